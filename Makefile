@@ -1,0 +1,44 @@
+# CMOSC directory. `make help` lists the targets.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.instalado
+PORT ?= 8000
+N ?= 2000
+
+.DEFAULT_GOAL := help
+.PHONY: help html serve publish validar test bench clean sistema
+
+help: ## muestra esta ayuda
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+html: $(STAMP) ## valida y construye el sitio en output/
+	$(BIN)/cmosc construir
+
+serve: html ## construye y sirve el sitio en http://localhost:8000
+	@echo "Sirviendo en http://localhost:$(PORT) (Ctrl+C para terminar)"
+	$(BIN)/pelican --listen --bind 127.0.0.1 --port $(PORT) --output output --settings pelicanconf.py
+
+publish: $(STAMP) ## construye el sitio público con publishconf.py
+	$(BIN)/cmosc construir --config publishconf.py
+
+validar: $(STAMP) ## valida perfiles y vocabularios
+	$(BIN)/cmosc validar
+
+sistema: ## instala Chromium y Node.js si faltan (pruebas de navegador)
+	@bash scripts/instalar-sistema.sh
+
+test: $(STAMP) sistema ## corre todas las pruebas, con navegador
+	$(BIN)/pytest
+
+bench: $(STAMP) ## mide velocidad y tamaño; escribe benchmarks/RESULTS.md (N=$(N))
+	$(BIN)/python -m benchmarks.run --n $(N)
+
+clean: ## borra output/ y cachés
+	rm -rf output .pytest_cache __pycache__ */__pycache__ benchmarks/.trabajo

@@ -1,0 +1,1 @@
+"""CMOSC directory: profiles in YAML, validated, rendered by Pelican."""

@@ -1,0 +1,13 @@
+"""Registry of `cmosc` subcommands: each module exposes `register(subparsers)`."""
+from __future__ import annotations
+
+
+
+class UsageError(Exception):
+    """Bad arguments that argparse cannot see (e.g. a path that does not exist)."""
+
+
+from . import construir, validar  # noqa: E402  (they import UsageError)
+
+
+REGISTRY = [validar.register, construir.register]

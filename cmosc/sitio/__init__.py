@@ -1,0 +1,1 @@
+"""The Pelican side: plugin registration, generator, page builders, template filters."""

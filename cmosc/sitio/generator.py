@@ -1,0 +1,38 @@
+"""Pelican generator: whole context first (validation may stop the build), then pages."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from ..catalog import load_catalog
+from ..diagnostics import InvalidData
+from ..model import build_organizations
+from .registry import PAGE_BUILDERS
+from .settings import DEFAULTS, reference_date, setting
+from .site import Site
+
+logger = logging.getLogger(__name__)
+
+
+class DirectoryGenerator(Generator):
+    """Validates every profile in `generate_context`; writes nothing if one is invalid."""
+
+    def generate_context(self):
+        root = Path(setting(self.settings, "CMOSC_DATOS_RAIZ"))
+        today = reference_date(self.settings)
+        catalog = load_catalog(root, today=today)
+        if not catalog.ok:
+            # Pelican only logs "Could not process" for bad content and goes on; we stop.
+            raise InvalidData(catalog.diagnostics)
+        programas = {a.slug: a.title for a in self.context.get("articles", []) if a.category.name == "programas"}
+        site = Site(build_organizations(catalog, today), catalog.vocabularies, today,
+                    {k: setting(self.settings, k) for k in DEFAULTS}, programas)
+        self.site = site
+        self.context["cmosc"] = site
+
+    def generate_output(self, writer):
+        for builder in PAGE_BUILDERS:
+            for spec in builder(self.site, self.context):
+                writer.write_file(spec.save_as, self.get_template(spec.template), self.context, **spec.vars)

@@ -1,0 +1,16 @@
+"""Pelican plugin entry point (`PLUGINS = ["cmosc.sitio.plugin"]`)."""
+from __future__ import annotations
+
+from pelican import signals
+
+from .filters import install_filters
+from .generator import DirectoryGenerator
+
+
+def _generators(pelican):
+    return DirectoryGenerator
+
+
+def register():
+    signals.get_generators.connect(_generators)
+    signals.generator_init.connect(install_filters)

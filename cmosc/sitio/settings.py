@@ -1,0 +1,32 @@
+"""Our Pelican settings, with defaults and help in one place."""
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timezone
+
+DEFAULTS = {
+    # Notice shown on every page while the data are fictitious; None hides it.
+    "CMOSC_AVISO_DATOS": "Los datos de este directorio son ficticios: es una versión de demostración.",
+    # Where "¿Ves un dato incorrecto?" goes. Placeholders: {slug}, {nombre}, {url}.
+    "CMOSC_REPORTAR_URL": "mailto:directorio.cmosc@ejemplo.gob.ar?subject=Dato%20incorrecto%3A%20{nombre}&body=P%C3%A1gina%3A%20{url}%0A%0AQu%C3%A9%20dato%20est%C3%A1%20mal%3A%20",
+    # Date the build considers "today" (ISO); by default SOURCE_DATE_EPOCH or the real date.
+    "CMOSC_FECHA_REFERENCIA": None,
+    "CMOSC_MUNICIPIO": "Municipalidad de San Miguel de Tucumán",
+    "CMOSC_NOMBRE": "Centro Municipal de Organizaciones Sociales Comunitarias",
+    "CMOSC_DATOS_RAIZ": ".",
+}
+
+
+def setting(settings: dict, name: str):
+    return settings.get(name, DEFAULTS[name])
+
+
+def reference_date(settings: dict) -> date:
+    """A build depends on "today" only through this date (freshness flags)."""
+    configured = setting(settings, "CMOSC_FECHA_REFERENCIA")
+    if configured:
+        return date.fromisoformat(str(configured))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()

@@ -1,0 +1,57 @@
+"""Pelican settings for local builds (`make html`, `make serve`)."""
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+AUTHOR = "CMOSC"
+SITENAME = "Directorio de Organizaciones Sociales de San Miguel de Tucumán"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "America/Argentina/Tucuman"
+DEFAULT_LANG = "es"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+THEME = "theme"
+PLUGINS = ["cmosc.sitio.plugin"]
+CMOSC_DATOS_RAIZ = str(HERE)
+
+# Autoescape on: only sanitized HTML is marked safe in templates.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+
+# Pelican articles are the trainings and program calls, one folder each.
+USE_FOLDER_AS_CATEGORY = True
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+PAGE_PATHS = ["pages"]
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {}
+
+# Our generator writes the home and listings; turn off Pelican's blog pages.
+DIRECT_TEMPLATES = []
+# Category pages are the listings /capacitaciones/ and /programas/.
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = "{slug}/index.html"
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+PAGE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DEFAULT_PAGINATION = False
+SUMMARY_MAX_LENGTH = 40
+DELETE_OUTPUT_DIRECTORY = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+RELATIVE_URLS = False
