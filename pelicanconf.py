@@ -1,4 +1,5 @@
 """Pelican settings for local builds (`make html`, `make serve`)."""
+import os
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -14,6 +15,8 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = "theme"
 PLUGINS = ["cmosc.sitio.plugin"]
 CMOSC_DATOS_RAIZ = str(HERE)
+# "Today" for freshness flags; unset means SOURCE_DATE_EPOCH or the real date.
+CMOSC_FECHA_REFERENCIA = os.environ.get("CMOSC_FECHA_REFERENCIA")
 
 # Autoescape on: only sanitized HTML is marked safe in templates.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}

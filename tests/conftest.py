@@ -1,0 +1,87 @@
+"""Shared fixtures: a real build of the sample data, a local server, a real Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+# Freshness flags depend on "today"; tests pin it so the expected output is stable.
+REFERENCE_DATE = "2026-11-25"
+IN_CI = os.environ.get("CI") == "true"
+
+
+def build_site(project: Path, output: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real build command (`cmosc construir`) for a project folder."""
+    env = {**os.environ, "CMOSC_FECHA_REFERENCIA": REFERENCE_DATE, **(extra_env or {})}
+    return subprocess.run([sys.executable, "-m", "cmosc.cli", "--raiz", str(project), "construir",
+                           "--salida", str(output)], cwd=project, env=env, capture_output=True, text=True)
+
+
+def copy_project(destination: Path) -> Path:
+    """A throwaway copy of the project's data, content, theme and settings."""
+    for name in ("organizaciones", "vocabularios", "content", "theme"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("node_modules"))
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, destination / name)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def sitio(tmp_path_factory) -> Path:
+    """The sample data built once per session, exactly as `make html` builds it."""
+    project = copy_project(tmp_path_factory.mktemp("proyecto"))
+    output = project / "output"
+    result = build_site(project, output)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def servidor(sitio):
+    """Serve the built site on a free loopback port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(sitio))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def navegador():
+    """Debian's Chromium through Playwright. Missing browser: skip locally, fail in CI."""
+    if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail("CI=true y falta /usr/bin/chromium: las pruebas de navegador son obligatorias")
+        pytest.skip("falta /usr/bin/chromium (instalalo con `make sistema`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def pagina(navegador):
+    context = navegador.new_context(locale="es-AR")
+    page = context.new_page()
+    yield page
+    context.close()
