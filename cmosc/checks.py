@@ -129,10 +129,10 @@ def coordinate(value, schema, env):
     if not _DECIMAL.match(value):
         return Problem("coordenada", {"valor": value})
     number = float(value)
-    outside = _in_range(number, schema.minimo, schema.maximo)
-    if outside:
-        outside.values["pista"] = _coordinate_hint(number, schema.key)
-    return outside or number
+    if _in_range(number, schema.minimo, schema.maximo):
+        return Problem("coordenada_fuera", {"valor": value, "minimo": schema.minimo, "maximo": schema.maximo,
+                                            "pista": _coordinate_hint(number, schema.key)})
+    return number
 
 
 def _coordinate_hint(number: float, key: str) -> str:

@@ -40,7 +40,7 @@ def position(node: Node) -> tuple[int, int]:
 
 def is_null(node: Node) -> bool:
     """A plain empty, `~` or `null` scalar means "no value"; quoted text never does."""
-    return isinstance(node, ScalarNode) and node.style is None and node.value in NULL_WORDS
+    return isinstance(node, ScalarNode) and not node.style and node.value in NULL_WORDS
 
 
 def load_file(path: Path, shown_as: str) -> Loaded:
@@ -134,8 +134,9 @@ def _check_tree(node: Node, shown_as: str, out: list[Diagnostic], depth: int) ->
         out.append(Diagnostic(shown_as, line, col, "", f"el archivo anida más de {MAX_DEPTH} niveles.", "anidamiento"))
         return
     if node.tag not in ALLOWED_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         out.append(Diagnostic(shown_as, line, col, "",
-                   f"no se admiten etiquetas de YAML como «{node.tag}»; quitala.", "etiqueta"))
+                   f"no se admiten etiquetas de YAML como «{tag}»; quitala.", "etiqueta"))
     if isinstance(node, MappingNode):
         seen: dict[str, Node] = {}
         for key, value in node.value:

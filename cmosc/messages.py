@@ -26,7 +26,7 @@ CATALOG: dict[str, Message] = {
     "vacio": Message("el valor está vacío.", "Si no hay dato, borrá la línea completa."),
     "muy_corto": Message("tiene {largo} caracteres; el mínimo es {minimo}.", "El texto es demasiado corto."),
     "muy_largo": Message("tiene {largo} caracteres; el máximo es {maximo}.", "El texto es demasiado largo."),
-    "vocabulario": Message("«{valor}» no es {articulo} válido{sugerencia}.",
+    "vocabulario": Message("«{valor}» no es {articulo}{sugerencia}.",
                            "Los valores válidos están en la carpeta `vocabularios/`; se acepta el identificador o el nombre, con o sin tildes."),
     "opcion": Message("«{valor}» no es válido; se espera {opciones}.", "Solo se admiten los valores indicados."),
     "entero": Message("«{valor}» no es un número entero.", "Se espera un número sin decimales."),
@@ -62,12 +62,13 @@ CATALOG: dict[str, Message] = {
     "vocabulario_falta": Message("falta el vocabulario obligatorio «{valor}».", "La carpeta `vocabularios/` debe tener este archivo."),
 }
 
-ARTICULOS = {"tipos": "un tipo", "areas": "un área", "poblaciones": "una población",
-             "necesidades": "un tipo de necesidad", "barrios": "un barrio"}
+ARTICULOS = {"tipos": "un tipo válido", "areas": "un área válida", "poblaciones": "una población válida",
+             "necesidades": "un tipo de necesidad válido", "barrios": "un barrio válido"}
 
 
 def format_message(code: str, **values) -> str:
-    return CATALOG[code].plantilla.format(**values)
+    # A suggestion ends in «?»; the template's final period would then be doubled.
+    return CATALOG[code].plantilla.format(**values).replace("?.", "?")
 
 
 def suggestion(options: list[str]) -> str:
