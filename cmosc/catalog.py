@@ -50,8 +50,11 @@ class Catalog:
 
 
 def shown(root: Path, path: Path) -> str:
+    """The path as staff see it: relative to the project root when inside it."""
+    if path.is_absolute() and path.is_relative_to(root):
+        return str(path.relative_to(root))
     try:
-        return str(path.resolve().relative_to(root.resolve()))
+        return str(path.resolve().relative_to(root))
     except ValueError:
         return str(path)
 

@@ -24,6 +24,18 @@ MAX_DEPTH = 12
 BRACKET_SCAN_THRESHOLD = 200
 ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+_TAB_INDENT = re.compile(r"^([ ]*)\t", re.MULTILINE)
+
+
+_DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
+                 MappingNode: "tag:yaml.org,2002:map"}
+
+
+class _TextLoader(yaml.CBaseLoader):
+    """Untagged nodes get the plain str/seq/map tag: nothing is typed while loading."""
+
+    def resolve(self, kind, value, implicit):
+        return _DEFAULT_TAGS[kind]
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,7 @@ def load_text(text: str, shown_as: str) -> Loaded:
     if problems:
         return Loaded(shown_as, None, tuple(problems))
     try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        node = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -88,10 +100,10 @@ def load_text(text: str, shown_as: str) -> Loaded:
 def _scan_text(text: str, shown_as: str) -> list[Diagnostic]:
     """Cheap textual checks that must run before the composer."""
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = len(line) - len(line.lstrip(" \t"))
-        if "\t" in line[:indent]:
-            problems.append(Diagnostic(shown_as, number, line.index("\t") + 1, "",
+    if "\t" in text:
+        for match in _TAB_INDENT.finditer(text):
+            number = text.count("\n", 0, match.start()) + 1
+            problems.append(Diagnostic(shown_as, number, len(match.group(1)) + 1, "",
                             "hay una tabulación en la sangría; YAML solo admite espacios.", "tabulacion"))
     if problems:
         return problems
@@ -105,7 +117,7 @@ def _scan_events(text: str, shown_as: str) -> list[Diagnostic]:
     problems = []
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        for event in yaml.parse(text, Loader=yaml.CBaseLoader):
             line, col = event.start_mark.line + 1, event.start_mark.column + 1
             if isinstance(event, yaml.AliasEvent):
                 problems.append(Diagnostic(shown_as, line, col, "",
@@ -129,30 +141,37 @@ def _scan_events(text: str, shown_as: str) -> list[Diagnostic]:
 
 
 def _check_tree(node: Node, shown_as: str, out: list[Diagnostic], depth: int) -> None:
-    line, col = position(node)
+    """Refuse custom tags, non-text keys and duplicate keys (positions only on error)."""
     if depth > MAX_DEPTH:
-        out.append(Diagnostic(shown_as, line, col, "", f"el archivo anida más de {MAX_DEPTH} niveles.", "anidamiento"))
+        out.append(_at(node, shown_as, "", f"el archivo anida más de {MAX_DEPTH} niveles.", "anidamiento"))
         return
     if node.tag not in ALLOWED_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        out.append(Diagnostic(shown_as, line, col, "",
-                   f"no se admiten etiquetas de YAML como «{tag}»; quitala.", "etiqueta"))
+        out.append(_at(node, shown_as, "", f"no se admiten etiquetas de YAML como «{tag}»; quitala.", "etiqueta"))
     if isinstance(node, MappingNode):
         seen: dict[str, Node] = {}
         for key, value in node.value:
-            kline, kcol = position(key)
             if not isinstance(key, ScalarNode):
-                out.append(Diagnostic(shown_as, kline, kcol, "", "las claves deben ser texto simple.", "clave_invalida"))
+                out.append(_at(key, shown_as, "", "las claves deben ser texto simple.", "clave_invalida"))
                 continue
             if key.value in seen:
                 first = seen[key.value].start_mark.line + 1
-                out.append(Diagnostic(shown_as, kline, kcol, key.value,
-                           f"la clave está repetida (ya aparece en la línea {first}).", "clave_repetida"))
+                out.append(_at(key, shown_as, key.value, f"la clave está repetida (ya aparece en la línea {first}).",
+                               "clave_repetida"))
             seen[key.value] = key
-            _check_tree(value, shown_as, out, depth + 1)
+            if not isinstance(value, ScalarNode):
+                _check_tree(value, shown_as, out, depth + 1)
+            elif value.tag not in ALLOWED_TAGS:
+                _check_tree(value, shown_as, out, depth + 1)
     elif isinstance(node, SequenceNode):
         for item in node.value:
-            _check_tree(item, shown_as, out, depth + 1)
+            if not isinstance(item, ScalarNode) or item.tag not in ALLOWED_TAGS:
+                _check_tree(item, shown_as, out, depth + 1)
+
+
+def _at(node: Node, shown_as: str, campo: str, message: str, code: str) -> Diagnostic:
+    line, col = position(node)
+    return Diagnostic(shown_as, line, col, campo, message, code)
 
 
 def _fail(shown_as: str, line: int, col: int, code: str, message: str) -> Loaded:

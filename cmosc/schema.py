@@ -6,7 +6,8 @@ the export columns and the field docs are all derived from these definitions.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -39,8 +40,12 @@ class Field:
     ejemplo: str | None = None
     opciones: tuple[str, ...] = ()
 
+    @cached_property
+    def _children(self) -> dict[str, "Field"]:
+        return {f.key: f for f in self.fields}
+
     def child(self, key: str) -> "Field | None":
-        return next((f for f in self.fields if f.key == key), None)
+        return self._children.get(key)
 
 
 def text(key, etiqueta, ayuda, **kw) -> Field:

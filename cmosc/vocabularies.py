@@ -29,6 +29,8 @@ class Vocabulary:
 
     def resolve(self, value: str) -> str | None:
         """The id a staff member meant, accepting ids and names in any case or accents."""
+        if value in self._by_id:
+            return value
         return self._index.get(fold(value))
 
     def suggest(self, value: str) -> list[str]:

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import pelican
+
 from ..catalog import load_catalog
 from ..diagnostics import render
 from ..publish import swap_directory
+from ..sitio import generator
 
 
 def register(sub) -> None:
@@ -37,13 +39,27 @@ def run(args) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-nuevo-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp is private; a published site is not
-    command = [sys.executable, "-m", "pelican", str(root / "content"), "--settings", str(root / args.config),
-               "--output", str(staging), "--fatal", "errors"]
-    result = subprocess.run(command, cwd=root)
-    if result.returncode != 0:
+    argv = [str(root / "content"), "--settings", str(root / args.config), "--output", str(staging),
+            "--fatal", "errors"]  # never --quiet: it hides the errors --fatal stops on
+    if run_pelican(argv, root, catalog) != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print("La construcción falló; output/ no se modificó.", file=sys.stderr)
         return 1
     swap_directory(staging, output)
     print(f"Sitio construido en {args.salida}/ ({len(catalog.profiles)} organizaciones).", file=sys.stderr)
+    return 0
+
+
+def run_pelican(argv: list[str], root: Path, catalog) -> int:
+    """Pelican's own CLI, in this process, reusing the catalog validated above."""
+    generator.PRELOADED[str(root)] = catalog
+    previous = Path.cwd()
+    os.chdir(root)
+    try:
+        pelican.main(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        os.chdir(previous)
+        generator.PRELOADED.pop(str(root), None)
     return 0

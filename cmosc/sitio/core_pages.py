@@ -36,7 +36,7 @@ def related(site: Site, org, limit: int = 4):
     if not areas:
         return []
     same_barrio = [o for b in org.barrios for o in site.by_barrio.get(b.id, ())
-                   if areas & {a.id for a in o.areas}]
+                   if not areas.isdisjoint(site.area_ids[o.slug])]
     same_area = [o for a in sorted(areas) for o in site.by_area.get(a, ())[:limit * 2]]
     chosen = {}
     for other in sorted(same_barrio, key=lambda o: (o.sort_key, o.slug)) + same_area:

@@ -1,7 +1,6 @@
 """Pelican generator: whole context first (validation may stop the build), then pages."""
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -13,16 +12,17 @@ from .registry import PAGE_BUILDERS
 from .settings import DEFAULTS, reference_date, setting
 from .site import Site
 
-logger = logging.getLogger(__name__)
+# Catalogs already validated by `cmosc construir` in this process, by project root.
+PRELOADED: dict[str, object] = {}
 
 
 class DirectoryGenerator(Generator):
     """Validates every profile in `generate_context`; writes nothing if one is invalid."""
 
     def generate_context(self):
-        root = Path(setting(self.settings, "CMOSC_DATOS_RAIZ"))
+        root = Path(setting(self.settings, "CMOSC_DATOS_RAIZ")).resolve()
         today = reference_date(self.settings)
-        catalog = load_catalog(root, today=today)
+        catalog = PRELOADED.get(str(root)) or load_catalog(root, today=today)
         if not catalog.ok:
             # Pelican only logs "Could not process" for bad content and goes on; we stop.
             raise InvalidData(catalog.diagnostics)

@@ -18,6 +18,7 @@ class Site:
 
     def __post_init__(self):
         self.by_slug = {o.slug: o for o in self.organizations}
+        self.area_ids = {o.slug: frozenset(a.id for a in o.areas) for o in self.organizations}
         self.by_area: dict[str, list[Organization]] = {}
         self.by_barrio: dict[str, list[Organization]] = {}
         for org in self.activas:

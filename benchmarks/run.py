@@ -1,0 +1,107 @@
+"""`make bench [N=2000]`: our build vs plain Pelican vs a plain Jinja loop, in one run.
+
+Ratios are measured in the same run on the same synthetic data because these
+machines are noisy; absolute seconds vary between runs, ratios much less.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from cmosc.catalog import load_catalog
+
+from .medicion import medir
+from .sinteticos import write_articles, write_profiles
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "benchmarks" / ".trabajo"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+# Optional figure providers: module with `measure(output_dir, project_dir) -> list[(label, value)]`.
+EXTRA_MODULES = ("benchmarks.pesos", "benchmarks.busqueda")
+PLAIN_PELICAN_CONF = 'PATH = "content"\nSITENAME = "Pelican"\nSITEURL = ""\nTIMEZONE = "UTC"\nDEFAULT_LANG = "es"\n'
+
+
+def prepare(n: int) -> Path:
+    project = WORK / f"n{n}"
+    if project.exists():
+        shutil.rmtree(project)
+    for name in ("vocabularios", "content", "theme"):
+        shutil.copytree(ROOT / name, project / name)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, project / name)
+    texts = write_profiles(ROOT, project / "organizaciones", n)
+    plain = project / "pelican-plano"
+    write_articles(texts, plain / "content")
+    (plain / "pelicanconf.py").write_text(PLAIN_PELICAN_CONF, encoding="utf-8")
+    return project
+
+
+def validation_seconds(project: Path, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        catalog = load_catalog(project)
+        best = min(best, time.perf_counter() - started)
+        assert catalog.ok, catalog.diagnostics[:3]
+    return best
+
+
+def run(n: int) -> list[tuple[str, str]]:
+    project = prepare(n)
+    python = sys.executable
+    env = {"CMOSC_FECHA_REFERENCIA": "2026-11-25"}
+    ours = medir([python, "-m", "cmosc.cli", "--raiz", str(project), "construir"], project, env)
+    pelican = medir([python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"],
+                    project / "pelican-plano")
+    floor = medir([python, "-m", "benchmarks.jinja_piso", str(project / "organizaciones"), str(project / "piso")], ROOT)
+    validar = medir([python, "-m", "cmosc.cli", "--raiz", str(project), "validar"], project)
+    in_process = validation_seconds(project)
+    rows = [
+        ("Perfiles sintéticos (N)", f"{n}"),
+        ("Nuestra construcción completa (validar + Pelican + cambio atómico)", f"{ours.segundos:.2f} s"),
+        ("Pelican plano, N artículos Markdown, tema por defecto", f"{pelican.segundos:.2f} s"),
+        ("Piso: bucle Jinja simple (leer YAML + renderizar N páginas)", f"{floor.segundos:.2f} s"),
+        ("Razón nuestra / Pelican plano (meta ≤ 0,5)", f"{ours.segundos / pelican.segundos:.2f}"),
+        ("Razón nuestra / piso Jinja (meta ≤ 3)", f"{ours.segundos / floor.segundos:.2f}"),
+        ("Validación sola, en proceso (meta ≤ 1 s)", f"{in_process:.2f} s"),
+        ("`cmosc validar` completo (con arranque de Python)", f"{validar.segundos:.2f} s"),
+        ("Memoria pico de nuestra construcción (meta ≤ 300 MB)", f"{ours.memoria_mb:.0f} MB"),
+        ("Memoria pico de Pelican plano", f"{pelican.memoria_mb:.0f} MB"),
+    ]
+    for name in EXTRA_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        rows += module.measure(project / "output", project)
+    return rows
+
+
+def write_results(sections: list[tuple[int, list[tuple[str, str]]]]) -> str:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    lines = ["# Resultados de `make bench`", "",
+             f"Medido en una sola corrida por tamaño (commit `{commit}`, {sys.platform}, 2 núcleos). "
+             "Las razones se comparan en la misma corrida sobre los mismos datos sintéticos.", ""]
+    for n, rows in sections:
+        lines += [f"## N = {n}", "", "| medida | valor |", "|---|---|"]
+        lines += [f"| {label} | {value} |" for label, value in rows]
+        lines.append("")
+    text = "\n".join(lines)
+    RESULTS.write_text(text, encoding="utf-8")
+    return text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Mide la construcción del sitio.")
+    parser.add_argument("--n", type=int, nargs="+", default=[2000], help="cantidades de perfiles (p. ej. 2000 20000)")
+    args = parser.parse_args()
+    print(write_results([(n, run(n)) for n in args.n]))
+
+
+if __name__ == "__main__":
+    main()
