@@ -12,6 +12,7 @@ from pathlib import Path
 from yaml.nodes import SequenceNode
 
 from .checks import is_valid_slug
+from .content_check import check_content
 from .diagnostics import Diagnostic, sort_diagnostics
 from .folding import fold
 from .loader import load_file, position
@@ -142,6 +143,7 @@ def load_catalog(root: Path, paths: list[Path] | None = None, today: date | None
         if profile:
             catalog.profiles.append(profile)
     catalog.diagnostics += _redirect_conflicts(catalog.profiles, root)
+    catalog.diagnostics += check_content(root)
     catalog.diagnostics = sort_diagnostics(catalog.diagnostics)
     return catalog
 

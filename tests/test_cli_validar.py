@@ -73,3 +73,15 @@ def test_broken_vocabulary_is_reported(tmp_path):
     result = cmosc("--raiz", str(tmp_path), "validar")
     assert result.returncode == 1
     assert "vocabularios/areas.yml:" in result.stderr and "ya está en la línea" in result.stderr
+
+
+def test_content_metadata_is_checked(tmp_path):
+    for name in ("organizaciones", "vocabularios", "content"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    path = tmp_path / "content" / "capacitaciones" / "gestion-de-proyectos-sociales.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Inicio: 2026-09-15T18:00", "Inicio: 15/09/2026"),
+                    encoding="utf-8")
+    result = cmosc("--raiz", str(tmp_path), "validar")
+    assert result.returncode == 1
+    assert ("content/capacitaciones/gestion-de-proyectos-sociales.md:4:9: error: Inicio: «15/09/2026» no es una "
+            "fecha válida; usá AAAA-MM-DD o AAAA-MM-DDTHH:MM.") in result.stderr.splitlines()
