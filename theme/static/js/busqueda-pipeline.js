@@ -1,0 +1,331 @@
+/*!
+ * CMOSC — pipeline de búsqueda en español para lunr.js 2.3.9.
+ *
+ * Es el gemelo de cmosc/busqueda/pipeline.py: mismo procesamiento, mismas
+ * etiquetas de funciones de pipeline. tests/test_busqueda_pipeline.py pasa la
+ * misma lista de palabras por los dos lados y exige resultados idénticos.
+ *
+ * Requiere, cargados ANTES (sin build, como <script> comunes):
+ *   vendor/lunr/lunr.min.js
+ *   vendor/lunr-languages/lunr.stemmer.support.js
+ *   vendor/lunr-languages/lunr.es.js      (sólo se usa su stemmer Snowball)
+ *
+ * En el navegador expone window.CMOSCBusqueda. En Node (tests):
+ *   var api = require('.../busqueda-pipeline.js')(lunr)
+ *
+ * Uso:
+ *   fetch(urlDelIndice).then(r => r.json()).then(function (json) {
+ *     var indice = CMOSCBusqueda.loadIndex(json)        // lunr.Index
+ *     CMOSCBusqueda.buscar(indice, 'comedores ninos')   // [{ref: slug, score, matchData}]
+ *   })
+ *
+ * Las palabras vacías NO están en este archivo: llegan dentro del índice
+ * (json.pipeline), generadas desde cmosc/busqueda/stopwords_es.txt.
+ */
+(function (raiz, fabrica) {
+  if (typeof module === 'object' && module && module.exports) {
+    module.exports = fabrica
+  } else {
+    raiz.CMOSCBusqueda = fabrica(raiz.lunr)
+  }
+}(typeof self !== 'undefined' ? self : this, function (lunr) {
+  'use strict'
+
+  if (!lunr || !lunr.Pipeline || !lunr.Index) {
+    throw new Error('CMOSCBusqueda: falta lunr.js (cargar vendor/lunr/lunr.min.js antes)')
+  }
+  if (!lunr.es || typeof lunr.es.stemmer !== 'function') {
+    throw new Error('CMOSCBusqueda: falta el stemmer español (cargar ' +
+      'vendor/lunr-languages/lunr.stemmer.support.js y lunr.es.js antes)')
+  }
+
+  var VERSION_PIPELINE = 1
+  var FORMATO = 1
+  var ETIQUETAS = {
+    separar: 'cmosc-es-separar',
+    vacias: 'cmosc-es-vacias',
+    raices: 'cmosc-es-raices'
+  }
+  var CAMPOS_SIN_VACIAS = { sigla: true }
+
+  var RE_FORMATO = /\p{Cf}/gu
+  var RE_SEPARADOR = /[^\p{L}\p{N}\p{M}.]+/gu
+  var RE_PUNTOS = /\./g
+  var RE_MARCAS = /\p{Mn}/gu
+  var RE_ASCII = /^[\x00-\x7f]*$/
+  // Todo carácter < U+0250 (sin flag u: un par sustituto nunca coincide).
+  var RE_LATINO = /^[\x00-\u024f]*$/
+  var RE_LETRAS_ASCII = /^[A-Za-z]{3,}$/
+
+  var vacias = null // Object.create(null) con las palabras vacías plegadas
+
+  // ------------------------------------------------------------------
+  // Normalización y división en palabras (= pipeline.py)
+  // ------------------------------------------------------------------
+
+  function normalizar (texto) {
+    return texto.normalize('NFKC').toLowerCase().normalize('NFKC')
+  }
+
+  function dividir (texto) {
+    if (texto === null || texto === undefined || texto === '') return []
+    var partes = normalizar(String(texto))
+      .replace(RE_FORMATO, '')
+      .replace(RE_SEPARADOR, ' ')
+      .split(' ')
+    var palabras = []
+    for (var i = 0; i < partes.length; i++) {
+      var parte = partes[i]
+      if (parte.indexOf('.') !== -1) parte = parte.replace(RE_PUNTOS, '')
+      if (parte) palabras.push(parte)
+    }
+    return palabras
+  }
+
+  // ------------------------------------------------------------------
+  // Plegado, raíces y variantes
+  // ------------------------------------------------------------------
+
+  function plegar (palabra) {
+    if (RE_ASCII.test(palabra)) return palabra
+    return palabra.normalize('NFD').replace(RE_MARCAS, '').normalize('NFC')
+  }
+
+  function restaurar (palabra) {
+    var n = palabra.length
+    if (n >= 5) {
+      var final = palabra.slice(n - 5)
+      if (final === 'acion') return palabra.slice(0, n - 5) + 'ación'
+      if (final === 'ucion') return palabra.slice(0, n - 5) + 'ución'
+    }
+    return palabra
+  }
+
+  function raiz (palabra) {
+    if (!palabra || !RE_LATINO.test(palabra)) return palabra
+    // Con un string (no un lunr.Token) el stemmer de lunr.es devuelve string.
+    return lunr.es.stemmer(restaurar(palabra))
+  }
+
+  function pluralizar (palabra) {
+    if (!RE_LETRAS_ASCII.test(palabra)) return palabra
+    var final = palabra.charAt(palabra.length - 1)
+    if ('aeiousx'.indexOf(final) !== -1) return palabra
+    if (final === 'z') return palabra.slice(0, -1) + 'ces'
+    return palabra + 'es'
+  }
+
+  var cache = Object.create(null)
+  var tamCache = 0
+
+  function variantes (palabra) {
+    var guardado = cache[palabra]
+    if (guardado) return guardado
+    var plegada = plegar(palabra)
+    var a = plegar(raiz(palabra))
+    var b = plegada === palabra ? a : plegar(raiz(plegada))
+    var plural = pluralizar(plegada)
+    var c = plural === plegada ? b : plegar(raiz(plural))
+    var resultado = []
+    var candidatos = [a, b, c]
+    for (var i = 0; i < candidatos.length; i++) {
+      var t = candidatos[i]
+      if (t && resultado.indexOf(t) === -1) resultado.push(t)
+    }
+    if (tamCache >= 100000) { cache = Object.create(null); tamCache = 0 }
+    cache[palabra] = resultado
+    tamCache++
+    return resultado
+  }
+
+  function exigirConfiguracion () {
+    if (!vacias) {
+      throw new Error('CMOSCBusqueda: pipeline sin configurar; usar loadIndex(json) ' +
+        'o configurar(json.pipeline) primero')
+    }
+  }
+
+  function esVacia (palabra) {
+    exigirConfiguracion()
+    return vacias[plegar(palabra)] === true
+  }
+
+  // ------------------------------------------------------------------
+  // API de alto nivel (= tokens / query_groups / query_tokens de Python)
+  // ------------------------------------------------------------------
+
+  function tokens (texto, campo) {
+    exigirConfiguracion()
+    var filtrar = !(campo && CAMPOS_SIN_VACIAS[campo] === true)
+    var palabras = dividir(texto)
+    var resultado = []
+    for (var i = 0; i < palabras.length; i++) {
+      if (filtrar && vacias[plegar(palabras[i])] === true) continue
+      var lista = variantes(palabras[i])
+      for (var j = 0; j < lista.length; j++) resultado.push(lista[j])
+    }
+    return resultado
+  }
+
+  function queryGroups (texto) {
+    exigirConfiguracion()
+    var palabras = dividir(texto)
+    var utiles = palabras.filter(function (p) { return vacias[plegar(p)] !== true })
+    if (!utiles.length) utiles = palabras
+    var grupos = []
+    var vistos = Object.create(null)
+    for (var i = 0; i < utiles.length; i++) {
+      var grupo = variantes(utiles[i])
+      var clave = grupo.join('\u0000')
+      if (grupo.length && !vistos[clave]) {
+        vistos[clave] = true
+        grupos.push(grupo.slice())
+      }
+    }
+    return grupos
+  }
+
+  function queryTokens (texto) {
+    var vistos = Object.create(null)
+    var resultado = []
+    queryGroups(texto).forEach(function (grupo) {
+      grupo.forEach(function (t) {
+        if (!vistos[t]) { vistos[t] = true; resultado.push(t) }
+      })
+    })
+    return resultado
+  }
+
+  // ------------------------------------------------------------------
+  // Funciones del pipeline de lunr (mismas etiquetas que en Python)
+  // ------------------------------------------------------------------
+
+  function separar (token) {
+    var texto = token.toString()
+    var partes = dividir(texto)
+    if (partes.length === 1 && partes[0] === texto) return token
+    return partes.map(function (p) {
+      return token.clone(function () { return p })
+    })
+  }
+
+  function filtrarVacias (token) {
+    exigirConfiguracion()
+    return vacias[plegar(token.toString())] === true ? undefined : token
+  }
+
+  function raices (token) {
+    var lista = variantes(token.toString())
+    if (!lista.length) return undefined
+    var clones = lista.slice(1).map(function (t) {
+      return token.clone(function () { return t })
+    })
+    return [token.update(function () { return lista[0] })].concat(clones)
+  }
+
+  function registrar (funcion, etiqueta) {
+    if (lunr.Pipeline.registeredFunctions[etiqueta] !== funcion) {
+      lunr.Pipeline.registerFunction(funcion, etiqueta)
+    }
+  }
+  registrar(separar, ETIQUETAS.separar)
+  registrar(filtrarVacias, ETIQUETAS.vacias)
+  registrar(raices, ETIQUETAS.raices)
+
+  // ------------------------------------------------------------------
+  // Índice
+  // ------------------------------------------------------------------
+
+  function configurar (config) {
+    if (!config || config.version !== VERSION_PIPELINE) {
+      throw new Error('CMOSCBusqueda: el índice usa la versión de pipeline ' +
+        (config && config.version) + ' y este script la ' + VERSION_PIPELINE +
+        ' (¿JS e índice de builds distintos?)')
+    }
+    var nuevas = Object.create(null)
+    config.palabras_vacias.forEach(function (p) { nuevas[plegar(p)] = true })
+    vacias = nuevas
+  }
+
+  // Repone lo que cmosc/busqueda/indice.py omite para achicar el JSON: los
+  // campos sin documentos de cada posting (lunr.js los recorre con
+  // Object.keys). Modifica el objeto recibido y lo devuelve.
+  function expandir (lunrCompacto) {
+    var campos = lunrCompacto.fields
+    var invertido = lunrCompacto.invertedIndex
+    for (var i = 0; i < invertido.length; i++) {
+      var posting = invertido[i][1]
+      for (var j = 0; j < campos.length; j++) {
+        if (!posting[campos[j]]) posting[campos[j]] = {}
+      }
+    }
+    return lunrCompacto
+  }
+
+  function loadIndex (json) {
+    if (typeof json === 'string') json = JSON.parse(json)
+    if (!json || json.formato !== FORMATO) {
+      throw new Error('CMOSCBusqueda: formato de índice desconocido: ' + (json && json.formato))
+    }
+    configurar(json.pipeline)
+    var indice = lunr.Index.load(expandir(json.lunr))
+    indice.cmoscDocumentos = json.documentos
+    return indice
+  }
+
+  function slug (indice, ref) {
+    var documentos = indice.cmoscDocumentos
+    return documentos ? documentos[parseInt(ref, 36)] : ref
+  }
+
+  // Búsqueda para texto escrito por una persona: no pasa por el parser de
+  // consultas de lunr (que trata ":", "^", "~", "*", "+", "-" como sintaxis y
+  // lanza QueryParseError con entradas como "niños:"). Cada palabra aporta
+  // sus variantes como términos opcionales; con {todas: true} sólo quedan los
+  // documentos que coinciden con TODAS las palabras (en alguna variante).
+  function buscar (indice, texto, opciones) {
+    var grupos = queryGroups(texto)
+    if (!grupos.length) return []
+    var resultados = indice.query(function (q) {
+      grupos.forEach(function (grupo) {
+        grupo.forEach(function (t) { q.term(t, { usePipeline: false }) })
+      })
+    })
+    if (opciones && opciones.todas) {
+      resultados = resultados.filter(function (r) {
+        var encontrados = r.matchData.metadata
+        return grupos.every(function (grupo) {
+          return grupo.some(function (t) {
+            return Object.prototype.hasOwnProperty.call(encontrados, t)
+          })
+        })
+      })
+    }
+    return resultados.map(function (r) {
+      return { ref: slug(indice, r.ref), score: r.score, matchData: r.matchData }
+    })
+  }
+
+  return {
+    VERSION_PIPELINE: VERSION_PIPELINE,
+    ETIQUETAS: ETIQUETAS,
+    normalizar: normalizar,
+    dividir: dividir,
+    plegar: plegar,
+    fold: plegar,
+    restaurar: restaurar,
+    raiz: raiz,
+    pluralizar: pluralizar,
+    variantes: function (p) { return variantes(p).slice() },
+    esVacia: esVacia,
+    tokens: tokens,
+    queryGroups: queryGroups,
+    queryTokens: queryTokens,
+    configurar: configurar,
+    expandir: expandir,
+    loadIndex: loadIndex,
+    slug: slug,
+    buscar: buscar,
+    funciones: { separar: separar, filtrarVacias: filtrarVacias, raices: raices }
+  }
+}))
