@@ -7,7 +7,7 @@ class UsageError(Exception):
     """Bad arguments that argparse cannot see (e.g. a path that does not exist)."""
 
 
-from . import construir, formatear, nueva, validar  # noqa: E402  (they import UsageError)
+from . import construir, formatear, importar, informe, nueva, validar  # noqa: E402  (they import UsageError)
 
 
-REGISTRY = [validar.register, construir.register, nueva.register, formatear.register]
+REGISTRY = [validar.register, construir.register, nueva.register, formatear.register, importar.register, informe.register]
