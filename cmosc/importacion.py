@@ -37,6 +37,7 @@ class RowResult:
     motivos: list[str] = field(default_factory=list)
     parecidas: list[str] = field(default_factory=list)
     texto: str | None = None
+    coincide: str = ""  # why an existing file is this row's organization
 
 
 @dataclass
@@ -165,6 +166,7 @@ def plan_row(number, values, catalog, env, headers, folder: Path, seen: dict) ->
                        parecidas=[f"{PROFILES_DIR}/{s}.yml ({m})" for s, m in matches if s != slug])
     path = folder / f"{slug}.yml"
     archivo = f"{PROFILES_DIR}/{slug}.yml"
+    result.coincide = "mismo CUIT" if by_cuit else "mismo identificador"
     if path.exists():
         original = path.read_text(encoding="utf-8-sig")
         try:
@@ -179,6 +181,7 @@ def plan_row(number, values, catalog, env, headers, folder: Path, seen: dict) ->
             return result
         result.accion = "actualizada"
     else:
+        result.coincide = ""
         doc = CommentedMap()
         apply_values(doc, values, catalog.vocabularies)
         doc.yaml_set_start_comment(MODELINE.removeprefix("# "))

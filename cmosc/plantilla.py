@@ -62,6 +62,8 @@ def block(field: Field, value: str, vocabularies, indent: str = "", quote: bool 
     elif field.kind == "lista" and field.items is not None and field.items.kind == "objeto":
         lines.append(f"{indent}{field.key}:")
         for number, sub in enumerate(field.items.fields):
+            lines.append(f"{indent}    # {describe(sub, vocabularies)}")
+            lines += [f"{indent}    # {describe(child, vocabularies)}" for child in sub.fields]
             marker = "  - " if number == 0 else "    "
             lines.append(f"{indent}{marker}{sub.key}: {example(sub)}".rstrip())
     elif field.kind == "lista":

@@ -58,7 +58,8 @@ def render_plan(plan, nombre: str, simular: bool, actualizar: bool) -> str:
         archivo = f"{PROFILES_DIR}/{row.slug}.yml"
         if row.accion in VERBS:
             if row.accion == "actualizada" and not actualizar:
-                lines.append(f"  fila {row.fila}: {archivo} ya existe con otros datos; no se modificó (usá --actualizar).")
+                lines.append(f"  fila {row.fila}: {archivo} ya existe ({row.coincide}) con otros datos; "
+                             "no se modificó (usá --actualizar).")
             else:
                 lines.append(f"  fila {row.fila}: {archivo} {VERBS[row.accion][1 if simular else 0]}.")
         elif row.accion == "sin_cambios":
