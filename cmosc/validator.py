@@ -98,7 +98,7 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
         value = check_value(value_node, sub, join(path, key), run)
         if value is INVALID:
             ok = False
-        else:
+        elif value != {}:  # a group whose fields are all blank is absent too
             result[key] = value
     for sub in schema.fields:
         if sub.key not in result:

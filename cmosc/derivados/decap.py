@@ -40,7 +40,7 @@ def widget(field: Field, vocabularies, root: Path) -> dict:
     if kind == "texto":
         return {"widget": "text" if (field.max_len or 0) > 300 else "string"}
     if kind in ("booleano", "consentimiento"):
-        return {"widget": "boolean", "default": False}
+        return {"widget": "boolean"}
     if kind == "coordenada":
         return {"widget": "number", "value_type": "float", "min": field.minimo, "max": field.maximo, "step": 0.0001}
     if kind == "fecha":
@@ -57,18 +57,19 @@ def widget(field: Field, vocabularies, root: Path) -> dict:
     return {"widget": "string", **({"pattern": patterns[kind]} if kind in patterns else {})}
 
 
-def field_config(field: Field, vocabularies, root: Path) -> dict:
-    out = {"label": field.etiqueta, "name": field.key, "required": field.requerido,
+def field_config(field: Field, vocabularies, root: Path, nested: bool = False) -> dict:
+    # Decap checks required fields of every nested group even when the editor never opened it,
+    # which blocks saving; nested requirements are left to `cmosc validar` on the pull request.
+    out = {"label": field.etiqueta, "name": field.key, "required": field.requerido and not nested,
            "hint": field.ayuda + ("" if field.publico else " Nunca se publica.")}
     if field.kind == "objeto":
         out.update(widget="object", collapsed=True,
-                   fields=[field_config(f, vocabularies, root) for f in field.fields])
+                   fields=[field_config(f, vocabularies, root, nested=True) for f in field.fields])
     elif field.kind == "lista" and field.items.kind == "objeto":
         out.update(widget="list", collapsed=True, label_singular=field.items.etiqueta,
-                   fields=[field_config(f, vocabularies, root) for f in field.items.fields])
+                   fields=[field_config(f, vocabularies, root, nested=True) for f in field.items.fields])
     elif field.kind == "lista" and field.items.kind in ("vocab", "programa", "entero"):
-        out.update(widget(field.items, vocabularies, root), multiple=True)
-        out["widget"] = "select"
+        out.update(widget="select", options=options(field.items, vocabularies, root), multiple=True)
     elif field.kind == "lista":
         out.update(widget="list", field={"label": field.items.etiqueta, "name": "valor",
                                          **widget(field.items, vocabularies, root)})

@@ -7,14 +7,35 @@ fields accept ids and display names, `additionalProperties: false` catches typos
 from __future__ import annotations
 
 import json
+import re
 
-from ..checks import TRUE_WORDS, FALSE_WORDS
+from ..checks import FALSE_WORDS, TRUE_WORDS
+from ..folding import fold
 from ..schema import MIN_YEAR, ORGANIZACION, SLUG_PATTERN, Field
 
 SCHEMA_ID = "https://cmosc.tucuman.gob.ar/esquema/organizacion.schema.json"
 _TEXT = ["string", "number", "boolean"]
 _BOOL_WORDS = sorted(TRUE_WORDS | FALSE_WORDS)
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+# Letters that `folding.fold` treats as equal, for a case- and accent-insensitive pattern.
+_VARIANTS = {"a": "aáàäâ", "e": "eéèëê", "i": "iíìïî", "o": "oóòöô", "u": "uúùüû", "n": "nñ", "c": "cç"}
+
+
+def _char_class(char: str) -> str:
+    if char == "-":
+        return r"[\s_-]+"
+    if not char.isalpha():
+        return re.escape(char)
+    letters = _VARIANTS.get(char, char)
+    return "[" + "".join(dict.fromkeys(letters + letters.upper())) + "]"
+
+
+def vocabulary_pattern(vocabulary) -> str:
+    """Accepts what `Vocabulary.resolve` accepts: ids and names, any case, with or without accents."""
+    keys = sorted({fold(t.id) for t in vocabulary.terms} | {fold(t.nombre) for t in vocabulary.terms})
+    return r"^\s*(" + "|".join("".join(_char_class(c) for c in key) for key in keys) + r")\s*$"
 
 
 def scalar(field: Field, vocabularies) -> dict:
@@ -27,8 +48,9 @@ def scalar(field: Field, vocabularies) -> dict:
             out["maxLength"] = field.max_len
         return out
     if kind == "vocab":
-        terms = vocabularies[field.vocab].terms
-        return {"enum": [t.id for t in terms] + [t.nombre for t in terms if t.nombre != t.id]}
+        vocabulary = vocabularies[field.vocab]
+        return {"type": "string", "pattern": vocabulary_pattern(vocabulary),
+                "examples": [t.id for t in vocabulary.terms]}
     if kind == "opcion":
         return {"enum": list(field.opciones)}
     if kind == "entero":
@@ -68,6 +90,9 @@ def node(field: Field, vocabularies) -> dict:
         out["title"] = field.etiqueta
     if field.ayuda:
         out["description"] = field.ayuda + ("" if field.publico else " (Nunca se publica.)")
+        vocab = field.vocab or (field.items.vocab if field.items is not None else None)
+        if vocab:
+            out["description"] += " Valores: " + ", ".join(t.id for t in vocabularies[vocab].terms) + "."
     if field.kind == "objeto":
         out.update(type="object", additionalProperties=False,
                    properties={f.key: node(f, vocabularies) for f in field.fields})
