@@ -40,8 +40,7 @@ def position(node: Node) -> tuple[int, int]:
 
 def is_null(node: Node) -> bool:
     """A plain empty, `~` or `null` scalar means "no value"; quoted text never does."""
-    # The C composer marks plain scalars with style "" (the pure-Python one with None).
-    return isinstance(node, ScalarNode) and node.style in (None, "") and node.value in NULL_WORDS
+    return isinstance(node, ScalarNode) and node.style is None and node.value in NULL_WORDS
 
 
 def load_file(path: Path, shown_as: str) -> Loaded:
