@@ -69,10 +69,10 @@ def describe(node: Node) -> str:
 
 
 def is_blank(node: Node) -> bool:
-    """An absent value for a key: null, quoted empty text, `[]` or `{}` (as the web editor
-    writes cleared fields). A required key left blank is reported as missing."""
+    """An absent value for a key: null, `''`, `[]` or `{}` (as the web editor writes cleared
+    fields). A required key left blank is reported as missing; `'   '` is still an error."""
     if isinstance(node, ScalarNode):
-        return is_null(node) or not node.value.strip()
+        return is_null(node) or node.value == ""
     return not node.value
 
 
