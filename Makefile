@@ -7,7 +7,7 @@ PORT ?= 8000
 N ?= 2000
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve publish validar test bench clean sistema
+.PHONY: help html serve publish validar test bench clean sistema admin derivados
 
 help: ## muestra esta ayuda
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,3 +42,10 @@ bench: $(STAMP) ## mide velocidad y tamaño; escribe benchmarks/RESULTS.md (N=$(
 
 clean: ## borra output/ y cachés
 	rm -rf output .pytest_cache __pycache__ */__pycache__ benchmarks/.trabajo
+
+derivados: $(STAMP) ## regenera JSON Schema, editor web, formularios y secciones de la guía
+	$(BIN)/cmosc derivados
+
+admin: ## servidor local del editor web: con `make serve` en otra terminal, abrí /admin/
+	@echo "Editor web local: con «make serve» en otra terminal, abrí http://localhost:$(PORT)/admin/"
+	npx --yes decap-server@3.11.3

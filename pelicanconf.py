@@ -30,6 +30,12 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {}
+# The staff web editor: top-level admin/ (sources kept out of content/) copied to /admin/.
+ADMIN = HERE / "admin"
+if ADMIN.is_dir():
+    STATIC_PATHS.append("../admin")
+    EXTRA_PATH_METADATA.update({f"../admin/{p.name}": {"save_as": f"admin/{p.name}"}
+                                for p in sorted(ADMIN.iterdir()) if p.name in ("index.html", "config.yml")})
 
 # Our generator writes the home and listings; turn off Pelican's blog pages.
 DIRECT_TEMPLATES = []

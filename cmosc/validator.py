@@ -68,6 +68,14 @@ def describe(node: Node) -> str:
     return f"el texto «{node.value}»"
 
 
+def is_blank(node: Node) -> bool:
+    """An absent value for a key: null, `''`, `[]` or `{}` (as the web editor writes cleared
+    fields). A required key left blank is reported as missing; `'   '` is still an error."""
+    if isinstance(node, ScalarNode):
+        return is_null(node) or node.value == ""
+    return not node.value
+
+
 def join(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
@@ -85,12 +93,12 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
             run.error(key_node, join(path, key), "clave_desconocida", clave=key, sugerencia=suggestion(close))
             ok = False
             continue
-        if is_null(value_node):
+        if is_blank(value_node):
             continue
         value = check_value(value_node, sub, join(path, key), run)
         if value is INVALID:
             ok = False
-        else:
+        elif value != {}:  # a group whose fields are all blank is absent too
             result[key] = value
     for sub in schema.fields:
         if sub.key not in result:
@@ -103,7 +111,7 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
 
 
 def _present_but_invalid(node: MappingNode, key: str) -> bool:
-    return any(k.value == key and not is_null(v) for k, v in node.value)
+    return any(k.value == key and not is_blank(v) for k, v in node.value)
 
 
 def check_list(node: Node, schema: Field, path: str, run: Run):
