@@ -1,0 +1,30 @@
+"""/colaborar/: the necesidades facet as companies and volunteers see it, grouped by need."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .site import PageSpec, Site
+
+
+@dataclass(frozen=True)
+class Pedido:
+    """One organization's requests of one kind, with how to reach it."""
+
+    org: object
+    descripciones: tuple[str, ...]
+
+
+def requests_by_need(site: Site) -> list[tuple[object, list[Pedido]]]:
+    """(need value, requests) for every need type that some active organization has."""
+    grouped = []
+    for value in site.facetas["necesidades"].values:
+        pedidos = [Pedido(org, tuple(n.descripcion for n in org.necesidades if n.tipo.id == value.value))
+                   for org in value.activas]
+        if pedidos:
+            grouped.append((value, pedidos))
+    return grouped
+
+
+def colaborar(site: Site, context: dict):
+    yield PageSpec("colaborar/index.html", "colaborar",
+                   {"page_name": "colaborar", "ruta": "colaborar/", "grupos": requests_by_need(site)})
