@@ -1,0 +1,98 @@
+"""Without JavaScript, every profile is reachable from home in at most 3 clicks, even paginated."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections import deque
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import build_site, copy_project
+from expectativas import profiles
+
+MAX_CLICKS = 3
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def sitio_paginado(tmp_path_factory):
+    """The sample data with 4 organizations per listing page, so pagination is exercised."""
+    project = copy_project(tmp_path_factory.mktemp("paginado"))
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write("\nCMOSC_POR_PAGINA = 4\n")
+    result = build_site(project, project / "output")
+    assert result.returncode == 0, result.stderr
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project / "output")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield project / "output", f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def _links(pagina) -> list[str]:
+    # Read the DOM from Playwright's own world: the page's scripts stay disabled.
+    return pagina.locator("a[href]").evaluate_all("els => els.map(e => e.href)")
+
+
+def click_depths(navegador, base: str, targets: set[str]) -> dict[str, int]:
+    """Breadth-first over same-site links from home, as a visitor without JavaScript would click.
+
+    Stops once every target path has been seen (breadth-first: at its fewest clicks)."""
+    context = navegador.new_context(java_script_enabled=False)
+    pagina = context.new_page()
+    # Only the HTML decides where a visitor can go; skip fetching styles and icons.
+    pagina.route("**/theme/**", lambda route: route.abort())
+    depth = {"/": 0}
+    queue = deque(["/"])
+    while queue and not targets <= depth.keys():
+        path = queue.popleft()
+        if depth[path] >= MAX_CLICKS or path.startswith("/organizaciones/") and path.count("/") == 3:
+            continue  # a profile page: the goal, not a hub
+        response = pagina.goto(base + path, wait_until="domcontentloaded")
+        if response is None or response.status != 200:
+            continue
+        for href in _links(pagina):
+            parts = urlsplit(urljoin(base + path, href))
+            if parts.netloc != urlsplit(base).netloc or parts.path in depth:
+                continue
+            depth[parts.path] = depth[path] + 1
+            queue.append(parts.path)
+    context.close()
+    return depth
+
+
+def test_every_profile_within_three_clicks_without_javascript(navegador, sitio_paginado):
+    output, base = sitio_paginado
+    assert (output / "organizaciones" / "pagina" / "2" / "index.html").is_file(), "la paginación no se activó"
+    wanted = {f"/organizaciones/{slug}/" for slug in profiles()}
+    depths = click_depths(navegador, base, wanted)
+    for slug in profiles():
+        path = f"/organizaciones/{slug}/"
+        assert path in depths and depths[path] <= MAX_CLICKS, f"{slug}: no se llega en {MAX_CLICKS} clics"
+
+
+def test_pagination_links_prev_next(sitio_paginado):
+    output, _ = sitio_paginado
+    second = (output / "organizaciones" / "pagina" / "2" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="prev" href="/organizaciones/">' in second
+    assert '<link rel="next" href="/organizaciones/pagina/3/">' in second
+
+
+def test_clicking_through_from_home_without_javascript(navegador, servidor):
+    context = navegador.new_context(java_script_enabled=False)
+    pagina = context.new_page()
+    pagina.goto(servidor + "/")
+    pagina.get_by_role("navigation", name="Principal").get_by_role("link", name="Explorar").click()
+    pagina.get_by_role("link", name="Barrios", exact=True).click()
+    assert pagina.url.endswith("/barrios/")
+    pagina.get_by_role("link", name="Villa Luján").click()
+    pagina.get_by_role("link", name="Merendero Comunitario Los Girasoles").click()
+    assert pagina.url.endswith("/organizaciones/merendero-los-girasoles/")
+    assert pagina.locator("h1").inner_text().startswith("Merendero Comunitario Los Girasoles")
+    context.close()
