@@ -28,7 +28,7 @@ def collation_key(name: str) -> list:
 
 def vocabulary(name: str) -> dict[str, str]:
     """id → display name."""
-    items = yaml.safe_load((ROOT / "vocabularios" / f"{name}.yml").read_text(encoding="utf-8"))
+    items = yaml.load((ROOT / "vocabularios" / f"{name}.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     return {str(i["id"]): str(i["nombre"]) for i in items}
 
 
@@ -47,7 +47,7 @@ def profiles() -> dict[str, dict]:
     poblaciones, necesidades = _resolver("poblaciones"), _resolver("necesidades")
     result = {}
     for path in sorted((ROOT / "organizaciones").glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # scalars stay text, like ours
         result[path.stem] = {
             "nombre": data["nombre"],
             "activa": data.get("estado", "activa") == "activa",

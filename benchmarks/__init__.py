@@ -1,0 +1,1 @@
+"""`make bench`: speed and size of the build against plain Pelican and plain Jinja."""
