@@ -88,7 +88,7 @@ def test_cards_show_name_type_summary_barrio_areas_and_freshness(sitio):
     slug = card_slugs(card)[0] if card.find(clase="tarjeta__titulo") else None
     assert slug and PERFILES[slug]["nombre"] in card.text()
     assert "Fundación" in card.find(clase="tarjeta__tipo").text()
-    assert card.find(clase="tarjeta__frescura").text().startswith(("Verificada el", "Sin verificar"))
+    assert card.find(clase="tarjeta__frescura").text().startswith(("Verificada el", "Datos sin verificar"))
     assert card.find("ul", clase="etiquetas")
 
 
