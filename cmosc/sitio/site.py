@@ -59,6 +59,10 @@ class Site:
     def estado_convocatoria(self, article) -> str:
         return agenda.call_state(article, self.today)
 
+    def participantes(self, programa: str) -> list[Organization]:
+        """Active organizations that say they take part in a program, by name."""
+        return [o for o in self.activas if programa in (o.programas or ())]
+
     def recently_verified(self, count: int = 6) -> list[Organization]:
         dated = [o for o in self.activas if o.verificado]
         return sorted(dated, key=lambda o: (o.verificado, o.sort_key), reverse=True)[:count]
