@@ -5,11 +5,9 @@ it here. Builders only read the site model; they never load or validate data.
 """
 from __future__ import annotations
 
-from functools import partial
-
 from . import colaborar, core_pages, facet_pages, hallazgo
 
-# Public pages (they all go into sitemap.xml).
+# Public pages: each one also goes into sitemap.xml.
 CONTENT_BUILDERS = [
     core_pages.home,
     core_pages.directory,
@@ -20,9 +18,9 @@ CONTENT_BUILDERS = [
     colaborar.colaborar,
 ]
 
-PAGE_BUILDERS = CONTENT_BUILDERS + [
+PAGE_BUILDERS = [hallazgo.recorded(b) for b in CONTENT_BUILDERS] + [
     core_pages.redirects,
     core_pages.not_found,
-    partial(hallazgo.sitemap, builders=CONTENT_BUILDERS),
+    hallazgo.sitemap,  # after every public page, whose paths it lists
     hallazgo.robots,
 ]
