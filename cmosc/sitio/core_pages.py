@@ -21,8 +21,7 @@ def home(site: Site, context: dict):
 
 
 def directory(site: Site, context: dict):
-    size = int(site.settings.get("CMOSC_POR_PAGINA") or 60)
-    for pagina in paginate(site.activas, "organizaciones/", size):
+    for pagina in paginate(site.activas, "organizaciones/", site.por_pagina):
         yield PageSpec(pagina.save_as, "organizaciones",
                        {"page_name": "organizaciones", "ruta": pagina.url, "pagina": pagina,
                         "total": len(site.activas), "inactivas": site.inactivas if pagina.es_ultima else ()})

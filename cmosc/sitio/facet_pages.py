@@ -5,10 +5,6 @@ from .pagination import paginate
 from .site import PageSpec, Site
 
 
-def per_page(site: Site) -> int:
-    return int(site.settings.get("CMOSC_POR_PAGINA") or 60)
-
-
 def explore(site: Site, context: dict):
     yield PageSpec("explorar/index.html", "explorar",
                    {"page_name": "explorar", "ruta": "explorar/", "facetas": list(site.facetas.values())})
@@ -25,7 +21,7 @@ def values(site: Site, context: dict):
         for value in result.values:
             if not value.url:
                 continue  # shown on the parent as "sin organizaciones", never as a dead link
-            for pagina in paginate(value.activas, value.url, per_page(site)):
+            for pagina in paginate(value.activas, value.url, site.por_pagina):
                 yield PageSpec(pagina.save_as, "faceta_valor",
                                {"page_name": "explorar", "ruta": pagina.url, "faceta": result,
                                 "valor": value, "pagina": pagina,

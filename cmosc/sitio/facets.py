@@ -1,12 +1,13 @@
-"""Facets: small classes in one registry; results arrive computed for templates.
+"""Facets: small declarations in one registry; results arrive computed for templates.
 
 Each facet knows its URL segment, its titles, every possible value (so values
-without organizations still show, with count 0) and the values of one
+without organizations still show, with count 0) and how to read the values of one
 organization. `compute()` turns that into `FacetValue`s with counts and URLs.
 Inactive organizations never count; they are kept apart for listing separately.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..folding import spanish_sort_key
@@ -43,29 +44,28 @@ class FacetResult:
         return ranked[:limit]
 
 
+@dataclass(frozen=True)
 class Facet:
-    """One way to browse: subclasses set the names and read values from an organization."""
+    """One way to browse: names, where its values come from, and how to read an organization's."""
 
-    segment = ""  # URL segment: /<segment>/<value>/
-    titulo = ""  # parent page heading
-    singular = ""  # label before a value ("Barrio: Centro")
-    intro = ""  # one sentence on the parent page
-    vocabulary = ""
+    segment: str  # URL segment: /<segment>/<value>/
+    titulo: str  # parent page heading
+    singular: str  # label before a value ("Barrio: Centro")
+    intro: str  # one sentence on the parent page
+    read: Callable[[object], Iterable[str]]  # the organization's value ids
+    vocabulary: str = ""
 
     def terms(self, site) -> list[tuple[str, str, str]]:
         """(id, label, description) of every possible value, in display order."""
         vocab = site.vocabularies[self.vocabulary]
         return [(t.id, t.nombre, t.descripcion) for t in vocab.sorted_terms()]
 
-    def values_of(self, org) -> list[str]:
-        raise NotImplementedError
-
     def compute(self, site) -> FacetResult:
         active: dict[str, list] = {}
         inactive: dict[str, list] = {}
         for org in site.organizations:  # already in Spanish collation order
             bucket = active if org.activa else inactive
-            for value in dict.fromkeys(self.values_of(org)):
+            for value in dict.fromkeys(self.read(org)):
                 bucket.setdefault(value, []).append(org)
         values = []
         for value, label, descripcion in self.terms(site):
@@ -75,65 +75,32 @@ class Facet:
         return FacetResult(self, tuple(values))
 
 
-class TipoFacet(Facet):
-    segment, vocabulary = "tipos", "tipos"
-    titulo, singular = "Tipos de organización", "Tipo"
-    intro = "Asociaciones civiles, fundaciones, centros vecinales, cooperativas y otras formas de organizarse."
-
-    def values_of(self, org):
-        return [org.tipo.id]
-
-
-class AreaFacet(Facet):
-    segment, vocabulary = "areas", "areas"
-    titulo, singular = "Áreas de trabajo", "Área"
-    intro = "Los temas en los que trabajan las organizaciones."
-
-    def values_of(self, org):
-        return [a.id for a in org.areas]
-
-
-class BarrioFacet(Facet):
-    segment, vocabulary = "barrios", "barrios"
-    titulo, singular = "Barrios", "Barrio"
-    intro = "Los barrios donde las organizaciones tienen una sede."
-
-    def values_of(self, org):
-        return [b.id for b in org.barrios]
-
-
-class PoblacionFacet(Facet):
-    segment, vocabulary = "poblaciones", "poblaciones"
-    titulo, singular = "Poblaciones", "Población"
-    intro = "A quiénes acompañan las organizaciones."
-
-    def values_of(self, org):
-        return [p.id for p in org.poblacion]
-
-
-class NecesidadFacet(Facet):
-    segment, vocabulary = "necesidades", "necesidades"
-    titulo, singular = "Necesidades", "Necesita"
-    intro = "Lo que las organizaciones necesitan de vecinos, empresas y voluntarios."
-
-    def values_of(self, org):
-        return [n.tipo.id for n in org.necesidades]
-
-
+@dataclass(frozen=True)
 class OdsFacet(Facet):
-    segment = "ods"
-    titulo, singular = "Objetivos de Desarrollo Sostenible", "ODS"
-    intro = "Los Objetivos de Desarrollo Sostenible (ODS) de las Naciones Unidas a los que aportan las organizaciones."
+    """The 17 UN goals: a fixed list in numeric order, not a staff vocabulary."""
 
     def terms(self, site):
         return [(str(n), f"ODS {n}: {name}", "") for n, name in sorted(ODS.items())]
 
-    def values_of(self, org):
-        return [str(n) for n in (org.ods or [])]
-
 
 # The registry: order = order on the "Explorar" page.
-FACETS: tuple[Facet, ...] = (TipoFacet(), AreaFacet(), BarrioFacet(), PoblacionFacet(), NecesidadFacet(), OdsFacet())
+FACETS: tuple[Facet, ...] = (
+    Facet("tipos", "Tipos de organización", "Tipo",
+          "Asociaciones civiles, fundaciones, centros vecinales, cooperativas y otras formas de organizarse.",
+          lambda org: [org.tipo.id], "tipos"),
+    Facet("areas", "Áreas de trabajo", "Área", "Los temas en los que trabajan las organizaciones.",
+          lambda org: [a.id for a in org.areas], "areas"),
+    Facet("barrios", "Barrios", "Barrio", "Los barrios donde las organizaciones tienen una sede.",
+          lambda org: [b.id for b in org.barrios], "barrios"),
+    Facet("poblaciones", "Poblaciones", "Población", "A quiénes acompañan las organizaciones.",
+          lambda org: [p.id for p in org.poblacion], "poblaciones"),
+    Facet("necesidades", "Necesidades", "Necesita",
+          "Lo que las organizaciones necesitan de vecinos, empresas y voluntarios.",
+          lambda org: [n.tipo.id for n in org.necesidades], "necesidades"),
+    OdsFacet("ods", "Objetivos de Desarrollo Sostenible", "ODS",
+             "Los Objetivos de Desarrollo Sostenible (ODS) de las Naciones Unidas a los que aportan las organizaciones.",
+             lambda org: [str(n) for n in (org.ods or [])]),
+)
 
 
 def compute_all(site) -> dict[str, FacetResult]:

@@ -43,6 +43,10 @@ class Site:
         return compute_all(self)
 
     @property
+    def por_pagina(self) -> int:
+        return int(self.settings.get("CMOSC_POR_PAGINA") or 60)
+
+    @property
     def url_canonica(self) -> str:
         return self.settings.get("CMOSC_URL_CANONICA") or ""
 
