@@ -12,18 +12,25 @@ def _day(value) -> str:
     return str(value or "")[:10]
 
 
+def has_started(article, today: date) -> bool:
+    """A training whose first day is before the reference date."""
+    return _day(getattr(article, "inicio", None)) < today.isoformat()
+
+
+def _trainings(articles) -> list:
+    return [a for a in articles if a.category.name == "capacitaciones"]
+
+
 def upcoming_trainings(articles, today: date, limit: int | None = None) -> list:
     """Trainings starting today or later, soonest first."""
-    hoy = today.isoformat()
-    chosen = [a for a in articles if a.category.name == "capacitaciones" and _day(getattr(a, "inicio", None)) >= hoy]
+    chosen = [a for a in _trainings(articles) if not has_started(a, today)]
     chosen.sort(key=lambda a: (str(a.inicio), a.slug))
     return chosen[:limit] if limit else chosen
 
 
 def past_trainings(articles, today: date) -> list:
     """Trainings already started, most recent first."""
-    hoy = today.isoformat()
-    chosen = [a for a in articles if a.category.name == "capacitaciones" and _day(getattr(a, "inicio", None)) < hoy]
+    chosen = [a for a in _trainings(articles) if has_started(a, today)]
     return sorted(chosen, key=lambda a: (str(getattr(a, "inicio", "")), a.slug), reverse=True)
 
 

@@ -57,6 +57,9 @@ class Site:
     def capacitaciones_pasadas(self, articles) -> list:
         return agenda.past_trainings(articles, self.today)
 
+    def capacitacion_realizada(self, article) -> bool:
+        return agenda.has_started(article, self.today)
+
     def convocatorias_abiertas(self, articles) -> list:
         return agenda.open_calls(articles, self.today)
 
