@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import build_site, copy_project
-from expectativas import profiles
+from expectativas import collation_key, profiles
 
 MAX_CLICKS = 3
 
@@ -96,3 +96,16 @@ def test_clicking_through_from_home_without_javascript(navegador, servidor):
     assert pagina.url.endswith("/organizaciones/merendero-los-girasoles/")
     assert pagina.locator("h1").inner_text().startswith("Merendero Comunitario Los Girasoles")
     context.close()
+
+
+def test_paginated_listings_keep_every_organization_in_order(sitio_paginado):
+    from test_facetas import expected, listed
+
+    output, _ = sitio_paginado
+    active, inactive = listed(output, "/organizaciones/")  # follows rel=next page after page
+    perfiles = profiles()
+    assert active == sorted((s for s, p in perfiles.items() if p["activa"]),
+                            key=lambda s: (collation_key(perfiles[s]["nombre"]), s))
+    assert sorted(inactive) == sorted(s for s, p in perfiles.items() if not p["activa"])
+    for segment, value in (("areas", "educacion"), ("barrios", "centro"), ("tipos", "organizacion-comunitaria")):
+        assert listed(output, f"/{segment}/{value}/") == (expected(segment, value, True), expected(segment, value, False))
