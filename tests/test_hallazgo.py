@@ -75,3 +75,20 @@ def test_configured_public_address_is_used_everywhere(tmp_path):
     profile = page(output, "/organizaciones/fundacion-latidos/")
     assert profile.find("link", rel="canonical").attrs["href"] == base + "/organizaciones/fundacion-latidos/"
     assert f"Sitemap: {base}/sitemap.xml" in (output / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_site_under_a_subpath_links_every_page_through_siteurl(tmp_path):
+    """Published under a folder (e.g. a project's Pages site): no link may escape to the domain root."""
+    project = copy_project(tmp_path)
+    base = "https://ejemplo.github.io/directorio"
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write(f'\nSITEURL = "{base}"\n')
+    assert build_site(project, project / "output").returncode == 0
+    output = project / "output"
+    assert set(sitemap_paths(output, base)) == set(public_pages(output))
+    for path in public_pages(output):
+        doc = page(output, path)
+        assert doc.find("link", rel="canonical").attrs["href"] == base + path
+        for node in doc.find_all("a") + doc.find_all("link") + doc.find_all("form"):
+            target = node.attrs.get("href") or node.attrs.get("action") or ""
+            assert not target.startswith("/"), f"{path}: {target}"
