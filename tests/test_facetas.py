@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from expectativas import collation_key, facet_values, profiles
+from cmosc.sitio.colaborar import LIMIT
 from html_arbol import card_slugs, page
 
 SEGMENTS = ("tipos", "areas", "barrios", "poblaciones", "necesidades", "ods")
@@ -101,4 +102,5 @@ def test_colaborar_groups_active_organizations_by_need(sitio):
             assert section is None
             continue
         names = [h.find("a").attrs["href"].rstrip("/").rsplit("/", 1)[-1] for h in section.find_all("h3")]
-        assert names == want, value
+        assert names == want[:LIMIT], value
+        assert section.find("a", href=f"/necesidades/{value}/")

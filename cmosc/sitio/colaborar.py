@@ -5,6 +5,9 @@ from dataclasses import dataclass
 
 from .site import PageSpec, Site
 
+# Per need type; the rest are one click away on the facet listing, so the page stays light.
+LIMIT = 24
+
 
 @dataclass(frozen=True)
 class Pedido:
@@ -14,12 +17,12 @@ class Pedido:
     descripciones: tuple[str, ...]
 
 
-def requests_by_need(site: Site) -> list[tuple[object, list[Pedido]]]:
-    """(need value, requests) for every need type that some active organization has."""
+def requests_by_need(site: Site, limit: int = LIMIT) -> list[tuple[object, list[Pedido]]]:
+    """(need value, first requests by name) for every need type that some active organization has."""
     grouped = []
     for value in site.facetas["necesidades"].values:
         pedidos = [Pedido(org, tuple(n.descripcion for n in org.necesidades if n.tipo.id == value.value))
-                   for org in value.activas]
+                   for org in value.activas[:limit]]
         if pedidos:
             grouped.append((value, pedidos))
     return grouped
