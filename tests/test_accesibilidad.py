@@ -69,3 +69,18 @@ def test_axe_detecta_una_violacion(contexto, servidor):
     result = pagina.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['label']}})")
     pagina.close()
     assert [v["id"] for v in result["violations"]] == ["label"]
+
+
+def test_skip_link_appears_on_focus_and_moves_to_main(contexto, servidor):
+    pagina = contexto.new_page()
+    pagina.goto(servidor + "/organizaciones/organizacion-norte/")
+    saltar = pagina.get_by_role("link", name="Saltar al contenido")
+    assert saltar.bounding_box()["x"] < 0, "oculto hasta recibir el foco"
+    pagina.keyboard.press("Tab")
+    assert saltar.evaluate("e => e === document.activeElement")
+    assert saltar.bounding_box()["x"] >= 0
+    outline = saltar.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid", "el foco se ve"
+    pagina.keyboard.press("Enter")
+    assert pagina.evaluate("() => document.activeElement.id") == "contenido"
+    pagina.close()
