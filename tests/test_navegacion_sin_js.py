@@ -1,38 +1,13 @@
 """Without JavaScript, every profile is reachable from home in at most 3 clicks, even paginated."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections import deque
 from urllib.parse import urljoin, urlsplit
 
-import pytest
-
-from conftest import build_site, copy_project
 from expectativas import collation_key, profiles
+from sitio_paginado import sitio_paginado  # noqa: F401  (fixture)
 
 MAX_CLICKS = 3
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def sitio_paginado(tmp_path_factory):
-    """The sample data with 4 organizations per listing page, so pagination is exercised."""
-    project = copy_project(tmp_path_factory.mktemp("paginado"))
-    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
-        conf.write("\nCMOSC_POR_PAGINA = 4\n")
-    result = build_site(project, project / "output")
-    assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project / "output")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project / "output", f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 def _links(pagina) -> list[str]:
@@ -82,6 +57,8 @@ def test_pagination_links_prev_next(sitio_paginado):
     second = (output / "organizaciones" / "pagina" / "2" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="prev" href="/organizaciones/">' in second
     assert '<link rel="next" href="/organizaciones/pagina/3/">' in second
+    tenth = (output / "organizaciones" / "pagina" / "10" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/organizaciones/pagina/5/"' not in tenth and 'href="/organizaciones/pagina/15/"' in tenth
 
 
 def test_clicking_through_from_home_without_javascript(navegador, servidor):
@@ -109,3 +86,15 @@ def test_paginated_listings_keep_every_organization_in_order(sitio_paginado):
     assert sorted(inactive) == sorted(s for s, p in perfiles.items() if not p["activa"])
     for segment, value in (("areas", "educacion"), ("barrios", "centro"), ("tipos", "organizacion-comunitaria")):
         assert listed(output, f"/{segment}/{value}/") == (expected(segment, value, True), expected(segment, value, False))
+
+
+def test_pagination_is_accessible(navegador, sitio_paginado):
+    from test_accesibilidad import axe_violations, describe
+
+    _, base = sitio_paginado
+    context = navegador.new_context(locale="es-AR")
+    pagina = context.new_page()
+    pagina.goto(base + "/organizaciones/pagina/10/")
+    violations = axe_violations(pagina)
+    context.close()
+    assert not violations, describe(violations)

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+FULL_UP_TO = 12  # up to this many pages, every page links every page
+WINDOW = 2  # otherwise pages after the first link this many neighbours each side
+
 
 @dataclass(frozen=True)
 class Pagina:
@@ -23,6 +26,25 @@ class Pagina:
     @property
     def siguiente(self) -> str | None:
         return self.urls[self.numero] if self.numero < self.total else None
+
+    @property
+    def enlaces(self) -> list[tuple[int, str] | None]:
+        """(number, url) of the pages to link, None for a gap.
+
+        The first page links every page: it is the index that keeps any profile
+        three clicks from home. Other pages show a window around themselves.
+        """
+        numbers = range(1, self.total + 1)
+        if self.numero > 1 and self.total > FULL_UP_TO:
+            near = {1, self.total, *range(self.numero - WINDOW, self.numero + WINDOW + 1)}
+            numbers = [n for n in numbers if n in near]
+        links, previous = [], 0
+        for n in numbers:
+            if n > previous + 1:
+                links.append(None)
+            links.append((n, self.urls[n - 1]))
+            previous = n
+        return links
 
     @property
     def es_ultima(self) -> bool:
