@@ -22,10 +22,17 @@ def to_e164(text: str) -> str:
         digits = digits[1:]
     if len(digits) == 7:  # local number without area code
         digits = TUCUMAN_AREA + digits
+    if len(digits) == 9 and digits.startswith("15"):  # local mobile: 15 + 7 digits
+        digits = TUCUMAN_AREA + digits
     if len(digits) == 10:
         return f"+{COUNTRY}{digits}"
     if len(digits) == 12 and digits.startswith("15"):
         return f"+{COUNTRY}9{digits[2:]}"
+    if len(digits) == 12:
+        # Mobile written as area code + 15 + number ("381 15 520-1199"); Tucumán's 3-digit area first.
+        for area in (3, 2, 4):
+            if digits[area:area + 2] == "15":
+                return f"+{COUNTRY}9{digits[:area]}{digits[area + 2:]}"
     return "+" + digits if len(digits) > 10 else digits
 
 

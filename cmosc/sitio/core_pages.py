@@ -1,22 +1,37 @@
 """Home, full listing, one page per profile, redirects for renamed profiles, 404."""
 from __future__ import annotations
 
+from .jsonld import organization_jsonld
+from .pagination import paginate
 from .site import PageSpec, Site
+
+# Entry points on the home page: how many values of each facet, most frequent first.
+HOME_FACETS = (("tipos", 8), ("areas", 8), ("barrios", 8))
 
 
 def home(site: Site, context: dict):
-    yield PageSpec("index.html", "index", {"page_name": "index"})
+    articles = context.get("articles", [])
+    yield PageSpec("index.html", "index", {
+        "page_name": "index", "ruta": "",
+        "entradas": [(site.facetas[name], site.facetas[name].top(limit)) for name, limit in HOME_FACETS],
+        "recientes": site.recently_verified(),
+        "proximas": site.capacitaciones_proximas(articles, 3),
+        "convocatorias": site.convocatorias_abiertas(articles),
+    })
 
 
 def directory(site: Site, context: dict):
-    yield PageSpec("organizaciones/index.html", "organizaciones",
-                   {"page_name": "organizaciones", "activas": site.activas, "inactivas": site.inactivas})
+    for pagina in paginate(site.activas, "organizaciones/", site.por_pagina):
+        yield PageSpec(pagina.save_as, "organizaciones",
+                       {"page_name": "organizaciones", "ruta": pagina.url, "pagina": pagina,
+                        "total": len(site.activas), "inactivas": site.inactivas if pagina.es_ultima else ()})
 
 
 def profiles(site: Site, context: dict):
     for org in site.organizations:
         yield PageSpec(f"organizaciones/{org.slug}/index.html", "organizacion",
-                       {"page_name": "organizacion", "org": org, "relacionadas": related(site, org)})
+                       {"page_name": "organizacion", "ruta": org.url, "org": org, "relacionadas": related(site, org),
+                        "jsonld": organization_jsonld(org, site.url_canonica)})
 
 
 def redirects(site: Site, context: dict):
@@ -27,7 +42,7 @@ def redirects(site: Site, context: dict):
 
 
 def not_found(site: Site, context: dict):
-    yield PageSpec("404.html", "404", {"page_name": "404"})
+    yield PageSpec("404.html", "404", {"page_name": "404", "ruta": None})
 
 
 def related(site: Site, org, limit: int = 4):

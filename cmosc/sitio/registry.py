@@ -5,12 +5,22 @@ it here. Builders only read the site model; they never load or validate data.
 """
 from __future__ import annotations
 
-from . import core_pages
+from . import colaborar, core_pages, facet_pages, hallazgo
 
-PAGE_BUILDERS = [
+# Public pages: each one also goes into sitemap.xml.
+CONTENT_BUILDERS = [
     core_pages.home,
     core_pages.directory,
     core_pages.profiles,
+    facet_pages.explore,
+    facet_pages.parents,
+    facet_pages.values,
+    colaborar.colaborar,
+]
+
+PAGE_BUILDERS = [hallazgo.recorded(b) for b in CONTENT_BUILDERS] + [
     core_pages.redirects,
     core_pages.not_found,
+    hallazgo.sitemap,  # after every public page, whose paths it lists
+    hallazgo.robots,
 ]

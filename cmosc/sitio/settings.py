@@ -14,11 +14,21 @@ DEFAULTS = {
     "CMOSC_MUNICIPIO": "Municipalidad de San Miguel de Tucumán",
     "CMOSC_NOMBRE": "Centro Municipal de Organizaciones Sociales Comunitarias",
     "CMOSC_DATOS_RAIZ": ".",
+    # Absolute public address for canonical links, Open Graph and sitemap.xml. Unset: SITEURL,
+    # and when that is empty too (local builds) the address `make serve` uses.
+    "CMOSC_URL_CANONICA": None,
+    # Organizations per listing page; longer listings get numbered pages.
+    "CMOSC_POR_PAGINA": 60,
 }
+LOCAL_URL = "http://localhost:8000"
 
 
 def setting(settings: dict, name: str):
-    return settings.get(name, DEFAULTS[name])
+    value = settings.get(name, DEFAULTS[name])
+    if name == "CMOSC_URL_CANONICA":
+        # Sitemaps and canonical links need an absolute URL, never "".
+        value = (value or settings.get("SITEURL") or LOCAL_URL).rstrip("/")
+    return value
 
 
 def reference_date(settings: dict) -> date:

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..model import Organization
 from ..vocabularies import Vocabulary
+from . import agenda
+from .facets import FacetResult, compute_all
 
 
 @dataclass
@@ -34,6 +37,39 @@ class Site:
     @property
     def inactivas(self) -> list[Organization]:
         return [o for o in self.organizations if not o.activa]
+
+    @cached_property
+    def facetas(self) -> dict[str, FacetResult]:
+        """Every facet's values with counts and URLs, keyed by URL segment ("tipos"…)."""
+        return compute_all(self)
+
+    @property
+    def por_pagina(self) -> int:
+        return int(self.settings.get("CMOSC_POR_PAGINA") or 60)
+
+    @property
+    def url_canonica(self) -> str:
+        return self.settings.get("CMOSC_URL_CANONICA") or ""
+
+    # The agenda is decided by the reference date, never the wall clock.
+    def capacitaciones_proximas(self, articles, limit: int | None = None) -> list:
+        return agenda.upcoming_trainings(articles, self.today, limit)
+
+    def capacitaciones_pasadas(self, articles) -> list:
+        return agenda.past_trainings(articles, self.today)
+
+    def capacitacion_realizada(self, article) -> bool:
+        return agenda.has_started(article, self.today)
+
+    def convocatorias_abiertas(self, articles) -> list:
+        return agenda.open_calls(articles, self.today)
+
+    def estado_convocatoria(self, article) -> str:
+        return agenda.call_state(article, self.today)
+
+    def participantes(self, programa: str) -> list[Organization]:
+        """Active organizations that say they take part in a program, by name."""
+        return [o for o in self.activas if programa in (o.programas or ())]
 
     def recently_verified(self, count: int = 6) -> list[Organization]:
         dated = [o for o in self.activas if o.verificado]

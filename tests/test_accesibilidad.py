@@ -1,0 +1,91 @@
+"""axe-core (vendored, 4.14.1) in Chromium on every page type: any violation fails."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+
+PAGES = {
+    "inicio": "/",
+    "listado": "/organizaciones/",
+    "perfil completo": "/organizaciones/organizacion-norte/",
+    "perfil mínimo": "/organizaciones/apoyo-escolar-semillitas/",
+    "perfil inactivo": "/organizaciones/merendero-rayito-de-sol/",
+    "explorar": "/explorar/",
+    "tipos": "/tipos/", "un tipo": "/tipos/fundacion/",
+    "áreas": "/areas/", "un área": "/areas/educacion/",
+    "barrios": "/barrios/", "un barrio": "/barrios/centro/",
+    "poblaciones": "/poblaciones/", "una población": "/poblaciones/familias/",
+    "necesidades": "/necesidades/", "una necesidad": "/necesidades/equipamiento/",
+    "ods": "/ods/", "un ods": "/ods/4/",
+    "colaborar": "/colaborar/",
+    "capacitaciones": "/capacitaciones/", "una capacitación": "/capacitaciones/personeria-juridica-paso-a-paso/",
+    "programas": "/programas/", "un programa": "/programas/equipar-osc/",
+    "acerca": "/acerca/",
+    "404": "/404.html",
+}
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        targets = ", ".join(" ".join(n["target"]) for n in v["nodes"][:3])
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} → {targets}")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def contexto(navegador):
+    context = navegador.new_context(locale="es-AR")
+    yield context
+    context.close()
+
+
+# Every page on a phone; the layouts that change most also on a desktop screen.
+CASES = [(n, 360) for n in PAGES] + [(n, 1280) for n in ("inicio", "perfil completo", "un barrio", "colaborar")]
+
+
+def axe_violations(pagina) -> list[dict]:
+    """Run the vendored axe-core on the loaded page: WCAG 2.1 A/AA plus best practices."""
+    pagina.add_script_tag(path=str(AXE))
+    return pagina.evaluate("""() => axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+        resultTypes: ['violations']}).then(r => r.violations)""")
+
+
+@pytest.mark.parametrize("nombre,ancho", CASES)
+def test_axe_sin_violaciones(contexto, servidor, nombre, ancho):
+    pagina = contexto.new_page()
+    pagina.set_viewport_size({"width": ancho, "height": 800})
+    pagina.goto(servidor + PAGES[nombre])
+    violations = axe_violations(pagina)
+    pagina.close()
+    assert not violations, describe(violations)
+
+
+def test_axe_detecta_una_violacion(contexto, servidor):
+    """The harness itself can fail: an unlabelled input must be reported."""
+    pagina = contexto.new_page()
+    pagina.goto(servidor + "/")
+    pagina.evaluate("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text>')")
+    pagina.add_script_tag(path=str(AXE))
+    result = pagina.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['label']}})")
+    pagina.close()
+    assert [v["id"] for v in result["violations"]] == ["label"]
+
+
+def test_skip_link_appears_on_focus_and_moves_to_main(contexto, servidor):
+    pagina = contexto.new_page()
+    pagina.goto(servidor + "/organizaciones/organizacion-norte/")
+    saltar = pagina.get_by_role("link", name="Saltar al contenido")
+    assert saltar.bounding_box()["x"] < 0, "oculto hasta recibir el foco"
+    pagina.keyboard.press("Tab")
+    assert saltar.evaluate("e => e === document.activeElement")
+    assert saltar.bounding_box()["x"] >= 0
+    outline = saltar.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid", "el foco se ve"
+    pagina.keyboard.press("Enter")
+    assert pagina.evaluate("() => document.activeElement.id") == "contenido"
+    pagina.close()
