@@ -47,14 +47,19 @@ def not_found(site: Site, context: dict):
 
 def related(site: Site, org, limit: int = 4):
     """Active organizations sharing an area and a barrio first, then an area only."""
-    areas = {a.id for a in org.areas}
+    areas = site.area_ids[org.slug]
     if not areas:
         return []
-    same_barrio = [o for b in org.barrios for o in site.by_barrio.get(b.id, ())
-                   if not areas.isdisjoint(site.area_ids[o.slug])]
-    same_area = [o for a in sorted(areas) for o in site.by_area.get(a, ())[:limit * 2]]
+    near = []
+    for barrio in org.barrios:
+        # Barrio lists are sorted by name: the first matches of each are enough.
+        matches = (o for o in site.by_barrio.get(barrio.id, ())
+                   if o.slug != org.slug and not areas.isdisjoint(site.area_ids[o.slug]))
+        near += [o for _, o in zip(range(limit), matches)]
+    near.sort(key=lambda o: (o.sort_key, o.slug))
+    same_area = [o for a in sorted(areas) for o in site.by_area.get(a, ())[:limit + 1]]
     chosen = {}
-    for other in sorted(same_barrio, key=lambda o: (o.sort_key, o.slug)) + same_area:
-        if other.slug != org.slug and other.activa:
+    for other in near + same_area:
+        if other.slug != org.slug:
             chosen.setdefault(other.slug, other)
     return list(chosen.values())[:limit]

@@ -11,6 +11,7 @@ from ..model import build_organizations
 from .registry import PAGE_BUILDERS
 from .settings import DEFAULTS, reference_date, setting
 from .site import Site
+from .tarjetas import TEMPLATE as CARD_TEMPLATE, CardCache
 
 # Catalogs already validated by `cmosc construir` in this process, by project root.
 PRELOADED: dict[str, object] = {}
@@ -31,6 +32,7 @@ class DirectoryGenerator(Generator):
                     {k: setting(self.settings, k) for k in DEFAULTS}, programas)
         self.site = site
         self.context["cmosc"] = site
+        self.context["tarjeta_html"] = CardCache(self.get_template(CARD_TEMPLATE), self.context)
 
     def generate_output(self, writer):
         for builder in PAGE_BUILDERS:
