@@ -167,4 +167,6 @@ def logo_problem(base_dir: Path | None, value: str) -> tuple[str, dict] | None:
     size = path.stat().st_size
     if size > LOGO_MAX_BYTES:
         return "logo_grande", {"peso": size // 1024, "maximo": LOGO_MAX_BYTES // 1024}
-    return None
+    from .logos import image_problem  # Pillow is only needed when a profile has a logo
+
+    return image_problem(path)

@@ -56,6 +56,8 @@ CATALOG: dict[str, Message] = {
     "logo_falta": Message("no existe el archivo de logo «{valor}».", "La ruta es relativa a la carpeta `organizaciones/`."),
     "logo_formato": Message("«{valor}» no es una imagen PNG, JPG o WebP válida.", "Solo se aceptan imágenes PNG, JPG o WebP."),
     "logo_grande": Message("el logo pesa {peso} KB; el máximo es {maximo} KB.", "Reducí la imagen antes de subirla."),
+    "logo_dimensiones": Message("el logo mide {ancho}×{alto} px; cada lado debe medir entre {minimo} y {maximo} px.",
+                                "Usá una imagen cuadrada o apaisada de unos 500 px de lado; se publica reducida a 256 px."),
     "redireccion_duplicada": Message("«{valor}» ya es {uso}.", "Una dirección vieja solo puede apuntar a una organización y no puede ser la de otra vigente."),
     "id_duplicado": Message("el identificador «{valor}» ya está en la línea {linea}.", "Los identificadores de un vocabulario son únicos."),
     "nombre_duplicado": Message("el nombre «{valor}» ya está en la línea {linea}.", "Dos valores no pueden tener el mismo nombre."),

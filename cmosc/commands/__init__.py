@@ -7,7 +7,7 @@ class UsageError(Exception):
     """Bad arguments that argparse cannot see (e.g. a path that does not exist)."""
 
 
-from . import construir, validar  # noqa: E402  (they import UsageError)
+from . import construir, exportar, validar  # noqa: E402  (they import UsageError)
 
 
-REGISTRY = [validar.register, construir.register]
+REGISTRY = [validar.register, construir.register, exportar.register]

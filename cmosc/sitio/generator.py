@@ -11,7 +11,7 @@ from ..diagnostics import InvalidData
 from ..model import build_organizations
 from .registry import PAGE_BUILDERS
 from .settings import DEFAULTS, reference_date, setting
-from .site import Site
+from .site import FileSpec, Site
 
 logger = logging.getLogger(__name__)
 
@@ -35,4 +35,13 @@ class DirectoryGenerator(Generator):
     def generate_output(self, writer):
         for builder in PAGE_BUILDERS:
             for spec in builder(self.site, self.context):
-                writer.write_file(spec.save_as, self.get_template(spec.template), self.context, **spec.vars)
+                if isinstance(spec, FileSpec):
+                    write_bytes(Path(self.output_path), spec)
+                else:
+                    writer.write_file(spec.save_as, self.get_template(spec.template), self.context, **spec.vars)
+
+
+def write_bytes(output: Path, spec: FileSpec) -> None:
+    path = output / spec.save_as
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(spec.content)

@@ -1,11 +1,12 @@
 """Our extension points, in one place: each page builder yields `PageSpec`s.
 
-A builder is `builder(site, context) -> Iterable[PageSpec]`; add a module and list
-it here. Builders only read the site model; they never load or validate data.
+A builder is `builder(site, context) -> Iterable[PageSpec | FileSpec]` (a FileSpec
+is written as is: exports, logos); add a module and list it here. Builders only
+read the site model; they never load or validate data.
 """
 from __future__ import annotations
 
-from . import core_pages
+from . import core_pages, datos_pages, logo_files
 
 PAGE_BUILDERS = [
     core_pages.home,
@@ -13,4 +14,7 @@ PAGE_BUILDERS = [
     core_pages.profiles,
     core_pages.redirects,
     core_pages.not_found,
+    logo_files.logos,
+    datos_pages.open_data,
+    datos_pages.facet_csvs,
 ]

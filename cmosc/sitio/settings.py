@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from datetime import date, datetime, timezone
 
+from ..exportar.conjunto import LICENCIA_PREDETERMINADA
+
 DEFAULTS = {
     # Notice shown on every page while the data are fictitious; None hides it.
     "CMOSC_AVISO_DATOS": "Los datos de este directorio son ficticios: es una versión de demostración.",
@@ -14,6 +16,8 @@ DEFAULTS = {
     "CMOSC_MUNICIPIO": "Municipalidad de San Miguel de Tucumán",
     "CMOSC_NOMBRE": "Centro Municipal de Organizaciones Sociales Comunitarias",
     "CMOSC_DATOS_RAIZ": ".",
+    # Licence of the open data in /datos/ (id as in SPDX, title, URL of the text).
+    "CMOSC_LICENCIA_DATOS": LICENCIA_PREDETERMINADA,
 }
 
 

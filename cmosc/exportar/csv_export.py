@@ -1,0 +1,43 @@
+"""`organizaciones.csv`: one row per organization, UTF-8 with BOM so Excel reads the accents."""
+from __future__ import annotations
+
+import csv as _csv
+import io
+import re
+
+from .columnas import texto
+from .conjunto import Conjunto
+from .filas import COLUMNAS, filas
+
+BOM = "\ufeff"
+# A cell a spreadsheet would run as a formula (CSV injection). Signed numbers and
+# phone numbers (+54 381 …, -26.81) are data and stay as they are.
+_FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().-]*$))")
+
+
+def neutralize(value: str) -> str:
+    """Prefix a would-be formula with an apostrophe, as spreadsheets do for text."""
+    return "'" + value if _FORMULA.match(value) else value
+
+
+def render_csv(conjunto: Conjunto) -> bytes:
+    """CSV of any list of organizations (the whole directory or one facet value)."""
+    out = io.StringIO()
+    writer = _csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.nombre for c in COLUMNAS])
+    for row in filas(conjunto):
+        writer.writerow([neutralize(texto(v)) for v in row])
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+class CSV:
+    archivo = "organizaciones.csv"
+    formato = "csv"
+    mediatype = "text/csv"
+    titulo = "Organizaciones (CSV)"
+    descripcion = ("Una fila por organización, con las columnas en el orden documentado. Las listas van en una "
+                   "sola celda separadas por « | »; UTF-8 con BOM para abrirlo en Excel.")
+    tabular = True
+
+    def render(self, conjunto: Conjunto) -> bytes:
+        return render_csv(conjunto)

@@ -1,0 +1,95 @@
+"""`organizaciones.xlsx`: the CSV's rows in a spreadsheet, plus a sheet describing the columns.
+
+openpyxl stamps the workbook with the current time twice (`modified` in
+docProps/core.xml, set inside `save`, and the zip entries' dates); both are pinned
+here to the data's date so two builds of the same data give the same bytes.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, time
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.xml.functions import tostring
+
+from .conjunto import Conjunto
+from .filas import COLUMNAS, filas
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
+CORE_PROPERTIES = "docProps/core.xml"
+DEFAULT_STAMP = datetime(2000, 1, 1)
+
+
+def _cell_value(value):
+    if isinstance(value, bool) or value is None:
+        return {True: "sí", False: "no", None: None}[value]
+    if isinstance(value, (int, float)):
+        return value
+    return str(value)
+
+
+def _append(sheet, values) -> None:
+    sheet.append([_cell_value(v) for v in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":  # text starting with «=» is data, never a formula
+            cell.data_type = "s"
+
+
+def workbook(conjunto: Conjunto) -> Workbook:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Organizaciones"
+    _append(sheet, [c.nombre for c in COLUMNAS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "C2"
+    for row in filas(conjunto):
+        _append(sheet, row)
+    campos = book.create_sheet("Campos")
+    _append(campos, ["columna", "título", "tipo", "descripción"])
+    for cell in campos[1]:
+        cell.font = Font(bold=True)
+    for col in COLUMNAS:
+        _append(campos, [col.nombre, col.titulo, col.tipo, col.descripcion])
+    stamp = datetime.combine(conjunto.actualizado, time()) if conjunto.actualizado else DEFAULT_STAMP
+    props = book.properties
+    props.creator = props.lastModifiedBy = conjunto.publicador
+    props.title = conjunto.titulo
+    props.created = props.modified = stamp
+    return book
+
+
+def normalize_zip(raw: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """Rewrite a zip with fixed entry dates and attributes, same order; `replace` swaps entries."""
+    replace = replace or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, ZIP_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, replace.get(info.filename) or source.read(info.filename))
+    return out.getvalue()
+
+
+def render_xlsx(conjunto: Conjunto) -> bytes:
+    book = workbook(conjunto)
+    stamp = book.properties.created
+    raw = io.BytesIO()
+    book.save(raw)  # sets `modified` to now
+    book.properties.modified = stamp
+    return normalize_zip(raw.getvalue(), {CORE_PROPERTIES: tostring(book.properties.to_tree())})
+
+
+class XLSX:
+    archivo = "organizaciones.xlsx"
+    formato = "xlsx"
+    mediatype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    titulo = "Organizaciones (Excel)"
+    descripcion = "Las mismas filas y columnas que el CSV, en una planilla; la hoja «Campos» explica cada columna."
+    tabular = True
+
+    def render(self, conjunto: Conjunto) -> bytes:
+        return render_xlsx(conjunto)

@@ -1,0 +1,78 @@
+"""/datos/: the open-data files, the page that explains them, and one CSV per facet value.
+
+Facet downloads live beside each facet page: `/<faceta>/<valor>/organizaciones.csv`
+for faceta in tipos, areas, barrios, poblaciones, necesidades, ods (active
+organizations only, the same list the facet page shows).
+"""
+from __future__ import annotations
+
+from ..exportar import Conjunto, exportar, licencia_de, render_csv
+from ..exportar.filas import COLUMNAS
+from ..exportar.registro import DATAPACKAGE, EXPORTERS
+from ..ods import ODS
+from .site import FileSpec, PageSpec, Site
+
+DATOS_DIR = "datos"
+FACET_CSV = "organizaciones.csv"
+
+
+def conjunto(site: Site, context: dict) -> Conjunto:
+    return Conjunto(site.organizations, site.vocabularies,
+                    licencia_de(site.settings.get("CMOSC_LICENCIA_DATOS")), context.get("SITEURL", ""))
+
+
+def open_data(site: Site, context: dict):
+    """Every export under /datos/, then the page describing them (with their sizes)."""
+    data = conjunto(site, context)
+    archivos = []
+    titles = {e.archivo: (e.titulo, e.descripcion, e.formato) for e in EXPORTERS}
+    titles[DATAPACKAGE] = ("Descripción del paquete (Frictionless datapackage.json)",
+                           "Describe cada archivo, sus columnas, tipos y licencia, para herramientas de datos.", "json")
+    for name, content in exportar(data):
+        yield FileSpec(f"{DATOS_DIR}/{name}", content)
+        titulo, descripcion, formato = titles[name]
+        archivos.append({"nombre": name, "url": f"{DATOS_DIR}/{name}", "titulo": titulo,
+                         "descripcion": descripcion, "formato": formato.upper(), "peso": peso(len(content))})
+    yield PageSpec(f"{DATOS_DIR}/index.html", "datos", {
+        "page_name": "datos", "archivos": archivos, "columnas": COLUMNAS, "licencia": data.licencia,
+        "actualizado": data.actualizado, "total": len(data.organizaciones),
+        "facetas": FACETAS,
+    })
+
+
+def peso(size: int) -> str:
+    return f"{size / 1024:.0f} KB".replace(".", ",") if size >= 1024 else f"{size} bytes"
+
+
+# (URL segment, what it lists) for the per-facet downloads; the order of the /datos/ page.
+FACETAS = (("tipos", "tipo de organización"), ("areas", "área temática"), ("barrios", "barrio de alguna sede"),
+           ("poblaciones", "población"), ("necesidades", "necesidad"), ("ods", "Objetivo de Desarrollo Sostenible"))
+
+
+def facet_members(site: Site) -> dict[tuple[str, str], list]:
+    """Active organizations by (facet, value id), for every value of every facet (maybe empty)."""
+    groups: dict[tuple[str, str], list] = {}
+    for facet, vocabulary in (("tipos", "tipos"), ("areas", "areas"), ("barrios", "barrios"),
+                              ("poblaciones", "poblaciones"), ("necesidades", "necesidades")):
+        for term in site.vocabularies[vocabulary].terms:
+            groups[(facet, term.id)] = []
+    for number in ODS:
+        groups[("ods", str(number))] = []
+    for org in site.activas:
+        values = [("tipos", org.tipo.id)] + [("areas", a.id) for a in org.areas] \
+            + [("barrios", b.id) for b in org.barrios] + [("poblaciones", p.id) for p in org.poblacion] \
+            + [("necesidades", n.tipo.id) for n in org.necesidades] + [("ods", str(n)) for n in org.ods or []]
+        for key in dict.fromkeys(values):
+            groups[key].append(org)
+    return groups
+
+
+def facet_csv_url(facet: str, value: str) -> str:
+    """Relative to SITEURL, e.g. `tipos/fundacion/organizaciones.csv`."""
+    return f"{facet}/{value}/{FACET_CSV}"
+
+
+def facet_csvs(site: Site, context: dict):
+    data = conjunto(site, context)
+    for (facet, value), orgs in sorted(facet_members(site).items()):
+        yield FileSpec(facet_csv_url(facet, value), render_csv(data.con(orgs)))
