@@ -86,7 +86,8 @@ def optimize(logo: Logo) -> bytes:
             image = image.resize((logo.ancho, logo.alto), Image.Resampling.LANCZOS)
         out = io.BytesIO()
         if logo.ext == "png":
-            image.save(out, "PNG", optimize=True)
+            # Logos are flat graphics: a 256-colour palette keeps them sharp at a third of the size.
+            image.quantize(256, method=Image.Quantize.FASTOCTREE).save(out, "PNG", optimize=True)
         elif logo.ext == "jpg":
             image.save(out, "JPEG", quality=85, optimize=True)
         else:

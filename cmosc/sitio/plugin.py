@@ -5,6 +5,7 @@ from pelican import signals
 
 from .filters import install_filters
 from .generator import DirectoryGenerator
+from .verificacion import check_links
 
 
 def _generators(pelican):
@@ -14,3 +15,4 @@ def _generators(pelican):
 def register():
     signals.get_generators.connect(_generators)
     signals.generator_init.connect(install_filters)
+    signals.finalized.connect(check_links)

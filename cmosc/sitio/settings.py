@@ -18,6 +18,9 @@ DEFAULTS = {
     "CMOSC_DATOS_RAIZ": ".",
     # Licence of the open data in /datos/ (id as in SPDX, title, URL of the text).
     "CMOSC_LICENCIA_DATOS": LICENCIA_PREDETERMINADA,
+    # Internal paths still to be built by another part of the project; links to them
+    # do not stop the build (every other broken internal link or anchor does).
+    "CMOSC_ENLACES_PENDIENTES": (),
 }
 
 
