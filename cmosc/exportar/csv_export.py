@@ -11,8 +11,9 @@ from .filas import COLUMNAS, filas
 
 BOM = "\ufeff"
 # A cell a spreadsheet would run as a formula (CSV injection). Signed numbers and
-# phone numbers (+54 381 …, -26.81) are data and stay as they are.
-_FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().-]*$))")
+# phone numbers (+54 381 …, -26.81, joined lists of them) have no letters, so they
+# cannot call anything and stay as they are.
+_FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().|+-]*$))")
 
 
 def neutralize(value: str) -> str:

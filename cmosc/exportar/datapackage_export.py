@@ -27,7 +27,7 @@ def table_schema() -> dict:
 
 def resource(exporter, content: bytes) -> dict:
     entry = {
-        "name": exporter.archivo.rsplit(".", 1)[0].replace("_", "-").replace(".", "-"),
+        "name": exporter.archivo.replace("_", "-").replace(".", "-"),  # unique: organizaciones-csv…
         "path": exporter.archivo,
         "title": exporter.titulo,
         "description": exporter.descripcion,
