@@ -23,6 +23,8 @@ CATALOG: dict[str, Message] = {
     "tipo_lista": Message("se esperaba una lista (líneas que empiezan con «- ») y hay {hay}.",
                           "Este campo es una lista de valores."),
     "tipo_texto": Message("se esperaba un texto y hay {hay}.", "Este campo es un texto simple."),
+    "caracter_invisible": Message("el texto tiene un carácter de control invisible ({codigo}); borralo y volvé a escribir esa parte.",
+                                  "Suele venir de copiar y pegar desde un PDF o una planilla; rompe los archivos de datos abiertos."),
     "vacio": Message("el valor está vacío.", "Si no hay dato, borrá la línea completa."),
     "muy_corto": Message("tiene {largo} caracteres; el mínimo es {minimo}.", "El texto es demasiado corto."),
     "muy_largo": Message("tiene {largo} caracteres; el máximo es {maximo}.", "El texto es demasiado largo."),

@@ -11,6 +11,7 @@ import zipfile
 from datetime import datetime, time
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.xml.functions import tostring
 
@@ -27,7 +28,8 @@ def _cell_value(value):
         return {True: "sí", False: "no", None: None}[value]
     if isinstance(value, (int, float)):
         return value
-    return str(value)
+    # Validation refuses control characters; this keeps a stray one from aborting the file.
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
 def _append(sheet, values) -> None:
