@@ -6,6 +6,10 @@ organizations only, the same list the facet page shows).
 """
 from __future__ import annotations
 
+import re
+
+from markupsafe import Markup, escape
+
 from ..exportar import Conjunto, exportar, licencia_de, render_csv
 from ..exportar.filas import COLUMNAS
 from ..exportar.registro import DATAPACKAGE, EXPORTERS
@@ -33,11 +37,17 @@ def open_data(site: Site, context: dict):
         titulo, descripcion, formato = titles[name]
         archivos.append({"nombre": name, "url": f"{DATOS_DIR}/{name}", "titulo": titulo,
                          "descripcion": descripcion, "formato": formato.upper(), "peso": peso(len(content))})
+    columnas = [{"nombre": c.nombre, "titulo": c.titulo, "descripcion_html": code_spans(c.descripcion)} for c in COLUMNAS]
     yield PageSpec(f"{DATOS_DIR}/index.html", "datos", {
-        "page_name": "datos", "archivos": archivos, "columnas": COLUMNAS, "licencia": data.licencia,
+        "page_name": "datos", "archivos": archivos, "columnas": columnas, "licencia": data.licencia,
         "actualizado": data.actualizado, "total": len(data.organizaciones),
         "facetas": FACETAS,
     })
+
+
+def code_spans(text: str) -> Markup:
+    """The schema's help texts mark names with `backticks`: escape, then show them as code."""
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
 
 
 def peso(size: int) -> str:
