@@ -7,6 +7,7 @@ import re
 
 from .columnas import texto
 from .conjunto import Conjunto
+from .exportador import Exportador
 from .filas import COLUMNAS, filas
 
 BOM = "\ufeff"
@@ -31,14 +32,9 @@ def render_csv(conjunto: Conjunto) -> bytes:
     return (BOM + out.getvalue()).encode("utf-8")
 
 
-class CSV:
-    archivo = "organizaciones.csv"
-    formato = "csv"
-    mediatype = "text/csv"
-    titulo = "Organizaciones (CSV)"
-    descripcion = ("Una fila por organización, con las columnas en el orden documentado. Las listas van en una "
-                   "sola celda separadas por « | »; UTF-8 con BOM para abrirlo en Excel.")
-    tabular = True
 
-    def render(self, conjunto: Conjunto) -> bytes:
-        return render_csv(conjunto)
+CSV = Exportador(
+    "organizaciones.csv", "csv", "text/csv", "Organizaciones (CSV)",
+    "Una fila por organización, con las columnas en el orden documentado. Las listas van en una "
+    "sola celda separadas por « | »; UTF-8 con BOM para abrirlo en Excel.",
+    render_csv, tabular=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .conjunto import Conjunto
+from .exportador import Exportador
 from .json_export import dumps
 
 
@@ -28,13 +29,8 @@ def features(conjunto: Conjunto) -> list[dict]:
     return result
 
 
-class GeoJSON:
-    archivo = "organizaciones.geojson"
-    formato = "geojson"
-    mediatype = "application/geo+json"
-    titulo = "Sedes en el mapa (GeoJSON)"
-    descripcion = "Un punto por sede con coordenadas, en longitud y latitud (WGS 84), para usar en mapas."
-    tabular = False
 
-    def render(self, conjunto: Conjunto) -> bytes:
-        return dumps({"type": "FeatureCollection", "features": features(conjunto)})
+GEOJSON = Exportador(
+    "organizaciones.geojson", "geojson", "application/geo+json", "Sedes en el mapa (GeoJSON)",
+    "Un punto por sede con coordenadas, en longitud y latitud (WGS 84), para usar en mapas.",
+    lambda conjunto: dumps({"type": "FeatureCollection", "features": features(conjunto)}))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 from .conjunto import Conjunto
+from .exportador import Exportador
 from .json_export import dumps
 
 HSDS_VERSION = "3.0"
@@ -100,20 +101,19 @@ def services(org) -> list[dict]:
     return result
 
 
-class HSDS:
-    archivo = "hsds.json"
-    formato = "json"
-    mediatype = "application/json"
-    titulo = "Formato Open Referral HSDS 3.0 (JSON)"
-    descripcion = ("Organizaciones, sedes (locations) y actividades (services) según el estándar Human Services "
-                   "Data Specification 3.0, para intercambiar datos con otros directorios de servicios.")
-    tabular = False
 
-    def render(self, conjunto: Conjunto) -> bytes:
-        orgs = conjunto.organizaciones
-        return dumps({
-            "hsds_version": HSDS_VERSION,
-            "organizations": [organization(o, conjunto) for o in orgs],
-            "locations": [loc for o in orgs for loc in locations(o)],
-            "services": [s for o in orgs for s in services(o)],
-        })
+def render_hsds(conjunto: Conjunto) -> bytes:
+    orgs = conjunto.organizaciones
+    return dumps({
+        "hsds_version": HSDS_VERSION,
+        "organizations": [organization(o, conjunto) for o in orgs],
+        "locations": [loc for o in orgs for loc in locations(o)],
+        "services": [s for o in orgs for s in services(o)],
+    })
+
+
+HSDS = Exportador(
+    "hsds.json", "json", "application/json", "Formato Open Referral HSDS 3.0 (JSON)",
+    "Organizaciones, sedes (locations) y actividades (services) según el estándar Human Services "
+    "Data Specification 3.0, para intercambiar datos con otros directorios de servicios.",
+    render_hsds)

@@ -5,6 +5,7 @@ import json
 from datetime import date
 
 from .conjunto import Conjunto
+from .exportador import Exportador
 
 
 def _plain(value):
@@ -29,23 +30,22 @@ def dumps(value) -> bytes:
     return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
 
 
-class JSON:
-    archivo = "organizaciones.json"
-    formato = "json"
-    mediatype = "application/json"
-    titulo = "Organizaciones (JSON)"
-    descripcion = ("Los mismos datos con su estructura (sedes, actividades y contactos como listas y objetos), "
-                   "los identificadores de los vocabularios y sus nombres.")
-    tabular = False
 
-    def render(self, conjunto: Conjunto) -> bytes:
-        actualizado = conjunto.actualizado
-        return dumps({
-            "titulo": conjunto.titulo,
-            "publicador": conjunto.publicador,
-            "licencia": {"id": conjunto.licencia.id, "titulo": conjunto.licencia.titulo, "url": conjunto.licencia.url},
-            "actualizado": actualizado.isoformat() if actualizado else None,
-            "organizaciones": [record(o, conjunto) for o in conjunto.organizaciones],
-            "vocabularios": {name: [{"id": t.id, "nombre": t.nombre} for t in vocab.terms]
-                             for name, vocab in sorted(conjunto.vocabularios.items())},
-        })
+def render_json(conjunto: Conjunto) -> bytes:
+    actualizado = conjunto.actualizado
+    return dumps({
+        "titulo": conjunto.titulo,
+        "publicador": conjunto.publicador,
+        "licencia": {"id": conjunto.licencia.id, "titulo": conjunto.licencia.titulo, "url": conjunto.licencia.url},
+        "actualizado": actualizado.isoformat() if actualizado else None,
+        "organizaciones": [record(o, conjunto) for o in conjunto.organizaciones],
+        "vocabularios": {name: [{"id": t.id, "nombre": t.nombre} for t in vocab.terms]
+                         for name, vocab in sorted(conjunto.vocabularios.items())},
+    })
+
+
+JSON = Exportador(
+    "organizaciones.json", "json", "application/json", "Organizaciones (JSON)",
+    "Los mismos datos con su estructura (sedes, actividades y contactos como listas y objetos), "
+    "los identificadores de los vocabularios y sus nombres.",
+    render_json)

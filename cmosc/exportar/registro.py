@@ -1,7 +1,7 @@
-"""The exporters, in one list (Datasette style): add a format by adding a class here.
+"""The exporters, in one list (Datasette style): add a format by listing its `Exportador` here.
 
-An exporter has `archivo`, `formato`, `mediatype`, `titulo`, `descripcion`, `tabular`
-and `render(conjunto) -> bytes`. `exportar()` runs them all, then describes the
+An exporter is an `Exportador` (file name, format, description and a
+`render(conjunto) -> bytes`). `exportar()` runs them all, then describes the
 results in `datapackage.json`.
 """
 from __future__ import annotations
@@ -9,12 +9,12 @@ from __future__ import annotations
 from .conjunto import Conjunto
 from .csv_export import CSV
 from .datapackage_export import render_datapackage
-from .geojson_export import GeoJSON
+from .geojson_export import GEOJSON
 from .hsds_export import HSDS
 from .json_export import JSON
 from .xlsx_export import XLSX
 
-EXPORTERS = [CSV(), JSON(), GeoJSON(), XLSX(), HSDS()]
+EXPORTERS = [CSV, JSON, GEOJSON, XLSX, HSDS]
 DATAPACKAGE = "datapackage.json"
 
 

@@ -16,6 +16,7 @@ from openpyxl.styles import Font
 from openpyxl.xml.functions import tostring
 
 from .conjunto import Conjunto
+from .exportador import Exportador
 from .filas import COLUMNAS, filas
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
@@ -85,13 +86,9 @@ def render_xlsx(conjunto: Conjunto) -> bytes:
     return normalize_zip(raw.getvalue(), {CORE_PROPERTIES: tostring(book.properties.to_tree())})
 
 
-class XLSX:
-    archivo = "organizaciones.xlsx"
-    formato = "xlsx"
-    mediatype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    titulo = "Organizaciones (Excel)"
-    descripcion = "Las mismas filas y columnas que el CSV, en una planilla; la hoja «Campos» explica cada columna."
-    tabular = True
 
-    def render(self, conjunto: Conjunto) -> bytes:
-        return render_xlsx(conjunto)
+XLSX = Exportador(
+    "organizaciones.xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "Organizaciones (Excel)",
+    "Las mismas filas y columnas que el CSV, en una planilla; la hoja «Campos» explica cada columna.",
+    render_xlsx, tabular=True)
