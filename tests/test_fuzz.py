@@ -175,6 +175,7 @@ SCALARS = st.one_of(
     st.text(max_size=60), st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(), st.dates(),
     st.sampled_from(["", " ", "~", "-26.9001", "-65.15", "26.8", "99999999999", "30-71234567-2", "javascript:alert(1)",
                      "https://", "http://exa mple.org", "../../etc/passwd", "logos/../../pyproject.toml", "x" * 25000,
+                     "logos/\x00.png", "a" * 5000 + ".png",
                      "2026-02-30", "2099-01-01", "1849", "0", "18", "Niñez", "NIÑEZ", "ninez ", "<script>", "sí", "No"]),
 )
 VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),

@@ -103,3 +103,8 @@ def test_sample_logos_in_the_built_site(sitio):
         assert f'alt="{name}"' in img
     # Only referenced logos are published, never the source folder.
     assert not (sitio / "organizaciones" / "logos").exists()
+
+
+def test_impossible_paths_are_missing_logos(tmp_path):
+    for value in ("logo\x00.png", "a" * 5000 + ".png", "../fuera.png", "/etc/passwd"):
+        assert logo_problem(tmp_path, value)[0] == "logo_falta", value
