@@ -31,10 +31,14 @@ class Broken:
         return f"{self.archivo}: error: enlace roto «{self.enlace}»: {self.motivo}"
 
 
+def _value(raw: str) -> str:
+    return html.unescape(raw) if "&" in raw else raw
+
+
 def _attributes(text: str, names: set[str]):
     for name, value in _ATTR.findall(text):
         if name in names:
-            yield html.unescape(value) if "&" in value else value
+            yield _value(value)
 
 
 def page_links(text: str) -> list[str]:
@@ -50,6 +54,7 @@ class Checker:
         self.root = root.resolve()
         self.site_url = site_url.rstrip("/")
         self._ids: dict[Path, set[str]] = {}
+        self._verdicts: dict[tuple[Path | None, str], str | None] = {}
         self.files = {p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()}
 
     def ids(self, path: Path) -> set[str]:
@@ -77,21 +82,33 @@ class Checker:
         found = self.root / relative if relative in self.files else None
         return found, unquote(parts.fragment)
 
+    def verdict(self, page: Path, link: str) -> str | None:
+        """What is wrong with one link on one page (None when it is fine)."""
+        if link.strip().lower().startswith("javascript:"):
+            return "los enlaces javascript: no están permitidos"
+        found = self.target(page, link)
+        if found is None:
+            return None
+        target, fragment = found
+        if target is None:
+            return "no existe esa página o archivo en el sitio"
+        if fragment and target.suffix == ".html" and fragment not in self.ids(target):
+            return f"la página existe pero no tiene el ancla «#{fragment}»"
+        return None
+
     def check_page(self, page: Path) -> list[Broken]:
         shown = page.relative_to(self.root).as_posix()
         problems = []
-        for link in page_links(page.read_text(encoding="utf-8", errors="replace")):
-            if link.strip().lower().startswith("javascript:"):
-                problems.append(Broken(shown, link, "los enlaces javascript: no están permitidos"))
-                continue
-            found = self.target(page, link)
-            if found is None:
-                continue
-            target, fragment = found
-            if target is None:
-                problems.append(Broken(shown, link, "no existe esa página o archivo en el sitio"))
-            elif fragment and target.suffix == ".html" and fragment not in self.ids(target):
-                problems.append(Broken(shown, link, f"la página existe pero no tiene el ancla «#{fragment}»"))
+        attributes = _ATTR.findall(page.read_text(encoding="utf-8", errors="replace"))
+        # The same pass gives this page's ids, for the #anchors that point at it.
+        self._ids.setdefault(page, {_value(v) for name, v in attributes if name == "id"})
+        for link in (_value(v) for name, v in attributes if name != "id"):
+            # Most links (menu, theme files, profiles) repeat on every page: judge each once.
+            key = (None, link) if link.startswith("/") or "//" in link else (page, link)
+            if key not in self._verdicts:
+                self._verdicts[key] = self.verdict(page, link)
+            if self._verdicts[key]:
+                problems.append(Broken(shown, link, self._verdicts[key]))
         return problems
 
 

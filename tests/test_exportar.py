@@ -250,7 +250,7 @@ def test_csv_neutralizes_formulas(value, expected):
 def test_xlsx_never_writes_formulas(conjunto):
     org = conjunto.organizaciones[0]
     data = dict(org.data, nombre="=1+1", resumen="=HYPERLINK(\"http://x\",\"y\")")
-    fake = type(org)(**{**{f: getattr(org, f) for f in org.__dataclass_fields__}, "data": data})
+    fake = type(org)(**{**{f: getattr(org, f) for f in org.__dataclass_fields__}, "data": data, "slug": "formulas"})
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(conjunto.con([fake]))))
     sheet = book["Organizaciones"]
     cells = {c.value: c.data_type for c in sheet[2]}

@@ -27,6 +27,9 @@ class Conjunto:
     url_base: str = ""  # SITEURL; links in exports are absolute when it is set
     titulo: str = "Directorio de Organizaciones Sociales de San Miguel de Tucumán"
     publicador: str = "Centro Municipal de Organizaciones Sociales Comunitarias (CMOSC)"
+    # Rendered rows by slug, shared with every narrowed copy: an organization appears in
+    # about ten facet CSVs and is flattened once.
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def actualizado(self) -> date | None:
@@ -44,7 +47,8 @@ class Conjunto:
 
     def con(self, organizaciones: list[Organization]) -> "Conjunto":
         """The same data set narrowed to some organizations (facet downloads)."""
-        return Conjunto(organizaciones, self.vocabularios, self.licencia, self.url_base, self.titulo, self.publicador)
+        return Conjunto(organizaciones, self.vocabularios, self.licencia, self.url_base, self.titulo, self.publicador,
+                        self.cache)
 
 
 def licencia_de(configurada: dict | None) -> Licencia:

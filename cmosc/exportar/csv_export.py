@@ -24,14 +24,19 @@ def neutralize(value: str) -> str:
 
 def render_csv(conjunto: Conjunto) -> bytes:
     """CSV of any list of organizations (the whole directory or one facet value)."""
-    out = io.StringIO()
-    writer = _csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.nombre for c in COLUMNAS])
-    for row in filas(conjunto):
-        writer.writerow([neutralize(texto(v)) for v in row])
-    return (BOM + out.getvalue()).encode("utf-8")
+    lines = conjunto.cache.setdefault("csv", {})
+    out = [BOM, _line([c.nombre for c in COLUMNAS])]
+    for org, row in zip(conjunto.organizaciones, filas(conjunto)):
+        if org.slug not in lines:
+            lines[org.slug] = _line([neutralize(texto(v)) for v in row])
+        out.append(lines[org.slug])
+    return "".join(out).encode("utf-8")
 
 
+def _line(cells: list[str]) -> str:
+    buffer = io.StringIO()
+    _csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
 
 CSV = Exportador(
     "organizaciones.csv", "csv", "text/csv", "Organizaciones (CSV)",

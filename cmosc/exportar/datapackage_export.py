@@ -63,4 +63,4 @@ def render_datapackage(conjunto: Conjunto, files: list[tuple[object, bytes]]) ->
     }
     if actualizado:
         package["created"] = actualizado.isoformat() + "T00:00:00Z"
-    return dumps(package)
+    return dumps(package, indent=1)  # small, and read by people

@@ -20,4 +20,6 @@ def fila(org, conjunto: Conjunto, cols: list[Columna] = COLUMNAS) -> list:
 
 
 def filas(conjunto: Conjunto) -> list[list]:
-    return [fila(org, conjunto) for org in conjunto.organizaciones]
+    cache = conjunto.cache.setdefault("filas", {})
+    return [cache[o.slug] if o.slug in cache else cache.setdefault(o.slug, fila(o, conjunto))
+            for o in conjunto.organizaciones]

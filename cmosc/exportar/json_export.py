@@ -25,10 +25,11 @@ def record(org, conjunto: Conjunto) -> dict:
     return {"slug": org.slug, "url": conjunto.url_perfil(org), **data}
 
 
-def dumps(value) -> bytes:
-    """Stable JSON: sorted keys, UTF-8, a final newline."""
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
-
+def dumps(value, indent: int | None = None) -> bytes:
+    """Stable JSON: sorted keys, UTF-8, a final newline. Without indent Python uses its C
+    encoder, several times faster on the large data files."""
+    separators = (",", ": ") if indent else (",", ":")
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators) + "\n").encode("utf-8")
 
 
 def render_json(conjunto: Conjunto) -> bytes:

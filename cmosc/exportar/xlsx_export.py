@@ -11,6 +11,7 @@ import zipfile
 from datetime import datetime, time
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.xml.functions import tostring
@@ -22,6 +23,7 @@ from .filas import COLUMNAS, filas
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 CORE_PROPERTIES = "docProps/core.xml"
 DEFAULT_STAMP = datetime(2000, 1, 1)
+BOLD = Font(bold=True)
 
 
 def _cell_value(value):
@@ -33,29 +35,30 @@ def _cell_value(value):
     return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
-def _append(sheet, values) -> None:
-    sheet.append([_cell_value(v) for v in values])
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":  # text starting with «=» is data, never a formula
-            cell.data_type = "s"
+def _cells(sheet, values, bold: bool = False) -> list:
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, _cell_value(value))
+        if cell.data_type == "f":
+            cell.data_type = "s"  # text starting with «=» is data, never a formula
+        if bold:
+            cell.font = BOLD
+        cells.append(cell)
+    return cells
 
 
 def workbook(conjunto: Conjunto) -> Workbook:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Organizaciones"
-    _append(sheet, [c.nombre for c in COLUMNAS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    """A write-only (streamed) workbook: several times faster than openpyxl's default mode."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Organizaciones")
     sheet.freeze_panes = "C2"
+    sheet.append(_cells(sheet, [c.nombre for c in COLUMNAS], bold=True))
     for row in filas(conjunto):
-        _append(sheet, row)
+        sheet.append(_cells(sheet, row))
     campos = book.create_sheet("Campos")
-    _append(campos, ["columna", "título", "tipo", "descripción"])
-    for cell in campos[1]:
-        cell.font = Font(bold=True)
+    campos.append(_cells(campos, ["columna", "título", "tipo", "descripción"], bold=True))
     for col in COLUMNAS:
-        _append(campos, [col.nombre, col.titulo, col.tipo, col.descripcion])
+        campos.append(_cells(campos, [col.nombre, col.titulo, col.tipo, col.descripcion]))
     stamp = datetime.combine(conjunto.actualizado, time()) if conjunto.actualizado else DEFAULT_STAMP
     props = book.properties
     props.creator = props.lastModifiedBy = conjunto.publicador
