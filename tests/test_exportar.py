@@ -256,3 +256,19 @@ def test_xlsx_never_writes_formulas(conjunto):
     cells = {c.value: c.data_type for c in sheet[2]}
     assert cells["=1+1"] == "s"
     assert cells["=HYPERLINK(\"http://x\",\"y\")"] == "s"
+
+
+def test_background_writer_writes_and_reports_failures(tmp_path):
+    from cmosc.sitio.segundo_plano import Background
+    from cmosc.sitio.site import FileSpec
+
+    ok = Background(lambda: iter([FileSpec("datos/a.csv", b"x,y\r\n"), FileSpec("b/c.csv", b"")]), tmp_path)
+    assert ok.result() == [("datos/a.csv", 5), ("b/c.csv", 0)]
+    assert (tmp_path / "datos" / "a.csv").read_bytes() == b"x,y\r\n"
+
+    def broken():
+        yield FileSpec("datos/d.csv", b"1")
+        raise ValueError("exportador roto")
+
+    with pytest.raises(RuntimeError, match="exportador roto"):
+        Background(broken, tmp_path).result()

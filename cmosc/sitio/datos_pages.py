@@ -7,6 +7,7 @@ organizations only, the same list the facet page shows).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
@@ -14,9 +15,11 @@ from ..exportar import Conjunto, exportar, licencia_de, render_csv
 from ..exportar.filas import COLUMNAS
 from ..exportar.registro import DATAPACKAGE, EXPORTERS
 from ..ods import ODS
+from .segundo_plano import Background
 from .site import FileSpec, PageSpec, Site
 
 DATOS_DIR = "datos"
+BACKGROUND = "cmosc_datos_en_segundo_plano"
 FACET_CSV = "organizaciones.csv"
 
 
@@ -25,18 +28,44 @@ def conjunto(site: Site, context: dict) -> Conjunto:
                     licencia_de(site.settings.get("CMOSC_LICENCIA_DATOS")), context.get("SITEURL", ""))
 
 
-def open_data(site: Site, context: dict):
-    """Every export under /datos/, then the page describing them (with their sizes)."""
+def data_files(site: Site, context: dict):
+    """Every export under /datos/, then one CSV per facet value."""
     data = conjunto(site, context)
-    archivos = []
+    for name, content in exportar(data):
+        yield FileSpec(f"{DATOS_DIR}/{name}", content)
+    for (facet, value), orgs in sorted(facet_members(site).items()):
+        yield FileSpec(facet_csv_url(facet, value), render_csv(data.con(orgs)))
+
+
+def start_in_background(generators) -> None:
+    """On `all_generators_finalized`: write the data files while Pelican renders pages."""
+    for generator in generators:
+        site = getattr(generator, "site", None)
+        if isinstance(site, Site):
+            generator.context[BACKGROUND] = Background(lambda: data_files(site, generator.context),
+                                                      Path(generator.output_path))
+
+
+def open_data(site: Site, context: dict):
+    """The data files (already being written in the background, if started) and /datos/."""
+    handle = context.pop(BACKGROUND, None)
+    if handle is None:
+        files = list(data_files(site, context))
+        yield from files
+        written = [(f.save_as, len(f.content)) for f in files]
+    else:
+        written = handle.result()
+    sizes = dict(written)
     titles = {e.archivo: (e.titulo, e.descripcion, e.formato) for e in EXPORTERS}
     titles[DATAPACKAGE] = ("Descripción del paquete (Frictionless datapackage.json)",
                            "Describe cada archivo, sus columnas, tipos y licencia, para herramientas de datos.", "json")
-    for name, content in exportar(data):
-        yield FileSpec(f"{DATOS_DIR}/{name}", content)
+    archivos = []
+    for name in [e.archivo for e in EXPORTERS] + [DATAPACKAGE]:
         titulo, descripcion, formato = titles[name]
-        archivos.append({"nombre": name, "url": f"{DATOS_DIR}/{name}", "titulo": titulo,
-                         "descripcion": descripcion, "formato": formato.upper(), "peso": peso(len(content))})
+        url = f"{DATOS_DIR}/{name}"
+        archivos.append({"nombre": name, "url": url, "titulo": titulo, "descripcion": descripcion,
+                         "formato": formato.upper(), "peso": peso(sizes[url])})
+    data = conjunto(site, context)
     columnas = [{"nombre": c.nombre, "titulo": c.titulo, "descripcion_html": code_spans(c.descripcion)} for c in COLUMNAS]
     yield PageSpec(f"{DATOS_DIR}/index.html", "datos", {
         "page_name": "datos", "archivos": archivos, "columnas": columnas, "licencia": data.licencia,
@@ -80,9 +109,3 @@ def facet_members(site: Site) -> dict[tuple[str, str], list]:
 def facet_csv_url(facet: str, value: str) -> str:
     """Relative to SITEURL, e.g. `tipos/fundacion/organizaciones.csv`."""
     return f"{facet}/{value}/{FACET_CSV}"
-
-
-def facet_csvs(site: Site, context: dict):
-    data = conjunto(site, context)
-    for (facet, value), orgs in sorted(facet_members(site).items()):
-        yield FileSpec(facet_csv_url(facet, value), render_csv(data.con(orgs)))

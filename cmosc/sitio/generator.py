@@ -11,6 +11,7 @@ from ..diagnostics import InvalidData
 from ..model import build_organizations
 from .registry import PAGE_BUILDERS
 from .settings import DEFAULTS, reference_date, setting
+from .segundo_plano import write_bytes
 from .site import FileSpec, Site
 
 logger = logging.getLogger(__name__)
@@ -40,8 +41,3 @@ class DirectoryGenerator(Generator):
                 else:
                     writer.write_file(spec.save_as, self.get_template(spec.template), self.context, **spec.vars)
 
-
-def write_bytes(output: Path, spec: FileSpec) -> None:
-    path = output / spec.save_as
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(spec.content)

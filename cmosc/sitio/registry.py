@@ -15,6 +15,5 @@ PAGE_BUILDERS = [
     core_pages.redirects,
     core_pages.not_found,
     logo_files.logos,
-    datos_pages.open_data,
-    datos_pages.facet_csvs,
+    datos_pages.open_data,  # also the facet CSVs; started early by plugin.py, see segundo_plano.py
 ]
