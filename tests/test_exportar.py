@@ -272,3 +272,20 @@ def test_background_writer_writes_and_reports_failures(tmp_path):
 
     with pytest.raises(RuntimeError, match="exportador roto"):
         Background(broken, tmp_path).result()
+
+
+def test_download_macro_points_at_the_facet_csv(sitio, conjunto):
+    from jinja2 import Environment, FileSystemLoader
+
+    from cmosc.sitio.datos_pages import facet_members
+    from cmosc.sitio.site import Site
+
+    env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
+    macro = env.get_template("macros/descargas.html").module.enlace_csv
+    site = Site(conjunto.organizaciones, conjunto.vocabularios, TODAY)
+    env.globals["SITEURL"] = ""
+    for facet, value in facet_members(site):
+        html = str(macro(facet, value))
+        href = re.search(r'href="([^"]+\.csv)"', html).group(1)
+        assert (sitio / href.lstrip("/")).is_file(), href
+        assert "Descargar esta lista (CSV)" in html
