@@ -26,7 +26,9 @@ TODAY = date(2026, 11, 25)
 VOCABULARIES, _ = load_vocabularies(ROOT)
 ENV = Env(VOCABULARIES, program_slugs(ROOT), ROOT / PROFILES_DIR, TODAY)
 # CMOSC_FUZZ_EJEMPLOS=5000 for a long run; the suite's default keeps it to seconds.
-FUZZ = settings(max_examples=int(os.environ.get("CMOSC_FUZZ_EJEMPLOS", "150")), deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
+# The deadline catches pathological slowness; `time_limit` below catches real hangs.
+FUZZ = settings(max_examples=int(os.environ.get("CMOSC_FUZZ_EJEMPLOS", "150")), deadline=timedelta(seconds=5),
+                suppress_health_check=[HealthCheck.too_slow])
 
 
 @contextmanager
