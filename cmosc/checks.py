@@ -157,8 +157,12 @@ def is_valid_slug(value: str) -> bool:
 def logo_problem(base_dir: Path | None, value: str) -> tuple[str, dict] | None:
     if base_dir is None:
         return None
-    path = (base_dir / value).resolve()
-    if base_dir.resolve() not in path.parents or not path.is_file():
+    try:
+        path = (base_dir / value).resolve()
+        missing = base_dir.resolve() not in path.parents or not path.is_file()
+    except (OSError, ValueError):  # a NUL byte or an over-long name is no file either
+        missing = True
+    if missing:
         return "logo_falta", {}
     head = path.read_bytes()[:12]
     kind = next((k for sig, k in LOGO_SIGNATURES.items() if head.startswith(sig)), None)
@@ -167,4 +171,6 @@ def logo_problem(base_dir: Path | None, value: str) -> tuple[str, dict] | None:
     size = path.stat().st_size
     if size > LOGO_MAX_BYTES:
         return "logo_grande", {"peso": size // 1024, "maximo": LOGO_MAX_BYTES // 1024}
-    return None
+    from .logos import image_problem  # Pillow is only needed when a profile has a logo
+
+    return image_problem(path)

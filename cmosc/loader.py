@@ -135,8 +135,10 @@ def _scan_events(text: str, shown_as: str) -> list[Diagnostic]:
                 depth -= 1
             if len(problems) >= 50:
                 break
-    except yaml.MarkedYAMLError:
-        return problems  # the composer reports syntax errors with a better message
+    except yaml.YAMLError:
+        # Syntax and reader errors (e.g. control characters): the composer reports them
+        # with a better message.
+        return problems
     return problems
 
 

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from markupsafe import Markup
 
 from . import phones
-from .catalog import Catalog, Profile
+from .catalog import PROFILES_DIR, Catalog, Profile
 from .completeness import Completeness, assess, is_recent
 from .folding import spanish_sort_key
+from .logos import Logo, describe
 from .privacy import published
 from .richtext import markdown_to_html
 from .vocabularies import Term, Vocabulary
@@ -68,6 +70,7 @@ class Organization:
     desactualizada: bool
     completitud: Completeness
     sort_key: str = field(repr=False)
+    logo_img: Logo | None = None  # the published logo (resized), see `logos.py`
 
     @property
     def url(self) -> str:
@@ -88,7 +91,8 @@ class Organization:
         return self.data.get(name)
 
 
-def build_organization(profile: Profile, vocabularies: dict[str, Vocabulary], today: date) -> Organization:
+def build_organization(profile: Profile, vocabularies: dict[str, Vocabulary], today: date,
+                       profiles_dir: Path | None = None) -> Organization:
     data = published(profile.data)
     terms = lambda name, ids: [vocabularies[name].term(i) for i in ids]
     verificado = data.get("verificado")
@@ -111,6 +115,7 @@ def build_organization(profile: Profile, vocabularies: dict[str, Vocabulary], to
         desactualizada=not is_recent(verificado, today),
         completitud=assess(data, today),
         sort_key=spanish_sort_key(data["nombre"]),
+        logo_img=describe(profiles_dir / data["logo"]) if profiles_dir and data.get("logo") else None,
     )
 
 
@@ -123,5 +128,6 @@ def _sede(data: dict, barrios: Vocabulary) -> Sede:
 
 def build_organizations(catalog: Catalog, today: date) -> list[Organization]:
     """All organizations sorted by name with Spanish collation (ties by slug)."""
-    orgs = [build_organization(p, catalog.vocabularies, today) for p in catalog.profiles]
+    profiles_dir = catalog.root / PROFILES_DIR
+    orgs = [build_organization(p, catalog.vocabularies, today, profiles_dir) for p in catalog.profiles]
     return sorted(orgs, key=lambda o: (o.sort_key, o.slug))

@@ -5,7 +5,14 @@ field marked `publico=False` in the schema cannot reach the site by accident.
 """
 from __future__ import annotations
 
+import re
+
 from .schema import ORGANIZACION, Field
+
+# An HTML comment in Markdown is where people leave notes to themselves; the page never
+# shows it, so no other output (exports, search index) may carry it either. An
+# unterminated comment hides everything after it, as it does in a browser.
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def published(data: dict, schema: Field = ORGANIZACION) -> dict:
@@ -23,6 +30,8 @@ def _published_value(value, schema: Field):
         return published(value, schema)
     if schema.kind == "lista" and schema.items is not None and schema.items.kind == "objeto":
         return [published(item, schema.items) for item in value]
+    if schema.kind == "markdown":
+        return _HTML_COMMENT.sub("", value).strip()
     return value
 
 

@@ -7,6 +7,7 @@ parent mapping; every other error points at the offending value.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -153,11 +154,23 @@ def check_text(node: ScalarNode, schema: Field, path: str, run: Run):
     value = node.value.strip()
     if not value:
         return run.error(node, path, "vacio")
+    hidden = _invisible_character(value)
+    if hidden:
+        return run.error(node, path, "caracter_invisible", codigo=hidden)
     if schema.min_len is not None and len(value) < schema.min_len:
         return run.error(node, path, "muy_corto", largo=len(value), minimo=schema.min_len)
     if schema.max_len is not None and len(value) > schema.max_len:
         return run.error(node, path, "muy_largo", largo=len(value), maximo=schema.max_len)
     return value
+
+
+def _invisible_character(value: str) -> str | None:
+    """Control characters (typed as YAML escapes like "\\x1f") break spreadsheets and
+    are never meant; tabs and newlines are fine."""
+    for char in value:
+        if char not in "\t\n\r" and unicodedata.category(char) == "Cc":
+            return f"U+{ord(char):04X}"
+    return None
 
 
 def check_vocab(node: ScalarNode, schema: Field, path: str, run: Run):

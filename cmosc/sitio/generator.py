@@ -10,7 +10,8 @@ from ..diagnostics import InvalidData
 from ..model import build_organizations
 from .registry import PAGE_BUILDERS
 from .settings import DEFAULTS, reference_date, setting
-from .site import Site
+from .segundo_plano import write_bytes
+from .site import FileSpec, Site
 from .tarjetas import TEMPLATE as CARD_TEMPLATE, CardCache
 
 # Catalogs already validated by `cmosc construir` in this process, by project root.
@@ -37,4 +38,8 @@ class DirectoryGenerator(Generator):
     def generate_output(self, writer):
         for builder in PAGE_BUILDERS:
             for spec in builder(self.site, self.context):
-                writer.write_file(spec.save_as, self.get_template(spec.template), self.context, **spec.vars)
+                if isinstance(spec, FileSpec):
+                    write_bytes(Path(self.output_path), spec)
+                else:
+                    writer.write_file(spec.save_as, self.get_template(spec.template), self.context, **spec.vars)
+

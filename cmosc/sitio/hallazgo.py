@@ -18,7 +18,8 @@ def recorded(builder):
     def wrapper(site: Site, context: dict):
         paths = context.setdefault(CONTEXT_KEY, set())
         for spec in builder(site, context):
-            paths.add(spec.save_as.removesuffix("index.html"))
+            if isinstance(spec, PageSpec):  # data files (FileSpec) are not pages
+                paths.add(spec.save_as.removesuffix("index.html"))
             yield spec
     return wrapper
 

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from pelican import signals
 
+from .datos_pages import start_in_background
 from .filters import install_filters
 from .generator import DirectoryGenerator
+from .verificacion import check_links
 
 
 def _generators(pelican):
@@ -14,3 +16,5 @@ def _generators(pelican):
 def register():
     signals.get_generators.connect(_generators)
     signals.generator_init.connect(install_filters)
+    signals.all_generators_finalized.connect(start_in_background)
+    signals.finalized.connect(check_links)

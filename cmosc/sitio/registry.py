@@ -1,11 +1,12 @@
 """Our extension points, in one place: each page builder yields `PageSpec`s.
 
-A builder is `builder(site, context) -> Iterable[PageSpec]`; add a module and list
-it here. Builders only read the site model; they never load or validate data.
+A builder is `builder(site, context) -> Iterable[PageSpec | FileSpec]` (a FileSpec
+is written as is: exports, logos); add a module and list it here. Builders only
+read the site model; they never load or validate data.
 """
 from __future__ import annotations
 
-from . import colaborar, core_pages, facet_pages, hallazgo
+from . import colaborar, core_pages, datos_pages, facet_pages, hallazgo, logo_files
 
 # Public pages: each one also goes into sitemap.xml.
 CONTENT_BUILDERS = [
@@ -21,6 +22,8 @@ CONTENT_BUILDERS = [
 PAGE_BUILDERS = [hallazgo.recorded(b) for b in CONTENT_BUILDERS] + [
     core_pages.redirects,
     core_pages.not_found,
+    logo_files.logos,
+    hallazgo.recorded(datos_pages.open_data),  # also the facet CSVs; started early by plugin.py, see segundo_plano.py
     hallazgo.sitemap,  # after every public page, whose paths it lists
     hallazgo.robots,
 ]

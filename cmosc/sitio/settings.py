@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from datetime import date, datetime, timezone
 
+from ..exportar.conjunto import LICENCIA_PREDETERMINADA
+
 DEFAULTS = {
     # Notice shown on every page while the data are fictitious; None hides it.
     "CMOSC_AVISO_DATOS": "Los datos de este directorio son ficticios: es una versión de demostración.",
@@ -19,6 +21,11 @@ DEFAULTS = {
     "CMOSC_URL_CANONICA": None,
     # Organizations per listing page; longer listings get numbered pages.
     "CMOSC_POR_PAGINA": 60,
+    # Licence of the open data in /datos/ (id as in SPDX, title, URL of the text).
+    "CMOSC_LICENCIA_DATOS": LICENCIA_PREDETERMINADA,
+    # Internal paths still to be built by another part of the project; links to them
+    # do not stop the build (every other broken internal link or anchor does).
+    "CMOSC_ENLACES_PENDIENTES": (),
 }
 LOCAL_URL = "http://localhost:8000"
 

@@ -83,3 +83,11 @@ class PageSpec:
     save_as: str
     template: str
     vars: dict
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """One file to write as is (open-data exports, logos): where, and its bytes."""
+
+    save_as: str
+    content: bytes
