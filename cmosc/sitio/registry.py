@@ -5,7 +5,7 @@ it here. Builders only read the site model; they never load or validate data.
 """
 from __future__ import annotations
 
-from . import core_pages
+from . import busqueda_pages, core_pages
 
 PAGE_BUILDERS = [
     core_pages.home,
@@ -13,4 +13,5 @@ PAGE_BUILDERS = [
     core_pages.profiles,
     core_pages.redirects,
     core_pages.not_found,
+    busqueda_pages.search,
 ]

@@ -41,6 +41,7 @@
 
   var VERSION_PIPELINE = 1
   var FORMATO = 1
+  var FORMATO_COMPACTO = 2
   var ETIQUETAS = {
     separar: 'cmosc-es-separar',
     vacias: 'cmosc-es-vacias',
@@ -262,12 +263,92 @@
     return lunrCompacto
   }
 
+  // Formato 2 (cmosc/busqueda/compacto.py): sólo postings; los vectores de
+  // cada campo se calculan acá con la fórmula BM25 de lunr.Builder
+  // (createFieldVectors, k1 = 1.2, b = 0.75, 3 decimales). Devuelve el índice
+  // tal como lo serializa lunr. Es el gemelo de a_lunr() en Python.
+  var K1 = 1.2
+  var BM25_B = 0.75
+
+  function desempaquetar (json) {
+    var campos = json.campos.map(function (c) { return c[0] })
+    var boosts = json.campos.map(function (c) { return c[1] })
+    var n = json.documentos
+    var terminos = json.terminos
+    var largos = campos.map(function () { return Object.create(null) })
+    var decodificados = new Array(terminos.length)
+    var i, j, k
+    for (i = 0; i < terminos.length; i++) {
+      var fila = terminos[i]
+      var porCampo = []
+      for (j = 1; j < fila.length; j += 2) {
+        var f = fila[j]
+        var deltas = fila[j + 1]
+        var docs = []
+        var tfs = []
+        var pos = 0
+        for (k = 0; k < deltas.length; k++) {
+          pos += deltas[k]
+          if (docs.length && docs[docs.length - 1] === pos) tfs[tfs.length - 1]++
+          else { docs.push(pos); tfs.push(1) }
+          largos[f][pos] = (largos[f][pos] || 0) + 1
+        }
+        porCampo.push([f, docs, tfs])
+      }
+      decodificados[i] = porCampo
+    }
+    var promedios = largos.map(function (porDoc) {
+      var total = 0
+      for (var d in porDoc) total += porDoc[d]
+      return n ? total / n : 0
+    })
+    var vectores = Object.create(null)
+    var invertido = new Array(terminos.length)
+    for (i = 0; i < terminos.length; i++) {
+      var lista = decodificados[i]
+      var conTermino = 0
+      for (j = 0; j < lista.length; j++) conTermino += lista[j][1].length
+      var x = (n - conTermino + 0.5) / (conTermino + 0.5)
+      var idf = Math.log(1 + Math.abs(x))
+      var posting = { _index: i }
+      for (j = 0; j < campos.length; j++) posting[campos[j]] = {}
+      for (j = 0; j < lista.length; j++) {
+        var campo = campos[lista[j][0]]
+        var largo = largos[lista[j][0]]
+        var promedio = promedios[lista[j][0]]
+        var boost = boosts[lista[j][0]]
+        for (k = 0; k < lista[j][1].length; k++) {
+          var doc = lista[j][1][k]
+          var tf = lista[j][2][k]
+          var ref = doc.toString(36)
+          posting[campo][ref] = {}
+          var peso = idf * ((K1 + 1) * tf) /
+            (K1 * (1 - BM25_B + BM25_B * (largo[doc] / promedio)) + tf) * boost
+          var clave = campo + '/' + ref
+          ;(vectores[clave] || (vectores[clave] = [])).push(i, Math.round(peso * 1000) / 1000)
+        }
+      }
+      invertido[i] = [terminos[i][0], posting]
+    }
+    return {
+      version: lunr.version,
+      fields: campos,
+      fieldVectors: Object.keys(vectores).map(function (clave) { return [clave, vectores[clave]] }),
+      invertedIndex: invertido,
+      pipeline: [ETIQUETAS.separar, ETIQUETAS.vacias, ETIQUETAS.raices]
+    }
+  }
+
   function loadIndex (json) {
     if (typeof json === 'string') json = JSON.parse(json)
-    if (!json || json.formato !== FORMATO) {
+    if (!json || (json.formato !== FORMATO && json.formato !== FORMATO_COMPACTO)) {
       throw new Error('CMOSCBusqueda: formato de índice desconocido: ' + (json && json.formato))
     }
     configurar(json.pipeline)
+    if (json.formato === FORMATO_COMPACTO) {
+      // Sin slugs: ref = posición del documento en base 36.
+      return lunr.Index.load(desempaquetar(json))
+    }
     var indice = lunr.Index.load(expandir(json.lunr))
     indice.cmoscDocumentos = json.documentos
     return indice
@@ -323,6 +404,7 @@
     queryTokens: queryTokens,
     configurar: configurar,
     expandir: expandir,
+    desempaquetar: desempaquetar,
     loadIndex: loadIndex,
     slug: slug,
     buscar: buscar,
