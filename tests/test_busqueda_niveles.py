@@ -1,0 +1,151 @@
+"""Archivos del buscador: formato compacto (= lunr), paridad JS y lo que escribe el build."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+
+from cmosc.busqueda.compacto import a_lunr, indice_compacto
+from cmosc.busqueda.documentos import extracto, texto_plano
+from cmosc.busqueda.indice import build_index, expandir
+from cmosc.busqueda.medir import documentos_sinteticos
+from cmosc.busqueda.niveles import CAMPOS_NOMBRES, CAMPOS_TEXTO
+
+from test_busqueda_pipeline import correr_js
+
+CAMPOS_TODOS = CAMPOS_NOMBRES + CAMPOS_TEXTO
+
+
+def _documentos(cantidad: int = 120) -> list[dict]:
+    docs = sorted(documentos_sinteticos(cantidad, 60), key=lambda d: d["id"])
+    for i, doc in enumerate(docs):
+        doc["tipo"] = "Asociación civil" if i % 2 else "Cooperativa"
+        doc["necesidades_tipos"] = "Voluntariado Donación en especie" if i % 3 else ""
+    # Frecuencias > 1 y campos vacíos: los casos que el formato codifica aparte.
+    docs[0]["nombre"] = "Comedor comedor COMEDOR de los comedores"
+    docs[1]["descripcion"] = ""
+    docs[2]["sigla"] = "ON"
+    return docs
+
+
+def _por_termino(indice: dict) -> tuple[dict, dict]:
+    """Postings y vectores por término (sin depender de la numeración `_index`)."""
+    termino_de = {posting["_index"]: t for t, posting in indice["invertedIndex"]}
+    postings = {t: {c: sorted(docs) for c, docs in p.items() if c != "_index" and docs}
+                for t, p in indice["invertedIndex"]}
+    vectores = {ref: {termino_de[v[i]]: v[i + 1] for i in range(0, len(v), 2)}
+                for ref, v in indice["fieldVectors"] if v}
+    return postings, vectores
+
+
+@pytest.mark.parametrize("campos", [CAMPOS_NOMBRES, CAMPOS_TEXTO], ids=["nombres", "texto"])
+def test_compacto_reconstruye_el_indice_de_lunr(campos):
+    """Los vectores que se recalculan desde los postings son los del Builder de lunr."""
+    docs = _documentos()
+    de_lunr = expandir(build_index(docs, campos=campos)["lunr"])
+    reconstruido = a_lunr(indice_compacto(docs, campos))
+    assert reconstruido["fields"] == de_lunr["fields"]
+    assert [t for t, _ in reconstruido["invertedIndex"]] == [t for t, _ in de_lunr["invertedIndex"]]
+    postings_a, vectores_a = _por_termino(de_lunr)
+    postings_b, vectores_b = _por_termino(reconstruido)
+    assert postings_a == postings_b
+    assert vectores_a.keys() == vectores_b.keys()
+    diferencia = max(abs(vectores_a[r][t] - vectores_b[r][t]) for r in vectores_a for t in vectores_a[r])
+    assert diferencia <= 0.001  # sólo el redondeo a 3 decimales
+    if "nombre" in reconstruido["fields"]:
+        assert vectores_b["nombre/0"]["comedor"] > 0
+
+
+def test_frecuencias_como_documento_repetido():
+    compacto = indice_compacto([{"nombre": "taller"}, {"nombre": "taller taller casa"}], (("nombre", 1),))
+    assert ["tall", 0, [0, 1, 0]] in compacto["terminos"]
+    assert ["cas", 0, [1]] in compacto["terminos"]
+
+
+def test_js_desempaqueta_igual_que_python(tmp_path):
+    compacto = indice_compacto(_documentos(60), CAMPOS_TODOS)
+    js = correr_js(tmp_path, "const salida = api.desempaquetar(entrada);", compacto)
+    python = a_lunr(compacto)
+    assert _por_termino(js)[0] == _por_termino(python)[0]
+    vectores_js, vectores_py = _por_termino(js)[1], _por_termino(python)[1]
+    assert vectores_js.keys() == vectores_py.keys()
+    assert all(abs(vectores_js[r][t] - vectores_py[r][t]) <= 0.001 for r in vectores_py for t in vectores_py[r])
+
+
+def test_js_busca_en_el_indice_compacto(tmp_path):
+    docs = _documentos(60)
+    compacto = indice_compacto(docs, CAMPOS_TODOS)
+    cuerpo = """
+    const indice = api.loadIndex(entrada);
+    const salida = ['comedores', 'on'].map(q => api.buscar(indice, q).map(r => parseInt(r.ref, 36)));
+    """
+    comedores, on = correr_js(tmp_path, cuerpo, compacto)
+    assert comedores[0] == 0
+    assert on == [2]
+
+
+def test_texto_plano_y_extracto():
+    assert texto_plano('<p>Hola <a href="https://x.org/secreto">mundo</a> &amp; más</p>') == "Hola mundo & más"
+    assert "secreto" not in texto_plano('<a href="https://x.org/secreto">x</a>')
+
+
+# --------------------------------------------------------------------------
+# Lo que escribe el build de los datos de ejemplo
+# --------------------------------------------------------------------------
+
+
+def _json(sitio, nombre: str) -> dict:
+    return json.loads((sitio / "buscar" / nombre).read_text(encoding="utf-8"))
+
+
+def test_archivos_del_buscador(sitio):
+    documentos = _json(sitio, "documentos.json")
+    slugs = [d["slug"] for d in documentos["documentos"]]
+    assert slugs == sorted(slugs) and len(slugs) == len(list((sitio / "organizaciones").glob("*/index.html"))) - _redirecciones(sitio)
+    norte = documentos["documentos"][slugs.index("organizacion-norte")]
+    nombres = {p: [documentos["facetas"][p][i][0] for i in norte.get(p, [])] for p in documentos["facetas"]}
+    assert norte["sigla"] == "ON"
+    assert nombres["barrio"] == ["villa-mariano-moreno"]
+    assert nombres["area"] == ["desarrollo-comunitario", "vivienda", "alimentacion"]
+    assert nombres["necesidad"] == ["donacion-en-especie", "capacitacion"]
+    assert nombres["ods"] == ["2", "6", "11"]
+    assert norte["extracto"].startswith("Organización territorial de la zona norte")
+    for nivel in ("nombres.json", "texto.json"):
+        indice = _json(sitio, nivel)
+        assert indice["formato"] == 2 and indice["documentos"] == len(slugs)
+    campos_nombres = [c for c, _ in _json(sitio, "nombres.json")["campos"]]
+    assert "descripcion" not in campos_nombres and "sigla" in campos_nombres
+
+
+def _redirecciones(sitio) -> int:
+    return sum(1 for p in (sitio / "organizaciones").glob("*/index.html") if 'http-equiv="refresh"' in p.read_text(encoding="utf-8"))
+
+
+def test_solo_datos_publicados(sitio):
+    todo = "".join((sitio / "buscar" / n).read_text(encoding="utf-8") for n in ("documentos.json", "nombres.json", "texto.json"))
+    assert "resguardo" not in todo and "comodato" not in todo  # notas_internas de los ejemplos
+    assert "notas_internas" not in todo
+
+
+def test_pagina_sin_js_inline_y_con_versiones(sitio):
+    html = (sitio / "buscar" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
+    assert scripts and all("src=" in attrs and "defer" in attrs and not cuerpo.strip() for attrs, cuerpo in scripts)
+    assert not re.search(r"\son[a-z]+=", html)
+    for nivel in ("documentos", "nombres", "texto"):
+        assert re.search(rf'data-{nivel}="/buscar/{nivel}\.json\?v=[0-9a-f]{{12}}"', html)
+    assert "La búsqueda necesita JavaScript" in html
+    for ruta in ("tipos", "areas", "barrios", "poblaciones", "necesidades", "ods"):
+        assert f'href="/{ruta}/"' in html
+    for param in ("tipo", "area", "barrio", "poblacion", "necesidad", "ods"):
+        assert f'name="{param}"' in html
+    # El índice no se pide en las demás páginas.
+    assert "buscar.js" not in (sitio / "index.html").read_text(encoding="utf-8")
+
+
+def test_primer_nivel_chico(sitio):
+    """Con los datos de ejemplo el primer pedido es de unos pocos KB."""
+    total = sum(len(gzip.compress((sitio / "buscar" / n).read_bytes())) for n in ("documentos.json", "nombres.json"))
+    assert total < 20_000
