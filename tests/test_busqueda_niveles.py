@@ -149,3 +149,15 @@ def test_primer_nivel_chico(sitio):
     """Con los datos de ejemplo el primer pedido es de unos pocos KB."""
     total = sum(len(gzip.compress((sitio / "buscar" / n).read_bytes())) for n in ("documentos.json", "nombres.json"))
     assert total < 20_000
+
+
+def test_stemmer_en_c_igual_al_de_python():
+    """PyStemmer (C, pinned for build speed) gives the stems of the pure-Python Snowball."""
+    from snowballstemmer.spanish_stemmer import SpanishStemmer
+
+    from cmosc.busqueda import pipeline as pl
+
+    assert type(pl._STEMMER).__module__ == "Stemmer"
+    palabras = sorted({p for d in documentos_sinteticos(300, 80) for v in d.values() for p in pl.dividir(v)})
+    python = SpanishStemmer()
+    assert [pl._STEMMER.stemWord(p) for p in palabras] == [python.stemWord(p) for p in palabras]

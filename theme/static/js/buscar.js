@@ -60,6 +60,7 @@
     cargando = Promise.all([pedir(form.getAttribute('data-documentos')),
       pedir(form.getAttribute('data-nombres'))])
       .then(function (r) {
+        if (window.performance && performance.mark) performance.mark('cmosc-indice-bajado')
         var posiciones = {}
         PARAMS.forEach(function (p) {
           posiciones[p] = {}
@@ -73,6 +74,7 @@
           pedir(form.getAttribute('data-texto')).then(function (json) {
             indices.push(B.loadIndex(json))
             form.setAttribute('data-texto-cargado', '')
+            if (window.performance && performance.mark) performance.mark('cmosc-texto-cargado')
             if (hayConsulta(leerFormulario())) actualizar()
           }, function () { /* sin texto completo se sigue buscando en nombres */ })
         }, 0)

@@ -275,65 +275,84 @@
     var boosts = json.campos.map(function (c) { return c[1] })
     var n = json.documentos
     var terminos = json.terminos
-    var largos = campos.map(function () { return Object.create(null) })
-    var decodificados = new Array(terminos.length)
+    var refs = new Array(n)
     var i, j, k
+    for (i = 0; i < n; i++) refs[i] = i.toString(36)
+    // Largo de cada campo por documento (= suma de frecuencias) y promedio.
+    var largos = campos.map(function () { return new Float64Array(n) })
     for (i = 0; i < terminos.length; i++) {
       var fila = terminos[i]
-      var porCampo = []
       for (j = 1; j < fila.length; j += 2) {
-        var f = fila[j]
+        var largo = largos[fila[j]]
         var deltas = fila[j + 1]
-        var docs = []
-        var tfs = []
         var pos = 0
-        for (k = 0; k < deltas.length; k++) {
-          pos += deltas[k]
-          if (docs.length && docs[docs.length - 1] === pos) tfs[tfs.length - 1]++
-          else { docs.push(pos); tfs.push(1) }
-          largos[f][pos] = (largos[f][pos] || 0) + 1
-        }
-        porCampo.push([f, docs, tfs])
+        for (k = 0; k < deltas.length; k++) { pos += deltas[k]; largo[pos]++ }
       }
-      decodificados[i] = porCampo
     }
-    var promedios = largos.map(function (porDoc) {
+    var promedios = largos.map(function (largo) {
       var total = 0
-      for (var d in porDoc) total += porDoc[d]
+      for (var d = 0; d < n; d++) total += largo[d]
       return n ? total / n : 0
     })
-    var vectores = Object.create(null)
+    // Vectores por campo y documento: [índice, peso, índice, peso…], en
+    // orden de término (= orden de inserción).
+    var vectores = campos.map(function () { return new Array(n) })
     var invertido = new Array(terminos.length)
+    var vacio = {} // lunr sólo lee estos metadatos (MatchData los copia)
+    var docs = []
+    var tfs = []
     for (i = 0; i < terminos.length; i++) {
-      var lista = decodificados[i]
+      var fila2 = terminos[i]
       var conTermino = 0
-      for (j = 0; j < lista.length; j++) conTermino += lista[j][1].length
+      var porCampo = []
+      for (j = 1; j < fila2.length; j += 2) {
+        // Decodifica deltas: un 0 tras el primero repite el documento (tf + 1).
+        var lista = fila2[j + 1]
+        var ds = []
+        var fs = []
+        var p = 0
+        for (k = 0; k < lista.length; k++) {
+          p += lista[k]
+          if (ds.length && ds[ds.length - 1] === p) fs[fs.length - 1]++
+          else { ds.push(p); fs.push(1) }
+        }
+        conTermino += ds.length
+        porCampo.push(fila2[j], ds, fs)
+      }
       var x = (n - conTermino + 0.5) / (conTermino + 0.5)
       var idf = Math.log(1 + Math.abs(x))
       var posting = { _index: i }
       for (j = 0; j < campos.length; j++) posting[campos[j]] = {}
-      for (j = 0; j < lista.length; j++) {
-        var campo = campos[lista[j][0]]
-        var largo = largos[lista[j][0]]
-        var promedio = promedios[lista[j][0]]
-        var boost = boosts[lista[j][0]]
-        for (k = 0; k < lista[j][1].length; k++) {
-          var doc = lista[j][1][k]
-          var tf = lista[j][2][k]
-          var ref = doc.toString(36)
-          posting[campo][ref] = {}
+      for (j = 0; j < porCampo.length; j += 3) {
+        var f = porCampo[j]
+        docs = porCampo[j + 1]
+        tfs = porCampo[j + 2]
+        var enCampo = posting[campos[f]]
+        var largoF = largos[f]
+        var promedio = promedios[f]
+        var boost = boosts[f]
+        var vectoresF = vectores[f]
+        for (k = 0; k < docs.length; k++) {
+          var doc = docs[k]
+          var tf = tfs[k]
+          enCampo[refs[doc]] = vacio
           var peso = idf * ((K1 + 1) * tf) /
-            (K1 * (1 - BM25_B + BM25_B * (largo[doc] / promedio)) + tf) * boost
-          var clave = campo + '/' + ref
-          ;(vectores[clave] || (vectores[clave] = [])).push(i, Math.round(peso * 1000) / 1000)
+            (K1 * (1 - BM25_B + BM25_B * (largoF[doc] / promedio)) + tf) * boost
+          ;(vectoresF[doc] || (vectoresF[doc] = [])).push(i, Math.round(peso * 1000) / 1000)
         }
       }
-      invertido[i] = [terminos[i][0], posting]
+      invertido[i] = [fila2[0], posting]
+    }
+    var serializados = []
+    for (j = 0; j < campos.length; j++) {
+      for (k = 0; k < n; k++) {
+        if (vectores[j][k]) serializados.push([campos[j] + '/' + refs[k], vectores[j][k]])
+      }
     }
     return {
       version: lunr.version,
       fields: campos,
-      fieldVectors: Object.keys(vectores).map(function (clave) { return [clave, vectores[clave]] }),
+      fieldVectors: serializados,
       invertedIndex: invertido,
       pipeline: [ETIQUETAS.separar, ETIQUETAS.vacias, ETIQUETAS.raices]
     }
