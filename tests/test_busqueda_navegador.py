@@ -82,18 +82,20 @@ def test_filtros_combinados(pagina, servidor, params, esperado):
     for param, valores in params.items():
         if param != "q":
             for valor in [valores] if isinstance(valores, str) else valores:
-                assert pagina.is_checked(f"#f-{param}-{valor}")
+                assert pagina.is_checked(f"#f-{param}-{valor}") and pagina.is_visible(f"#f-{param}-{valor}")
 
 
 def test_cuentas_de_filtros(pagina, servidor):
     abrir(pagina, servidor, q="futbol")
-    assert pagina.inner_text("label[for='f-area-deporte'] .faceta__cantidad") == "(2)"
+    assert pagina.text_content("label[for='f-area-deporte'] .faceta__cantidad") == "(2)"
     # Sin resultados en un barrio, la opción se oculta.
-    assert pagina.is_hidden("#f-barrio-villa-mariano-moreno")
+    assert pagina.eval_on_selector("#f-barrio-villa-mariano-moreno", "c => c.closest('.faceta__opcion').hidden")
+    assert not pagina.eval_on_selector("#f-barrio-villa-munecas", "c => c.closest('.faceta__opcion').hidden")
     # Un valor elegido no cambia las cuentas de su propia faceta (filtros disyuntivos).
+    pagina.click("[data-faceta='tipo'] summary")
     pagina.check("#f-tipo-fundacion")
     pagina.wait_for_function("document.getElementById('busqueda').getAttribute('data-resultados') === '1'")
-    assert pagina.inner_text("label[for='f-tipo-centro-vecinal'] .faceta__cantidad") == "(1)"
+    assert pagina.text_content("label[for='f-tipo-centro-vecinal'] .faceta__cantidad") == "(1)"
     assert pagina.inner_text("#estado") == "1 organización para «futbol» con los filtros elegidos."
     assert pagina.get_attribute("#estado", "aria-live") == "polite"
 
@@ -108,6 +110,7 @@ def test_escribir_filtrar_y_volver(pagina, servidor):
     assert "comedor-comunitario-manos-unidas" in slugs(pagina)
     assert pagina.inner_text("#estado").endswith("para «comedor».")
 
+    pagina.click("[data-faceta='barrio'] summary")
     pagina.check("#f-barrio-barrio-sur")
     pagina.wait_for_function("location.search.includes('barrio=barrio-sur')")
     filtrados = slugs(pagina)

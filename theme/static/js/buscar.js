@@ -112,6 +112,9 @@
       form.querySelectorAll('input[name="' + p + '"]').forEach(function (c) {
         c.checked = s.filtros[p].indexOf(c.value) !== -1
       })
+      // Closed by default (short page on phones); open where something is chosen.
+      var faceta = form.querySelector('[data-faceta="' + p + '"]')
+      if (faceta && s.filtros[p].length) faceta.open = true
     })
   }
 
