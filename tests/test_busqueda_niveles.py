@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import re
+from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,11 +14,14 @@ from cmosc.busqueda.compacto import a_lunr, indice_compacto
 from cmosc.busqueda.documentos import extracto, texto_plano
 from cmosc.busqueda.indice import build_index, expandir
 from cmosc.busqueda.medir import documentos_sinteticos
-from cmosc.busqueda.niveles import CAMPOS_NOMBRES, CAMPOS_TEXTO
+from cmosc.busqueda.niveles import CAMPOS_NOMBRES, CAMPOS_TEXTO, archivos
+from cmosc.catalog import load_catalog
+from cmosc.model import build_organizations
 
 from test_busqueda_pipeline import correr_js
 
 CAMPOS_TODOS = CAMPOS_NOMBRES + CAMPOS_TEXTO
+RAIZ = Path(__file__).resolve().parent.parent
 
 
 def _documentos(cantidad: int = 120) -> list[dict]:
@@ -90,6 +96,13 @@ def test_texto_plano_y_extracto():
     assert texto_plano('<p>Hola <a href="https://x.org/secreto">mundo</a> &amp; más</p>') == "Hola mundo & más"
     assert "secreto" not in texto_plano('<a href="https://x.org/secreto">x</a>')
 
+    class Org:  # only what `extracto` reads
+        resumen = None
+        descripcion_html = "<p>" + "palabra " * 60 + "</p>"
+
+    corto = extracto(Org(), 40)
+    assert corto.endswith("palabra…") and len(corto) <= 41
+
 
 # --------------------------------------------------------------------------
 # Lo que escribe el build de los datos de ejemplo
@@ -161,3 +174,15 @@ def test_stemmer_en_c_igual_al_de_python():
     palabras = sorted({p for d in documentos_sinteticos(300, 80) for v in d.values() for p in pl.dividir(v)})
     python = SpanishStemmer()
     assert [pl._STEMMER.stemWord(p) for p in palabras] == [python.stemWord(p) for p in palabras]
+
+
+def test_archivos_deterministas():
+    """Same organizations in any order → byte-identical files."""
+    hoy = date(2026, 11, 25)
+    catalogo = load_catalog(RAIZ, today=hoy)
+    orgs = build_organizations(catalogo, hoy)
+    mezcladas = orgs[:]
+    random.Random(7).shuffle(mezcladas)
+    uno = {k: a.texto for k, a in archivos(orgs, catalogo.vocabularies).items()}
+    otro = {k: a.texto for k, a in archivos(mezcladas, catalogo.vocabularies).items()}
+    assert mezcladas != orgs and uno == otro

@@ -340,7 +340,7 @@
       return
     }
     if (!datos) {
-      cargar().then(actualizar)
+      cargar().then(actualizar, function () { /* the status already says it failed */ })
       return
     }
     var r = coincidencias(s.q)
