@@ -26,6 +26,7 @@ frequency. Document ``n`` has lunr ref ``indice.ref_interna(n)`` (base 36).
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from typing import Iterable, Mapping
 
@@ -41,27 +42,38 @@ def indice_compacto(documentos: Iterable[Mapping[str, str]], campos: Campos) -> 
     """Index of ``documentos`` (already in their final order: position = ref),
     each a dict of field → plain text, through the same pipeline as
     ``indice.build_index``."""
-    docs = list(documentos)
-    divididos = [[pl.dividir(doc.get(campo) or "") for campo, _ in campos] for doc in docs]
-    pl.precalcular(p for fila in divididos for palabras in fila for p in palabras)
-    # term → field position → [document position per occurrence]
-    postings: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for posicion, fila in enumerate(divididos):
-        for f, palabras in enumerate(fila):
-            for termino in pl.terminos(palabras, campos[f][0]):
-                postings[termino][f].append(posicion)
+    # Streamed document by document (no list of every word is kept); with the C
+    # stemmer (PyStemmer) the variants are cheap enough without `precalcular`.
+    # term → field position → positions of the documents, one per occurrence.
+    postings: dict[str, dict[int, array]] = {}
+    nombres = [campo for campo, _ in campos]
+    cantidad = 0
+    for posicion, doc in enumerate(documentos):
+        cantidad += 1
+        for f, campo in enumerate(nombres):
+            texto = doc.get(campo)
+            if not texto:
+                continue
+            for termino in pl.terminos(pl.dividir(texto), campo):
+                por_campo = postings.get(termino)
+                if por_campo is None:
+                    por_campo = postings[termino] = {}
+                lista = por_campo.get(f)
+                if lista is None:
+                    lista = por_campo[f] = array("I")
+                lista.append(posicion)
     terminos = []
     for termino in sorted(postings):
         fila: list = [termino]
         for f in sorted(postings[termino]):
-            apariciones = sorted(postings[termino][f])
+            apariciones = postings[termino][f]  # ascending: documents are read in order
             fila += [f, [b - a for a, b in zip([0, *apariciones], apariciones)]]
         terminos.append(fila)
     return {
         "formato": FORMATO_COMPACTO,
         "pipeline": pl.configuracion_js(),
         "campos": [list(c) for c in campos],
-        "documentos": len(docs),
+        "documentos": cantidad,
         "terminos": terminos,
     }
 
