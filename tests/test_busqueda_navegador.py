@@ -147,7 +147,7 @@ def test_carga_perezosa(pagina, servidor):
     assert pagina.is_hidden("#sin-js")
     pagina.focus("#q")
     pagina.wait_for_function(LISTO)
-    assert {"/buscar/documentos.json", "/buscar/nombres.json", "/buscar/texto.json"} <= set(pedidos)
+    assert {"/buscar/documentos-0.json", "/buscar/nombres-0.json", "/buscar/texto-0.json"} <= set(pedidos)
 
 
 def test_encabezado_lleva_a_buscar(pagina, servidor):
@@ -181,3 +181,46 @@ def test_axe_sin_violaciones(pagina, servidor, ancho):
     # (axe `region`): not this page's markup; reported to the template owner.
     resultado = pagina.evaluate("axe.run({exclude: [['.aviso']]}, {resultTypes: ['violations']})")
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in resultado["violations"]] == []
+
+
+# --------------------------------------------------------------------------
+# Sharded index (what a directory of more than TAMANO_FRAGMENTO gets)
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def servidor_fragmentado(tmp_path_factory):
+    """The sample data built with shards of 8 organizations (4 shards), served."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import build_site, copy_project
+
+    proyecto = copy_project(tmp_path_factory.mktemp("fragmentado"))
+    with (proyecto / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nCMOSC_BUSQUEDA_FRAGMENTO = 8\n")
+    resultado = build_site(proyecto, proyecto / "output")
+    assert resultado.returncode == 0, resultado.stderr
+    assert (proyecto / "output/buscar/nombres-3.json").exists()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(proyecto / "output"))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("params", [
+    {"q": "ninos"}, {"q": "comedores"}, {"q": "ON"}, {"q": "fubol"}, {"q": "huerta villa mariano"},
+    {"q": "merendero", "tipo": "organizacion-de-base"}, {"area": "deporte"},
+], ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()))
+def test_fragmentos_dan_los_mismos_resultados(pagina, servidor, servidor_fragmentado, params):
+    entero = sorted(abrir(pagina, servidor, **params))
+    estado = pagina.inner_text("#estado")
+    assert sorted(abrir(pagina, servidor_fragmentado, **params)) == entero
+    assert pagina.inner_text("#estado") == estado
+    pagina.click("[data-faceta='area'] summary")
+    cuentas = pagina.eval_on_selector_all(".faceta__cantidad", "es => es.map(e => e.textContent)")
+    abrir(pagina, servidor, **params)
+    assert pagina.eval_on_selector_all(".faceta__cantidad", "es => es.map(e => e.textContent)") == cuentas

@@ -114,7 +114,7 @@ def _json(sitio, nombre: str) -> dict:
 
 
 def test_archivos_del_buscador(sitio):
-    documentos = _json(sitio, "documentos.json")
+    documentos = _json(sitio, "documentos-0.json")
     slugs = [d["slug"] for d in documentos["documentos"]]
     assert slugs == sorted(slugs) and len(slugs) == len(list((sitio / "organizaciones").glob("*/index.html"))) - _redirecciones(sitio)
     norte = documentos["documentos"][slugs.index("organizacion-norte")]
@@ -125,11 +125,17 @@ def test_archivos_del_buscador(sitio):
     assert nombres["necesidad"] == ["donacion-en-especie", "capacitacion"]
     assert nombres["ods"] == ["2", "6", "11"]
     assert norte["extracto"].startswith("Organización territorial de la zona norte")
-    for nivel in ("nombres.json", "texto.json"):
+    for nivel in ("nombres-0.json", "texto-0.json"):
         indice = _json(sitio, nivel)
         assert indice["formato"] == 2 and indice["documentos"] == len(slugs)
-    campos_nombres = [c for c, _ in _json(sitio, "nombres.json")["campos"]]
+    campos_nombres = [c for c, _ in _json(sitio, "nombres-0.json")["campos"]]
     assert "descripcion" not in campos_nombres and "sigla" in campos_nombres
+
+
+def _version(sitio, nombre: str) -> str:
+    import hashlib
+
+    return hashlib.sha256((sitio / "buscar" / nombre).read_bytes()).hexdigest()[:12]
 
 
 def _redirecciones(sitio) -> int:
@@ -137,7 +143,7 @@ def _redirecciones(sitio) -> int:
 
 
 def test_solo_datos_publicados(sitio):
-    todo = "".join((sitio / "buscar" / n).read_text(encoding="utf-8") for n in ("documentos.json", "nombres.json", "texto.json"))
+    todo = "".join((sitio / "buscar" / n).read_text(encoding="utf-8") for n in ("documentos-0.json", "nombres-0.json", "texto-0.json"))
     assert "resguardo" not in todo and "comodato" not in todo  # notas_internas de los ejemplos
     assert "notas_internas" not in todo
 
@@ -145,10 +151,12 @@ def test_solo_datos_publicados(sitio):
 def test_pagina_sin_js_inline_y_con_versiones(sitio):
     html = (sitio / "buscar" / "index.html").read_text(encoding="utf-8")
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
-    assert scripts and all("src=" in attrs and "defer" in attrs and not cuerpo.strip() for attrs, cuerpo in scripts)
+    codigo = [(attrs, cuerpo) for attrs, cuerpo in scripts if 'type="application/json"' not in attrs]
+    assert codigo and all("src=" in attrs and "defer" in attrs and not cuerpo.strip() for attrs, cuerpo in codigo)
     assert not re.search(r"\son[a-z]+=", html)
-    for nivel in ("documentos", "nombres", "texto"):
-        assert re.search(rf'data-{nivel}="/buscar/{nivel}\.json\?v=[0-9a-f]{{12}}"', html)
+    datos = [json.loads(cuerpo) for attrs, cuerpo in scripts if 'id="busqueda-archivos"' in attrs]
+    assert datos == [[{nivel: f"/buscar/{nivel}-0.json?v={_version(sitio, f'{nivel}-0.json')}"
+                       for nivel in ("documentos", "nombres", "texto")}]]
     assert "La búsqueda necesita JavaScript" in html
     for ruta in ("tipos", "areas", "barrios", "poblaciones", "necesidades", "ods"):
         assert f'href="/{ruta}/"' in html
@@ -160,7 +168,7 @@ def test_pagina_sin_js_inline_y_con_versiones(sitio):
 
 def test_primer_nivel_chico(sitio):
     """Con los datos de ejemplo el primer pedido es de unos pocos KB."""
-    total = sum(len(gzip.compress((sitio / "buscar" / n).read_bytes())) for n in ("documentos.json", "nombres.json"))
+    total = sum(len(gzip.compress((sitio / "buscar" / n).read_bytes())) for n in ("documentos-0.json", "nombres-0.json"))
     assert total < 20_000
 
 
@@ -183,6 +191,21 @@ def test_archivos_deterministas():
     orgs = build_organizations(catalogo, hoy)
     mezcladas = orgs[:]
     random.Random(7).shuffle(mezcladas)
-    uno = {k: a.texto for k, a in archivos(orgs, catalogo.vocabularies).items()}
-    otro = {k: a.texto for k, a in archivos(mezcladas, catalogo.vocabularies).items()}
-    assert mezcladas != orgs and uno == otro
+    uno = [{k: a.texto for k, a in f.items()} for f in archivos(orgs, catalogo.vocabularies)]
+    otro = [{k: a.texto for k, a in f.items()} for f in archivos(mezcladas, catalogo.vocabularies)]
+    assert mezcladas != orgs and uno == otro and len(uno) == 1
+
+
+def test_fragmentos():
+    """Split by slug into shards of n organizations, each a complete set with local positions."""
+    hoy = date(2026, 11, 25)
+    catalogo = load_catalog(RAIZ, today=hoy)
+    orgs = build_organizations(catalogo, hoy)
+    fragmentos = archivos(orgs, catalogo.vocabularies, fragmento=8)
+    assert len(fragmentos) == -(-len(orgs) // 8)
+    filas = [json.loads(f["documentos"].texto)["documentos"] for f in fragmentos]
+    assert [d["slug"] for parte in filas for d in parte] == sorted(o.slug for o in orgs)
+    for parte, f in zip(filas, fragmentos):
+        assert json.loads(f["nombres"].texto)["documentos"] == len(parte)
+        assert json.loads(f["texto"].texto)["documentos"] == len(parte)
+    assert [f["nombres"].nombre for f in fragmentos][:2] == ["nombres-0.json", "nombres-1.json"]

@@ -6,7 +6,7 @@ from collections import Counter
 from markupsafe import Markup
 
 from ..busqueda.documentos import valores
-from ..busqueda.niveles import FACETAS, archivos, valores_faceta
+from ..busqueda.niveles import FACETAS, TAMANO_FRAGMENTO, archivos, valores_faceta
 from .site import PageSpec, Site
 
 #: Facet listing pages linked from the page when the search cannot run.
@@ -36,14 +36,19 @@ def sugerencias(site: Site, cantidad: int = 6) -> list[str]:
 
 
 def search(site: Site, context: dict):
-    datos = archivos(site.organizations, site.vocabularies)
-    for archivo in datos.values():
-        # JSON is not HTML: the template writes it verbatim (Markup skips autoescape).
-        yield PageSpec(f"buscar/{archivo.nombre}", "buscar-datos", {"datos": Markup(archivo.texto)})
+    fragmento = int(context.get("CMOSC_BUSQUEDA_FRAGMENTO") or TAMANO_FRAGMENTO)
+    fragmentos = archivos(site.organizations, site.vocabularies, fragmento)
+    for datos in fragmentos:
+        for archivo in datos.values():
+            # JSON is not HTML: the template writes it verbatim (Markup skips autoescape).
+            yield PageSpec(f"buscar/{archivo.nombre}", "buscar-datos", {"datos": Markup(archivo.texto)})
+    prefijo = context.get("SITEURL", "") + "/buscar/"
     yield PageSpec("buscar/index.html", "buscar", {
         "page_name": "buscar",
         "facetas": facetas(site),
         "sugerencias": sugerencias(site),
         "paginas_facetas": PAGINAS_FACETAS,
-        "archivos_busqueda": {nivel: f"buscar/{a.nombre}?v={a.version}" for nivel, a in datos.items()},
+        # Read by buscar.js from a JSON data block (json_script): one entry per shard.
+        "archivos_busqueda": [{nivel: f"{prefijo}{a.nombre}?v={a.version}" for nivel, a in datos.items()}
+                              for datos in fragmentos],
     })

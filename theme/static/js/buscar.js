@@ -35,8 +35,11 @@
   var aplicar = form.querySelector('.busqueda__aplicar')
   if (aplicar) aplicar.hidden = true
 
+  // One entry per shard: {documentos, nombres, texto} URLs (cmosc/busqueda/niveles.py).
+  var fragmentos = JSON.parse(document.getElementById('busqueda-archivos').textContent)
   var datos = null // {documentos, facetas, posiciones: {param: {id: i}}}
-  var indices = [] // lunr.Index cargados (nombres; luego texto)
+  var indices = [] // {indice: lunr.Index, desde: offset of its shard's rows}
+  var desplazamientos = []
   var cargando = null
   var mostrados = POR_PAGINA
   var ultimo = null // última lista de resultados (posiciones)
@@ -54,34 +57,69 @@
     })
   }
 
+  function marcar (nombre) {
+    if (window.performance && performance.mark) performance.mark(nombre)
+  }
+
+  // Shard k's cards and short-field index. Shards are loaded in order, so a
+  // shard's rows go right after the previous ones: `desde` is its offset.
+  function primerNivel (k) {
+    return Promise.all([pedir(fragmentos[k].documentos), pedir(fragmentos[k].nombres)])
+      .then(function (r) {
+        if (k === 0) marcar('cmosc-indice-bajado')
+        if (!datos) {
+          var posiciones = {}
+          PARAMS.forEach(function (p) {
+            posiciones[p] = {}
+            ;(r[0].facetas[p] || []).forEach(function (par, i) { posiciones[p][par[0]] = i })
+          })
+          datos = { documentos: [], facetas: r[0].facetas, posiciones: posiciones }
+        }
+        desplazamientos[k] = datos.documentos.length
+        r[0].documentos.forEach(function (d) { datos.documentos.push(d) })
+        indices.push({ indice: B.loadIndex(r[1]), desde: desplazamientos[k] })
+      })
+  }
+
+  function textoCompleto (k) {
+    return pedir(fragmentos[k].texto).then(function (json) {
+      indices.push({ indice: B.loadIndex(json), desde: desplazamientos[k] })
+    })
+  }
+
+  function refrescar () {
+    if (hayConsulta(leerFormulario())) actualizar(true)
+  }
+
+  // After the first results: the other shards' first tier, then every
+  // full-text tier, one at a time (each decode is a short main-thread task).
+  function cargarResto () {
+    var cadena = Promise.resolve()
+    fragmentos.forEach(function (_, k) {
+      if (k > 0) cadena = cadena.then(function () { return primerNivel(k) }).then(refrescar)
+    })
+    fragmentos.forEach(function (_, k) {
+      cadena = cadena.then(function () { return textoCompleto(k) })
+    })
+    cadena.then(function () {
+      form.setAttribute('data-texto-cargado', '')
+      marcar('cmosc-texto-cargado')
+      refrescar()
+    }, function () { /* without the rest, search goes on with what loaded */ })
+  }
+
   function cargar () {
     if (cargando) return cargando
     estado.textContent = 'Cargando el buscador…'
-    cargando = Promise.all([pedir(form.getAttribute('data-documentos')),
-      pedir(form.getAttribute('data-nombres'))])
-      .then(function (r) {
-        if (window.performance && performance.mark) performance.mark('cmosc-indice-bajado')
-        var posiciones = {}
-        PARAMS.forEach(function (p) {
-          posiciones[p] = {}
-          ;(r[0].facetas[p] || []).forEach(function (par, i) { posiciones[p][par[0]] = i })
-        })
-        datos = { documentos: r[0].documentos, facetas: r[0].facetas, posiciones: posiciones }
-        indices = [B.loadIndex(r[1])]
-        if (window.performance && performance.mark) performance.mark('cmosc-indice-cargado')
-        // Segundo nivel: no demora los primeros resultados.
-        setTimeout(function () {
-          pedir(form.getAttribute('data-texto')).then(function (json) {
-            indices.push(B.loadIndex(json))
-            form.setAttribute('data-texto-cargado', '')
-            if (window.performance && performance.mark) performance.mark('cmosc-texto-cargado')
-            if (hayConsulta(leerFormulario())) actualizar()
-          }, function () { /* sin texto completo se sigue buscando en nombres */ })
-        }, 0)
-      })
+    cargando = primerNivel(0).then(function () {
+      marcar('cmosc-indice-cargado')
+      setTimeout(cargarResto, 0) // after the first results are shown
+    })
     cargando.catch(function () {
       estado.textContent = 'No se pudo cargar el buscador. Revisá la conexión y recargá la página.'
       cargando = null
+      datos = null
+      indices = []
     })
     return cargando
   }
@@ -149,8 +187,8 @@
   // algún índice: {posición: puntaje}.
   function buscarGrupo (grupo, prefijo, difusa) {
     var encontrados = {}
-    indices.forEach(function (indice) {
-      indice.query(function (q) {
+    indices.forEach(function (cargado) {
+      cargado.indice.query(function (q) {
         grupo.forEach(function (t) {
           q.term(t, { usePipeline: false, editDistance: difusa && t.length >= 4 ? 1 : 0 })
         })
@@ -158,7 +196,7 @@
           q.term(prefijo, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.5 })
         }
       }).forEach(function (r) {
-        var pos = parseInt(r.ref, 36)
+        var pos = cargado.desde + parseInt(r.ref, 36)
         encontrados[pos] = (encontrados[pos] || 0) + r.score
       })
     })
@@ -326,7 +364,8 @@
     }
   }
 
-  function actualizar () {
+  // `conservar`: a refresh because more data arrived (keeps "show more").
+  function actualizar (conservar) {
     var s = leerFormulario()
     limpiar.hidden = !hayFiltros(s)
     if (!hayConsulta(s)) {
@@ -340,7 +379,7 @@
       return
     }
     if (!datos) {
-      cargar().then(actualizar, function () { /* the status already says it failed */ })
+      cargar().then(function () { actualizar() }, function () { /* the status says it failed */ })
       return
     }
     var r = coincidencias(s.q)
@@ -359,7 +398,7 @@
       if (r.puntajes && r.puntajes[a] !== r.puntajes[b]) return r.puntajes[b] - r.puntajes[a]
       return colador.compare(da.nombre, db.nombre) || (a - b)
     })
-    mostrados = POR_PAGINA
+    if (conservar !== true) mostrados = POR_PAGINA
     ultimo = finales
     mostrar(finales)
     actualizarCuentas(candidatos, filtros)
