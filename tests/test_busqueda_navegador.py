@@ -224,3 +224,10 @@ def test_fragmentos_dan_los_mismos_resultados(pagina, servidor, servidor_fragmen
     cuentas = pagina.eval_on_selector_all(".faceta__cantidad", "es => es.map(e => e.textContent)")
     abrir(pagina, servidor, **params)
     assert pagina.eval_on_selector_all(".faceta__cantidad", "es => es.map(e => e.textContent)") == cuentas
+
+
+def test_foco_carga_y_deja_una_indicacion(pagina, servidor):
+    pagina.goto(f"{servidor}/buscar/")
+    pagina.focus("#q")
+    pagina.wait_for_function(LISTO)
+    assert pagina.inner_text("#estado") == "Escribí qué buscás o elegí un filtro."

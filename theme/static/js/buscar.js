@@ -2,9 +2,11 @@
  * CMOSC — página /buscar/: búsqueda instantánea con filtros (sin framework).
  *
  * Datos (ver cmosc/busqueda/niveles.py), pedidos recién cuando hacen falta
- * (foco en el campo, un filtro, o la página abierta con ?q= o filtros):
- *   1. documentos.json + nombres.json → primeros resultados;
- *   2. texto.json (descripciones, actividades) → se vuelve a buscar y se suma.
+ * (foco en el campo, un filtro, o la página abierta con ?q= o filtros), por
+ * fragmentos de hasta 2500 organizaciones:
+ *   1. documentos-0.json + nombres-0.json → primeros resultados;
+ *   2. documentos-K + nombres-K de los demás fragmentos, después texto-K de
+ *      todos (descripciones, actividades): se vuelve a buscar y se suma.
  * El estado vive en la URL (?q=&tipo=&area=&barrio=&poblacion=&necesidad=&ods=).
  */
 (function () {
@@ -413,7 +415,11 @@
   // Eventos
   // ------------------------------------------------------------------
 
-  input.addEventListener('focus', function () { cargar() })
+  input.addEventListener('focus', function () {
+    cargar().then(function () {
+      if (!hayConsulta(leerFormulario())) actualizar() // replaces "Cargando…"
+    }, function () {})
+  })
   input.addEventListener('input', function () {
     clearTimeout(temporizador)
     temporizador = setTimeout(function () {
