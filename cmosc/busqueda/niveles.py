@@ -21,7 +21,6 @@ tiers, then every full-text tier.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -80,9 +79,6 @@ class Archivo:
     def version(self) -> str:
         """Content hash for cache busting (`?v=`): same bytes, same version."""
         return hashlib.sha256(self.texto.encode("utf-8")).hexdigest()[:12]
-
-    def bytes_gzip(self) -> int:
-        return len(gzip.compress(self.texto.encode("utf-8"), 9, mtime=0))
 
 
 def valores_faceta(param: str, vocabularies: Mapping[str, Vocabulary], orgs: Iterable[Organization]) -> list[tuple[str, str]]:

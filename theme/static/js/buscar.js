@@ -1,13 +1,13 @@
 /*!
- * CMOSC — página /buscar/: búsqueda instantánea con filtros (sin framework).
+ * CMOSC — /buscar/: instant search with facets, no framework.
  *
- * Datos (ver cmosc/busqueda/niveles.py), pedidos recién cuando hacen falta
- * (foco en el campo, un filtro, o la página abierta con ?q= o filtros), por
- * fragmentos de hasta 2500 organizaciones:
- *   1. documentos-0.json + nombres-0.json → primeros resultados;
- *   2. documentos-K + nombres-K de los demás fragmentos, después texto-K de
- *      todos (descripciones, actividades): se vuelve a buscar y se suma.
- * El estado vive en la URL (?q=&tipo=&area=&barrio=&poblacion=&necesidad=&ods=).
+ * Data (cmosc/busqueda/niveles.py) is fetched only when needed (focus on the
+ * box, a facet, or the page opened with ?q= or facets), in shards of up to
+ * 2500 organizations:
+ *   1. documentos-0.json + nombres-0.json → first results;
+ *   2. the other shards' documentos-K + nombres-K, then every texto-K
+ *      (descriptions, activities): the query runs again and results merge.
+ * State lives in the URL (?q=&tipo=&area=&barrio=&poblacion=&necesidad=&ods=).
  */
 (function () {
   'use strict'
@@ -32,7 +32,7 @@
   var base = form.getAttribute('data-base') || '/'
   var colador = new Intl.Collator('es', { sensitivity: 'base' })
 
-  // Con JS la página funciona: fuera el aviso y el botón para aplicar sin JS.
+  // With JS the page works: hide the no-JS notice and the no-JS apply button.
   document.getElementById('sin-js').hidden = true
   var aplicar = form.querySelector('.busqueda__aplicar')
   if (aplicar) aplicar.hidden = true
@@ -44,12 +44,12 @@
   var desplazamientos = []
   var cargando = null
   var mostrados = POR_PAGINA
-  var ultimo = null // última lista de resultados (posiciones)
+  var ultimo = null // last result list (positions)
   var tecleando = false
   var temporizador = null
 
   // ------------------------------------------------------------------
-  // Carga perezosa
+  // Lazy loading
   // ------------------------------------------------------------------
 
   function pedir (url) {
@@ -127,7 +127,7 @@
   }
 
   // ------------------------------------------------------------------
-  // Estado: formulario ↔ URL
+  // State: form ↔ URL
   // ------------------------------------------------------------------
 
   function leerFormulario () {
@@ -182,11 +182,11 @@
   }
 
   // ------------------------------------------------------------------
-  // Búsqueda de texto
+  // Text search
   // ------------------------------------------------------------------
 
-  // Documentos que coinciden con un grupo (las variantes de una palabra) en
-  // algún índice: {posición: puntaje}.
+  // Documents matching one group (the variants of one word) in any loaded
+  // index: {position: score}. Typo mode allows edit distance 1 on terms ≥ 4.
   function buscarGrupo (grupo, prefijo, difusa) {
     var encontrados = {}
     indices.forEach(function (cargado) {
@@ -205,12 +205,12 @@
     return encontrados
   }
 
-  // {posición: puntaje} de los documentos que tienen todas las palabras (o
-  // alguna, con modo.alguna), o null si el texto no tiene palabras buscables.
+  // {position: score} of the documents with every word (any word with
+  // modo.alguna), or null when the text has no searchable word.
   function buscarTexto (texto, modo) {
     var grupos = B.queryGroups(texto)
     if (!grupos.length) return null
-    // Mientras se escribe, la última palabra puede estar incompleta.
+    // While typing, the last word may be incomplete: also match it as a prefix.
     var palabras = B.dividir(texto)
     var ultima = palabras.length && !/\s$/.test(texto) ? B.plegar(palabras[palabras.length - 1]) : ''
     var porGrupo = grupos.map(function (grupo, i) {
@@ -228,8 +228,8 @@
     return total
   }
 
-  // Texto exacto; si nada coincide, con errores de tipeo; si tampoco, con
-  // alguna de las palabras. Devuelve {puntajes, modo}.
+  // Exact words; if nothing matches, with typos; if still nothing, any of
+  // the words. Returns {puntajes, modo}.
   function coincidencias (texto) {
     var exacta = buscarTexto(texto, {})
     if (exacta === null || Object.keys(exacta).length) return { puntajes: exacta, modo: 'exacta' }
@@ -243,10 +243,10 @@
   }
 
   // ------------------------------------------------------------------
-  // Filtros
+  // Facets
   // ------------------------------------------------------------------
 
-  // Posiciones de valor elegidas por parámetro: {param: {i: true}} (sólo los activos).
+  // Chosen value positions per parameter: {param: {i: true}} (active ones only).
   function elegidos (s) {
     var r = {}
     PARAMS.forEach(function (p) {
@@ -273,8 +273,8 @@
     return true
   }
 
-  // Cuentas disyuntivas: cada valor cuenta con el texto y los OTROS filtros,
-  // así se ve cuánto suma elegirlo también.
+  // Disjunctive counts: each value is counted with the text and the OTHER
+  // facets, so it shows what choosing it too would add.
   function actualizarCuentas (candidatos, filtros) {
     PARAMS.forEach(function (p) {
       var cuentas = {}
@@ -299,7 +299,7 @@
   }
 
   // ------------------------------------------------------------------
-  // Resultados
+  // Results
   // ------------------------------------------------------------------
 
   function nombres (p, doc) {
@@ -412,7 +412,7 @@
   }
 
   // ------------------------------------------------------------------
-  // Eventos
+  // Events
   // ------------------------------------------------------------------
 
   input.addEventListener('focus', function () {
@@ -423,8 +423,8 @@
   input.addEventListener('input', function () {
     clearTimeout(temporizador)
     temporizador = setTimeout(function () {
-      // La primera tecla de una tanda crea una entrada en el historial; las
-      // siguientes la reemplazan (el botón Atrás vuelve a la búsqueda anterior).
+      // The first keystroke of a burst adds a history entry, the next ones
+      // replace it (Back returns to the previous search, not to each letter).
       guardarURL(!tecleando)
       tecleando = true
       actualizar()
@@ -470,7 +470,7 @@
     actualizar()
   })
 
-  // Estado inicial desde la URL (enlace compartido, cuadro del encabezado).
+  // Initial state from the URL (a shared link, the header search box).
   var inicial = leerURL()
   escribirFormulario(inicial)
   if (hayConsulta(inicial)) actualizar()
