@@ -17,8 +17,6 @@ PLUGINS = ["cmosc.sitio.plugin"]
 CMOSC_DATOS_RAIZ = str(HERE)
 # "Today" for freshness flags; unset means SOURCE_DATE_EPOCH or the real date.
 CMOSC_FECHA_REFERENCIA = os.environ.get("CMOSC_FECHA_REFERENCIA")
-# The search page is built on another branch; drop this line once /buscar/ exists.
-CMOSC_ENLACES_PENDIENTES = ("/buscar/",)
 
 # Autoescape on: only sanitized HTML is marked safe in templates.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}

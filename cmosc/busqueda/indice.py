@@ -74,6 +74,9 @@ CAMPOS: tuple[tuple[str, int], ...] = (
     ("descripcion", 1),
 )
 
+#: Tipo de una lista de campos con su boost.
+Campos = tuple[tuple[str, int], ...]
+
 _DIGITOS_36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
@@ -103,7 +106,9 @@ def _texto(documento: Mapping[str, object], campo: str) -> str:
     return valor
 
 
-def _ordenar(documentos: Iterable[Mapping[str, object]]) -> list[Mapping[str, object]]:
+def _ordenar(
+    documentos: Iterable[Mapping[str, object]], campos: Campos = CAMPOS
+) -> list[Mapping[str, object]]:
     docs = list(documentos)
     vistos: set[str] = set()
     for documento in docs:
@@ -113,7 +118,7 @@ def _ordenar(documentos: Iterable[Mapping[str, object]]) -> list[Mapping[str, ob
         if slug in vistos:
             raise ValueError(f"id repetido en el índice de búsqueda: {slug!r}")
         vistos.add(slug)
-        for campo, _ in CAMPOS:
+        for campo, _ in campos:
             _texto(documento, campo)  # valida el tipo antes de indexar nada
     docs.sort(key=lambda d: d["id"])
     return docs
@@ -124,14 +129,14 @@ def _ordenar(documentos: Iterable[Mapping[str, object]]) -> list[Mapping[str, ob
 # --------------------------------------------------------------------------
 
 
-def _nuevo_builder() -> Builder:
+def _nuevo_builder(campos: Campos = CAMPOS) -> Builder:
     """Builder estándar de lunr con el pipeline propio: cada campo pasa por el
     tokenizador y el pipeline de lunr. Es el camino de referencia; el test
     ``test_constructor_rapido_igual_al_estandar`` verifica que
     ``_ConstructorRapido`` produce exactamente el mismo índice."""
     builder = Builder()
     builder.ref("id")
-    for campo, boost in CAMPOS:
+    for campo, boost in campos:
 
         def extraer(documento, campo=campo):
             # Se entrega la lista ya dividida: el tokenizador de lunr respeta
@@ -175,10 +180,10 @@ class _ConstructorRapido(Builder):
                     docs_del_campo[ref] = {}
 
 
-def _nuevo_constructor_rapido() -> _ConstructorRapido:
+def _nuevo_constructor_rapido(campos: Campos = CAMPOS) -> _ConstructorRapido:
     builder = _ConstructorRapido()
     builder.ref("id")
-    for campo, boost in CAMPOS:
+    for campo, boost in campos:
         builder.field(campo, boost=boost)
     builder.search_pipeline.add(pl.separar, pl.filtrar_vacias, pl.raices)
     return builder
@@ -223,25 +228,26 @@ def _armar(
     documentos: Iterable[Mapping[str, object]],
     rapido: bool = True,
     procesos: int | None = None,
+    campos: Campos = CAMPOS,
 ) -> dict:
-    docs = _ordenar(documentos)
+    docs = _ordenar(documentos, campos)
     if rapido:
         divididos = [
-            {campo: pl.dividir(_texto(documento, campo)) for campo, _ in CAMPOS}
+            {campo: pl.dividir(_texto(documento, campo)) for campo, _ in campos}
             for documento in docs
         ]
         pl.precalcular(
-            (p for campos in divididos for palabras in campos.values() for p in palabras),
+            (p for porcampo in divididos for palabras in porcampo.values() for p in palabras),
             procesos=procesos,
         )
-        builder = _nuevo_constructor_rapido()
-        for posicion, campos in enumerate(divididos):
+        builder = _nuevo_constructor_rapido(campos)
+        for posicion, porcampo in enumerate(divididos):
             builder.add_terminos(
                 ref_interna(posicion),
-                {campo: pl.terminos(palabras, campo) for campo, palabras in campos.items()},
+                {campo: pl.terminos(palabras, campo) for campo, palabras in porcampo.items()},
             )
     else:
-        builder = _nuevo_builder()
+        builder = _nuevo_builder(campos)
         for posicion, documento in enumerate(docs):
             builder.add({**documento, "id": ref_interna(posicion)})
     indice = builder.build()
@@ -254,7 +260,9 @@ def _armar(
 
 
 def build_index(
-    documentos: Iterable[Mapping[str, object]], procesos: int | None = None
+    documentos: Iterable[Mapping[str, object]],
+    procesos: int | None = None,
+    campos: Campos = CAMPOS,
 ) -> dict:
     """Arma el índice de búsqueda.
 
@@ -269,8 +277,11 @@ def build_index(
     ``procesos``: cuántos procesos usar para el stemmer (por defecto, hasta 4
     si el vocabulario es grande; 1 = sin procesos extra). No cambia el
     resultado.
+
+    ``campos``: (campo, boost) a indexar; por defecto ``CAMPOS``. El sitio arma
+    dos índices con subconjuntos (ver ``cmosc.busqueda.niveles``).
     """
-    return _armar(documentos, rapido=True, procesos=procesos)
+    return _armar(documentos, rapido=True, procesos=procesos, campos=campos)
 
 
 def serializar(indice: dict) -> str:

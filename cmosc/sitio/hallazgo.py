@@ -18,7 +18,7 @@ def recorded(builder):
     def wrapper(site: Site, context: dict):
         paths = context.setdefault(CONTEXT_KEY, set())
         for spec in builder(site, context):
-            if isinstance(spec, PageSpec):  # data files (FileSpec) are not pages
+            if isinstance(spec, PageSpec) and spec.save_as.endswith("index.html"):  # not data files
                 paths.add(spec.save_as.removesuffix("index.html"))
             yield spec
     return wrapper

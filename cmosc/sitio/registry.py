@@ -6,7 +6,7 @@ read the site model; they never load or validate data.
 """
 from __future__ import annotations
 
-from . import colaborar, core_pages, datos_pages, facet_pages, hallazgo, logo_files
+from . import busqueda_pages, colaborar, core_pages, datos_pages, facet_pages, hallazgo, logo_files
 
 # Public pages: each one also goes into sitemap.xml.
 CONTENT_BUILDERS = [
@@ -22,6 +22,7 @@ CONTENT_BUILDERS = [
 PAGE_BUILDERS = [hallazgo.recorded(b) for b in CONTENT_BUILDERS] + [
     core_pages.redirects,
     core_pages.not_found,
+    hallazgo.recorded(busqueda_pages.search),
     logo_files.logos,
     hallazgo.recorded(datos_pages.open_data),  # also the facet CSVs; started early by plugin.py, see segundo_plano.py
     hallazgo.sitemap,  # after every public page, whose paths it lists

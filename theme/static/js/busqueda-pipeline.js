@@ -41,6 +41,7 @@
 
   var VERSION_PIPELINE = 1
   var FORMATO = 1
+  var FORMATO_COMPACTO = 2
   var ETIQUETAS = {
     separar: 'cmosc-es-separar',
     vacias: 'cmosc-es-vacias',
@@ -262,12 +263,111 @@
     return lunrCompacto
   }
 
+  // Formato 2 (cmosc/busqueda/compacto.py): sólo postings; los vectores de
+  // cada campo se calculan acá con la fórmula BM25 de lunr.Builder
+  // (createFieldVectors, k1 = 1.2, b = 0.75, 3 decimales). Devuelve el índice
+  // tal como lo serializa lunr. Es el gemelo de a_lunr() en Python.
+  var K1 = 1.2
+  var BM25_B = 0.75
+
+  function desempaquetar (json) {
+    var campos = json.campos.map(function (c) { return c[0] })
+    var boosts = json.campos.map(function (c) { return c[1] })
+    var n = json.documentos
+    var terminos = json.terminos
+    var refs = new Array(n)
+    var i, j, k
+    for (i = 0; i < n; i++) refs[i] = i.toString(36)
+    // Largo de cada campo por documento (= suma de frecuencias) y promedio.
+    var largos = campos.map(function () { return new Float64Array(n) })
+    for (i = 0; i < terminos.length; i++) {
+      var fila = terminos[i]
+      for (j = 1; j < fila.length; j += 2) {
+        var largo = largos[fila[j]]
+        var deltas = fila[j + 1]
+        var pos = 0
+        for (k = 0; k < deltas.length; k++) { pos += deltas[k]; largo[pos]++ }
+      }
+    }
+    var promedios = largos.map(function (largo) {
+      var total = 0
+      for (var d = 0; d < n; d++) total += largo[d]
+      return n ? total / n : 0
+    })
+    // Vectores por campo y documento: [índice, peso, índice, peso…], en
+    // orden de término (= orden de inserción).
+    var vectores = campos.map(function () { return new Array(n) })
+    var invertido = new Array(terminos.length)
+    var vacio = {} // lunr sólo lee estos metadatos (MatchData los copia)
+    var docs = []
+    var tfs = []
+    for (i = 0; i < terminos.length; i++) {
+      var fila2 = terminos[i]
+      var conTermino = 0
+      var porCampo = []
+      for (j = 1; j < fila2.length; j += 2) {
+        // Decodifica deltas: un 0 tras el primero repite el documento (tf + 1).
+        var lista = fila2[j + 1]
+        var ds = []
+        var fs = []
+        var p = 0
+        for (k = 0; k < lista.length; k++) {
+          p += lista[k]
+          if (ds.length && ds[ds.length - 1] === p) fs[fs.length - 1]++
+          else { ds.push(p); fs.push(1) }
+        }
+        conTermino += ds.length
+        porCampo.push(fila2[j], ds, fs)
+      }
+      var x = (n - conTermino + 0.5) / (conTermino + 0.5)
+      var idf = Math.log(1 + Math.abs(x))
+      var posting = { _index: i }
+      for (j = 0; j < campos.length; j++) posting[campos[j]] = {}
+      for (j = 0; j < porCampo.length; j += 3) {
+        var f = porCampo[j]
+        docs = porCampo[j + 1]
+        tfs = porCampo[j + 2]
+        var enCampo = posting[campos[f]]
+        var largoF = largos[f]
+        var promedio = promedios[f]
+        var boost = boosts[f]
+        var vectoresF = vectores[f]
+        for (k = 0; k < docs.length; k++) {
+          var doc = docs[k]
+          var tf = tfs[k]
+          enCampo[refs[doc]] = vacio
+          var peso = idf * ((K1 + 1) * tf) /
+            (K1 * (1 - BM25_B + BM25_B * (largoF[doc] / promedio)) + tf) * boost
+          ;(vectoresF[doc] || (vectoresF[doc] = [])).push(i, Math.round(peso * 1000) / 1000)
+        }
+      }
+      invertido[i] = [fila2[0], posting]
+    }
+    var serializados = []
+    for (j = 0; j < campos.length; j++) {
+      for (k = 0; k < n; k++) {
+        if (vectores[j][k]) serializados.push([campos[j] + '/' + refs[k], vectores[j][k]])
+      }
+    }
+    return {
+      version: lunr.version,
+      fields: campos,
+      fieldVectors: serializados,
+      invertedIndex: invertido,
+      pipeline: [ETIQUETAS.separar, ETIQUETAS.vacias, ETIQUETAS.raices]
+    }
+  }
+
   function loadIndex (json) {
     if (typeof json === 'string') json = JSON.parse(json)
-    if (!json || json.formato !== FORMATO) {
+    if (!json || (json.formato !== FORMATO && json.formato !== FORMATO_COMPACTO)) {
       throw new Error('CMOSCBusqueda: formato de índice desconocido: ' + (json && json.formato))
     }
     configurar(json.pipeline)
+    if (json.formato === FORMATO_COMPACTO) {
+      // Sin slugs: ref = posición del documento en base 36.
+      return lunr.Index.load(desempaquetar(json))
+    }
     var indice = lunr.Index.load(expandir(json.lunr))
     indice.cmoscDocumentos = json.documentos
     return indice
@@ -323,6 +423,7 @@
     queryTokens: queryTokens,
     configurar: configurar,
     expandir: expandir,
+    desempaquetar: desempaquetar,
     loadIndex: loadIndex,
     slug: slug,
     buscar: buscar,
