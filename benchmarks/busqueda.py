@@ -86,7 +86,7 @@ def _browser_rows(output_dir: Path) -> list[tuple[str, str]]:
                 context = browser.new_context()
                 page = context.new_page()
                 page.goto(f"{base}/buscar/?q={query}")
-                page.wait_for_function("document.getElementById('busqueda').hasAttribute('data-texto-cargado')",
+                page.wait_for_function("() => document.getElementById('busqueda').hasAttribute('data-texto-cargado')",
                                        timeout=120_000)
                 # First occurrence of each mark: results are marked again when tier 2 arrives.
                 marks = page.evaluate("""() => { const m = {};

@@ -21,6 +21,7 @@ PAGES = {
     "necesidades": "/necesidades/", "una necesidad": "/necesidades/equipamiento/",
     "ods": "/ods/", "un ods": "/ods/4/",
     "colaborar": "/colaborar/",
+    "redes": "/redes/", "necesidades compartidas": "/necesidades-compartidas/",
     "capacitaciones": "/capacitaciones/", "una capacitación": "/capacitaciones/personeria-juridica-paso-a-paso/",
     "programas": "/programas/", "un programa": "/programas/equipar-osc/",
     "acerca": "/acerca/",

@@ -7,13 +7,11 @@ Con ``CI=true`` la falta de ``node`` es un error, nunca un salto.
 from __future__ import annotations
 
 import json
-import os
 import random
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from node_lunr import correr, ejecutar
 
 from cmosc.busqueda import indice as ix
 from cmosc.busqueda import pipeline as pl
@@ -22,54 +20,10 @@ from cmosc.busqueda.medir import _cpu, documentos_sinteticos
 
 RAIZ = Path(__file__).resolve().parents[1]
 
-_PREAMBULO_JS = r"""
-const path = require('path');
-const fs = require('fs');
-const RAIZ = process.argv[2];
-const V = path.join(RAIZ, 'theme/static/vendor');
-const lunr = require(path.join(V, 'lunr/lunr.min.js'));
-require(path.join(V, 'lunr-languages/lunr.stemmer.support.js'))(lunr);
-require(path.join(V, 'lunr-languages/lunr.es.js'))(lunr);
-const api = require(path.join(RAIZ, 'theme/static/js/busqueda-pipeline.js'))(lunr);
-const entrada = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
-const indice = api.loadIndex(fs.readFileSync(process.argv[4], 'utf8'));
-"""
-
-
-def _node() -> str:
-    node = shutil.which("node")
-    if node is None:
-        mensaje = "no se encontró `node`: hace falta para probar el índice con lunr.js"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true: {mensaje}")
-        pytest.skip(mensaje)
-    return node
-
-
 def correr_js(tmp_path: Path, indice: dict, cuerpo: str, entrada=None):
-    """Carga ``indice`` (el JSON tal como se publicaría) con
-    ``CMOSCBusqueda.loadIndex`` y corre ``cuerpo`` (con ``lunr``, ``api``,
-    ``indice``, ``entrada``); devuelve ``salida`` como JSON. Falla si Node
-    escribe en stderr (p. ej. advertencias de versión o de registro de lunr)."""
-    script = tmp_path / "prueba.js"
-    datos = tmp_path / "entrada.json"
-    archivo_indice = tmp_path / "indice.json"
-    script.write_text(
-        _PREAMBULO_JS + cuerpo + "\nprocess.stdout.write(JSON.stringify(salida));\n",
-        encoding="utf-8",
-    )
-    datos.write_text(json.dumps(entrada, ensure_ascii=False), encoding="utf-8")
-    archivo_indice.write_text(serializar(indice), encoding="utf-8")
-    proceso = subprocess.run(
-        [_node(), str(script), str(RAIZ), str(datos), str(archivo_indice)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-    )
-    assert proceso.returncode == 0, proceso.stderr
-    assert proceso.stderr == "", proceso.stderr
-    return json.loads(proceso.stdout)
+    """Carga ``indice`` (el JSON tal como se publicaría) con ``CMOSCBusqueda.loadIndex``
+    y corre ``cuerpo``; devuelve ``salida`` como JSON."""
+    return correr(tmp_path, cuerpo, entrada, serializar(indice))
 
 
 def _doc(id, **campos) -> dict:
@@ -369,16 +323,7 @@ def test_validacion_de_documentos():
 def test_js_rechaza_otra_version(indice, tmp_path):
     otro = json.loads(serializar(indice))
     otro["pipeline"]["version"] = pl.VERSION_PIPELINE + 1
-    cuerpo = "const salida = 'cargado';"
-    archivo = tmp_path / "otro.json"
-    archivo.write_text(serializar(otro), encoding="utf-8")
-    script = tmp_path / "p.js"
-    script.write_text(_PREAMBULO_JS + cuerpo, encoding="utf-8")
-    (tmp_path / "e.json").write_text("null", encoding="utf-8")
-    proceso = subprocess.run(
-        [_node(), str(script), str(RAIZ), str(tmp_path / "e.json"), str(archivo)],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
-    )
+    proceso = ejecutar(tmp_path, "const salida = 'cargado';", None, serializar(otro))
     assert proceso.returncode != 0
     assert "versión de pipeline" in proceso.stderr
 

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from node_lunr import correr
 
 from cmosc.busqueda import pipeline as pl
 
@@ -28,51 +26,9 @@ VENDOR = RAIZ / "theme/static/vendor"
 # Node
 # --------------------------------------------------------------------------
 
-_PREAMBULO_JS = r"""
-const path = require('path');
-const fs = require('fs');
-const RAIZ = process.argv[2];
-const V = path.join(RAIZ, 'theme/static/vendor');
-const lunr = require(path.join(V, 'lunr/lunr.min.js'));
-require(path.join(V, 'lunr-languages/lunr.stemmer.support.js'))(lunr);
-require(path.join(V, 'lunr-languages/lunr.es.js'))(lunr);
-const api = require(path.join(RAIZ, 'theme/static/js/busqueda-pipeline.js'))(lunr);
-const entrada = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
-"""
-
-
-def _node() -> str:
-    node = shutil.which("node")
-    if node is None:
-        mensaje = "no se encontró `node`: hace falta para probar el pipeline JS"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true: {mensaje}")
-        pytest.skip(mensaje)
-    return node
-
-
 def correr_js(tmp_path: Path, cuerpo: str, entrada) -> object:
-    """Corre ``cuerpo`` en Node con lunr + nuestro pipeline cargados (``lunr``,
-    ``api``, ``entrada``) y devuelve lo que el script escriba como JSON en
-    ``salida``. Falla si Node escribe algo en stderr (p. ej. advertencias de
-    lunr por funciones no registradas o versiones distintas)."""
-    script = tmp_path / "prueba.js"
-    datos = tmp_path / "entrada.json"
-    script.write_text(
-        _PREAMBULO_JS + cuerpo + "\nprocess.stdout.write(JSON.stringify(salida));\n",
-        encoding="utf-8",
-    )
-    datos.write_text(json.dumps(entrada, ensure_ascii=False), encoding="utf-8")
-    proceso = subprocess.run(
-        [_node(), str(script), str(RAIZ), str(datos)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-    )
-    assert proceso.returncode == 0, proceso.stderr
-    assert proceso.stderr == "", proceso.stderr
-    return json.loads(proceso.stdout)
+    """Corre ``cuerpo`` en Node con lunr + nuestro pipeline y devuelve ``salida``."""
+    return correr(tmp_path, cuerpo, entrada)
 
 
 # --------------------------------------------------------------------------

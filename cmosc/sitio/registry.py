@@ -6,7 +6,8 @@ read the site model; they never load or validate data.
 """
 from __future__ import annotations
 
-from . import busqueda_pages, colaborar, core_pages, datos_pages, facet_pages, hallazgo, logo_files
+from . import (busqueda_pages, calendario, colaborar, core_pages, datos_pages, facet_pages, hallazgo, logo_files,
+               necesidades_compartidas, redes_pages)
 
 # Public pages: each one also goes into sitemap.xml.
 CONTENT_BUILDERS = [
@@ -17,6 +18,8 @@ CONTENT_BUILDERS = [
     facet_pages.parents,
     facet_pages.values,
     colaborar.colaborar,
+    necesidades_compartidas.necesidades_compartidas,
+    redes_pages.redes,
 ]
 
 PAGE_BUILDERS = [hallazgo.recorded(b) for b in CONTENT_BUILDERS] + [
@@ -24,6 +27,7 @@ PAGE_BUILDERS = [hallazgo.recorded(b) for b in CONTENT_BUILDERS] + [
     core_pages.not_found,
     hallazgo.recorded(busqueda_pages.search),
     logo_files.logos,
+    calendario.calendario,
     hallazgo.recorded(datos_pages.open_data),  # also the facet CSVs; started early by plugin.py, see segundo_plano.py
     hallazgo.sitemap,  # after every public page, whose paths it lists
     hallazgo.robots,
