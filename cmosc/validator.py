@@ -7,7 +7,7 @@ parent mapping; every other error points at the offending value.
 from __future__ import annotations
 
 import difflib
-import unicodedata
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -164,13 +164,15 @@ def check_text(node: ScalarNode, schema: Field, path: str, run: Run):
     return value
 
 
+# Unicode category Cc (C0, DEL, C1) except tab, newline and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _invisible_character(value: str) -> str | None:
     """Control characters (typed as YAML escapes like "\\x1f") break spreadsheets and
     are never meant; tabs and newlines are fine."""
-    for char in value:
-        if char not in "\t\n\r" and unicodedata.category(char) == "Cc":
-            return f"U+{ord(char):04X}"
-    return None
+    found = _CONTROL.search(value)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 def check_vocab(node: ScalarNode, schema: Field, path: str, run: Run):

@@ -35,16 +35,26 @@ def _cell_value(value):
     return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
-def _cells(sheet, values, bold: bool = False) -> list:
+def _header(sheet, values) -> list:
     cells = []
     for value in values:
-        cell = WriteOnlyCell(sheet, _cell_value(value))
-        if cell.data_type == "f":
-            cell.data_type = "s"  # text starting with «=» is data, never a formula
-        if bold:
-            cell.font = BOLD
+        cell = WriteOnlyCell(sheet, value)
+        cell.font = BOLD
         cells.append(cell)
     return cells
+
+
+def _row(sheet, values) -> list:
+    """Plain values stream fastest; only text openpyxl would take for a formula gets a cell."""
+    row = []
+    for value in values:
+        value = _cell_value(value)
+        if isinstance(value, str) and value.startswith("="):
+            cell = WriteOnlyCell(sheet, value)
+            cell.data_type = "s"  # text starting with «=» is data, never a formula
+            value = cell
+        row.append(value)
+    return row
 
 
 def workbook(conjunto: Conjunto) -> Workbook:
@@ -52,13 +62,13 @@ def workbook(conjunto: Conjunto) -> Workbook:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Organizaciones")
     sheet.freeze_panes = "C2"
-    sheet.append(_cells(sheet, [c.nombre for c in COLUMNAS], bold=True))
+    sheet.append(_header(sheet, [c.nombre for c in COLUMNAS]))
     for row in filas(conjunto):
-        sheet.append(_cells(sheet, row))
+        sheet.append(_row(sheet, row))
     campos = book.create_sheet("Campos")
-    campos.append(_cells(campos, ["columna", "título", "tipo", "descripción"], bold=True))
+    campos.append(_header(campos, ["columna", "título", "tipo", "descripción"]))
     for col in COLUMNAS:
-        campos.append(_cells(campos, [col.nombre, col.titulo, col.tipo, col.descripcion]))
+        campos.append(_row(campos, [col.nombre, col.titulo, col.tipo, col.descripcion]))
     stamp = datetime.combine(conjunto.actualizado, time()) if conjunto.actualizado else DEFAULT_STAMP
     props = book.properties
     props.creator = props.lastModifiedBy = conjunto.publicador
