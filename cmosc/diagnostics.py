@@ -29,8 +29,7 @@ class Diagnostic:
         return f"::{kind} file={self.archivo},line={self.linea},col={self.columna}::{text}"
 
     def as_dict(self) -> dict:
-        data = asdict(self)
-        return data
+        return asdict(self)
 
 
 def sort_diagnostics(items: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -13,8 +13,8 @@ from .catalog import Catalog
 from .completeness import CRITERIA, assess, is_recent
 from .duplicados import likely_duplicates
 from .folding import spanish_sort_key
+from .model import SHARED_NEED_MIN
 
-MIN_SHARED = 2  # a need is "shared" when this many organizations have it
 
 
 @dataclass(frozen=True)
@@ -78,5 +78,5 @@ def shared_needs(catalog: Catalog, profiles, orgs) -> list[tuple[str, list[tuple
         for need in p.data.get("necesidades", []):
             by_type.setdefault(need["tipo"], []).append((orgs[p.slug], need["descripcion"]))
     shared = [(vocabulary.label(t), items) for t, items in by_type.items()
-              if len({o.slug for o, _ in items}) >= MIN_SHARED]
+              if len({o.slug for o, _ in items}) >= SHARED_NEED_MIN]
     return sorted(shared, key=lambda x: (-len(x[1]), spanish_sort_key(x[0])))

@@ -17,6 +17,11 @@ from .richtext import markdown_to_html
 from .vocabularies import Term, Vocabulary
 
 
+# A need is "shared" (a chance for a common strategy) when this many organizations have it;
+# the staff report and the public page use the same definition.
+SHARED_NEED_MIN = 2
+
+
 @dataclass(frozen=True)
 class Phone:
     texto: str

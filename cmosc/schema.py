@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from datetime import date
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_MAX = 80
@@ -62,10 +61,6 @@ def lista(key, item: Field, etiqueta, ayuda, **kw) -> Field:
 
 def objeto(key, fields, etiqueta, ayuda, **kw) -> Field:
     return Field(key, "objeto", etiqueta, ayuda, fields=tuple(fields), **kw)
-
-
-def current_year() -> int:
-    return date.today().year
 
 
 OFRECIMIENTO = objeto("", [

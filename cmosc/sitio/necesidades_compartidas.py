@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..folding import spanish_sort_key
+from ..model import SHARED_NEED_MIN
 from .site import PageSpec, Site
-
-MIN_SHARED = 2
 
 
 @dataclass(frozen=True)
@@ -36,14 +35,14 @@ def _groups(orgs, terms_of, facet: str) -> tuple[Coincidencia, ...]:
         for term in terms_of(org):
             grouped.setdefault(term.id, (term, []))[1].append(org)
     shared = [Coincidencia(term.nombre, f"{facet}/{term.id}/", tuple(members))
-              for term, members in grouped.values() if len(members) >= MIN_SHARED]
+              for term, members in grouped.values() if len(members) >= SHARED_NEED_MIN]
     return tuple(sorted(shared, key=lambda c: (-len(c.organizaciones), spanish_sort_key(c.etiqueta))))
 
 
 def shared_needs(site: Site) -> list[NecesidadCompartida]:
     result = []
     for value in site.facetas["necesidades"].values:
-        if value.count >= MIN_SHARED:
+        if value.count >= SHARED_NEED_MIN:
             result.append(NecesidadCompartida(value, _groups(value.activas, lambda o: o.barrios, "barrios"),
                                               _groups(value.activas, lambda o: o.areas, "areas")))
     return sorted(result, key=lambda n: (-n.valor.count, spanish_sort_key(n.valor.label)))

@@ -20,7 +20,6 @@ class Site:
     programas: dict[str, str] = field(default_factory=dict)  # slug → title
 
     def __post_init__(self):
-        self.by_slug = {o.slug: o for o in self.organizations}
         self.area_ids = {o.slug: frozenset(a.id for a in o.areas) for o in self.organizations}
         self.by_area: dict[str, list[Organization]] = {}
         self.by_barrio: dict[str, list[Organization]] = {}
