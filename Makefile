@@ -7,7 +7,7 @@ PORT ?= 8000
 N ?= 2000
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve publish validar test bench clean sistema admin derivados
+.PHONY: help html serve publish validar lint test bench clean sistema admin derivados
 
 help: ## muestra esta ayuda
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,8 +34,13 @@ validar: $(STAMP) ## valida perfiles y vocabularios
 sistema: ## instala Chromium y Node.js si faltan (pruebas de navegador)
 	@bash scripts/instalar-sistema.sh
 
-test: $(STAMP) sistema ## corre todas las pruebas, con navegador
-	$(BIN)/pytest
+lint: $(STAMP) ## estilo (ruff) y dirección de las importaciones entre etapas (import-linter)
+	$(BIN)/ruff check cmosc tests benchmarks pelicanconf.py publishconf.py
+	$(BIN)/ruff format --check cmosc tests benchmarks pelicanconf.py publishconf.py
+	$(BIN)/lint-imports
+
+test: $(STAMP) sistema lint ## corre todas las pruebas, con navegador (en los dos núcleos)
+	$(BIN)/pytest -n 2
 
 bench: $(STAMP) ## mide velocidad y tamaño; escribe benchmarks/RESULTS.md (N=$(N))
 	$(BIN)/python -m benchmarks.run --n $(N)

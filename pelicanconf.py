@@ -1,4 +1,5 @@
 """Pelican settings for local builds (`make html`, `make serve`)."""
+
 import os
 from pathlib import Path
 
@@ -13,7 +14,7 @@ DEFAULT_LANG = "es"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 THEME = "theme"
-PLUGINS = ["cmosc.sitio.plugin"]
+PLUGINS = ["cmosc.site.plugin"]
 CMOSC_DATOS_RAIZ = str(HERE)
 # "Today" for freshness flags; unset means SOURCE_DATE_EPOCH or the real date.
 CMOSC_FECHA_REFERENCIA = os.environ.get("CMOSC_FECHA_REFERENCIA")
@@ -34,8 +35,13 @@ EXTRA_PATH_METADATA = {}
 ADMIN = HERE / "admin"
 if ADMIN.is_dir():
     STATIC_PATHS.append("../admin")
-    EXTRA_PATH_METADATA.update({f"../admin/{p.name}": {"save_as": f"admin/{p.name}"}
-                                for p in sorted(ADMIN.iterdir()) if p.name in ("index.html", "config.yml")})
+    EXTRA_PATH_METADATA.update(
+        {
+            f"../admin/{p.name}": {"save_as": f"admin/{p.name}"}
+            for p in sorted(ADMIN.iterdir())
+            if p.name in ("index.html", "config.yml")
+        }
+    )
 
 # Our generator writes the home and listings; turn off Pelican's blog pages.
 DIRECT_TEMPLATES = []

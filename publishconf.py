@@ -1,4 +1,5 @@
 """Settings for the published site (`make publish`): pelicanconf plus the public URL."""
+
 import os
 import sys
 

@@ -3,6 +3,7 @@
 Ratios are measured in the same run on the same synthetic data because these
 machines are noisy; absolute seconds vary between runs, ratios much less.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,17 +14,19 @@ import sys
 import time
 from pathlib import Path
 
-from cmosc.catalog import load_catalog
+from cmosc.profiles.catalog import load_catalog
 
-from .medicion import medir
-from .sinteticos import write_articles, write_profiles
+from .measurement import medir
+from .synthetic import write_articles, write_profiles
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / ".trabajo"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 # Optional figure providers: module with `measure(output_dir, project_dir) -> list[(label, value)]`.
-EXTRA_MODULES = ("benchmarks.pesos", "benchmarks.busqueda")
-PLAIN_PELICAN_CONF = 'PATH = "content"\nSITENAME = "Pelican"\nSITEURL = ""\nTIMEZONE = "UTC"\nDEFAULT_LANG = "es"\n'
+EXTRA_MODULES = ("benchmarks.weights", "benchmarks.search")
+PLAIN_PELICAN_CONF = (
+    'PATH = "content"\nSITENAME = "Pelican"\nSITEURL = ""\nTIMEZONE = "UTC"\nDEFAULT_LANG = "es"\n'
+)
 
 
 def prepare(n: int) -> Path:
@@ -55,11 +58,15 @@ def run(n: int) -> list[tuple[str, str]]:
     project = prepare(n)
     python = sys.executable
     env = {"CMOSC_FECHA_REFERENCIA": "2026-11-25"}
-    ours = medir([python, "-m", "cmosc.cli", "--raiz", str(project), "construir"], project, env)
-    pelican = medir([python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"],
-                    project / "pelican-plano")
-    floor = medir([python, "-m", "benchmarks.jinja_piso", str(project / "organizaciones"), str(project / "piso")], ROOT)
-    validar = medir([python, "-m", "cmosc.cli", "--raiz", str(project), "validar"], project)
+    ours = medir([python, "-m", "cmosc.cli.main", "--raiz", str(project), "construir"], project, env)
+    pelican = medir(
+        [python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"],
+        project / "pelican-plano",
+    )
+    floor = medir(
+        [python, "-m", "benchmarks.jinja_floor", str(project / "organizaciones"), str(project / "piso")], ROOT
+    )
+    validar = medir([python, "-m", "cmosc.cli.main", "--raiz", str(project), "validar"], project)
     in_process = validation_seconds(project)
     rows = [
         ("Perfiles sintéticos (N)", f"{n}"),
@@ -83,10 +90,16 @@ def run(n: int) -> list[tuple[str, str]]:
 
 
 def write_results(sections: list[tuple[int, list[tuple[str, str]]]]) -> str:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    lines = ["# Resultados de `make bench`", "",
-             f"Medido en una sola corrida por tamaño (commit `{commit}`, {sys.platform}, 2 núcleos). "
-             "Las razones se comparan en la misma corrida sobre los mismos datos sintéticos.", ""]
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    lines = [
+        "# Resultados de `make bench`",
+        "",
+        f"Medido en una sola corrida por tamaño (commit `{commit}`, {sys.platform}, 2 núcleos). "
+        "Las razones se comparan en la misma corrida sobre los mismos datos sintéticos.",
+        "",
+    ]
     for n, rows in sections:
         lines += [f"## N = {n}", "", "| medida | valor |", "|---|---|"]
         lines += [f"| {label} | {value} |" for label, value in rows]
@@ -98,7 +111,9 @@ def write_results(sections: list[tuple[int, list[tuple[str, str]]]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Mide la construcción del sitio.")
-    parser.add_argument("--n", type=int, nargs="+", default=[2000], help="cantidades de perfiles (p. ej. 2000 20000)")
+    parser.add_argument(
+        "--n", type=int, nargs="+", default=[2000], help="cantidades de perfiles (p. ej. 2000 20000)"
+    )
     args = parser.parse_args()
     print(write_results([(n, run(n)) for n in args.n]))
 

@@ -1,9 +1,10 @@
 """One error type for every check, rendered for terminals, JSON, GitHub and builds."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)

@@ -1,4 +1,5 @@
 """Text folding and Spanish collation shared by vocabularies, sorting and search."""
+
 from __future__ import annotations
 
 import re

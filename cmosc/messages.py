@@ -3,6 +3,7 @@
 Validators only name a code and its values; the wording lives here, once, and the
 staff guide's "qué significa este error" page is generated from this table.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,58 +17,134 @@ class Message:
 
 CATALOG: dict[str, Message] = {
     "requerido": Message("falta este dato obligatorio.", "El campo es obligatorio y no está en el archivo."),
-    "clave_desconocida": Message("«{clave}» no es un campo válido{sugerencia}.",
-                                 "El campo no existe en el esquema; suele ser un error de tipeo. Se rechaza para no perder datos en silencio."),
-    "tipo_objeto": Message("se esperaba un grupo de campos (clave: valor) y hay {hay}.",
-                           "Este campo agrupa otros campos con sangría debajo."),
-    "tipo_lista": Message("se esperaba una lista (líneas que empiezan con «- ») y hay {hay}.",
-                          "Este campo es una lista de valores."),
+    "clave_desconocida": Message(
+        "«{clave}» no es un campo válido{sugerencia}.",
+        "El campo no existe en el esquema; suele ser un error de tipeo. Se rechaza para no perder datos en silencio.",
+    ),
+    "tipo_objeto": Message(
+        "se esperaba un grupo de campos (clave: valor) y hay {hay}.",
+        "Este campo agrupa otros campos con sangría debajo.",
+    ),
+    "tipo_lista": Message(
+        "se esperaba una lista (líneas que empiezan con «- ») y hay {hay}.",
+        "Este campo es una lista de valores.",
+    ),
     "tipo_texto": Message("se esperaba un texto y hay {hay}.", "Este campo es un texto simple."),
-    "caracter_invisible": Message("el texto tiene un carácter de control invisible ({codigo}); borralo y volvé a escribir esa parte.",
-                                  "Suele venir de copiar y pegar desde un PDF o una planilla; rompe los archivos de datos abiertos."),
+    "caracter_invisible": Message(
+        "el texto tiene un carácter de control invisible ({codigo}); borralo y volvé a escribir esa parte.",
+        "Suele venir de copiar y pegar desde un PDF o una planilla; rompe los archivos de datos abiertos.",
+    ),
     "vacio": Message("el valor está vacío.", "Si no hay dato, borrá la línea completa."),
     "muy_corto": Message("tiene {largo} caracteres; el mínimo es {minimo}.", "El texto es demasiado corto."),
     "muy_largo": Message("tiene {largo} caracteres; el máximo es {maximo}.", "El texto es demasiado largo."),
-    "vocabulario": Message("«{valor}» no es {articulo}{sugerencia}.",
-                           "Los valores válidos están en la carpeta `vocabularios/`; se acepta el identificador o el nombre, con o sin tildes."),
-    "opcion": Message("«{valor}» no es válido; se espera {opciones}.", "Solo se admiten los valores indicados."),
+    "vocabulario": Message(
+        "«{valor}» no es {articulo}{sugerencia}.",
+        "Los valores válidos están en la carpeta `vocabularios/`; se acepta el identificador o el nombre, con o sin tildes.",
+    ),
+    "opcion": Message(
+        "«{valor}» no es válido; se espera {opciones}.", "Solo se admiten los valores indicados."
+    ),
     "entero": Message("«{valor}» no es un número entero.", "Se espera un número sin decimales."),
-    "rango": Message("{valor} está fuera del rango permitido ({minimo} a {maximo}).", "El número no está entre los límites permitidos."),
-    "booleano": Message("«{valor}» no es sí/no; escribí true o false.", "Se espera `true` (sí) o `false` (no)."),
-    "fecha": Message("«{valor}» no es una fecha válida; usá el formato AAAA-MM-DD.", "Las fechas se escriben año-mes-día, por ejemplo 2026-10-01."),
-    "fecha_futura": Message("la fecha {valor} está en el futuro.", "Una fecha de verificación o fundación no puede ser posterior a hoy."),
-    "anio": Message("«{valor}» no es un año ({minimo} a {maximo}) ni una fecha AAAA-MM-DD.", "Se espera un año o una fecha completa."),
-    "cuit_formato": Message("«{valor}» no tiene el formato de CUIT NN-NNNNNNNN-N.", "El CUIT tiene 11 dígitos; los guiones son opcionales."),
-    "cuit_digito": Message("el CUIT «{valor}» no es válido: el dígito verificador debería ser {esperado}.",
-                           "El último dígito del CUIT se calcula con los anteriores (módulo 11); probablemente hay un dígito mal copiado."),
-    "email": Message("«{valor}» no es un correo electrónico válido.", "Se espera una dirección como contacto@organizacion.org.ar."),
-    "url": Message("«{valor}» no es un enlace válido; debe empezar con https:// o http://.", "Solo se publican enlaces web http o https."),
-    "telefono": Message("«{valor}» no parece un teléfono (se esperan entre 6 y 15 dígitos).",
-                        "Escribí el número con característica, por ejemplo 0381 421-3456 o +54 9 381 555-0123."),
-    "coordenada": Message("«{valor}» no es un número decimal (usá punto, por ejemplo -26.83).", "Las coordenadas son números decimales con punto."),
-    "coordenada_fuera": Message("{valor} está fuera de San Miguel de Tucumán ({minimo} a {maximo}){pista}.",
-                                "La ubicación debe caer dentro de la ciudad; revisá el signo y que latitud y longitud no estén invertidas."),
-    "consentimiento": Message("solo se publica una persona con «consentimiento: true» registrado.",
-                              "Por la Ley 25.326 de protección de datos personales, un nombre se publica solo con consentimiento."),
-    "programa": Message("«{valor}» no es un programa conocido{sugerencia}.", "Los programas son los archivos de `content/programas/`."),
-    "slug": Message("«{valor}» no es un identificador válido: minúsculas sin tildes, números y guiones simples, hasta {maximo} caracteres.",
-                    "Los identificadores se usan en las direcciones web."),
-    "nombre_archivo": Message("el nombre de archivo «{valor}» no sirve como identificador: usá minúsculas sin tildes, números y guiones simples (hasta {maximo} caracteres).",
-                              "El nombre del archivo es la dirección permanente de la organización."),
+    "rango": Message(
+        "{valor} está fuera del rango permitido ({minimo} a {maximo}).",
+        "El número no está entre los límites permitidos.",
+    ),
+    "booleano": Message(
+        "«{valor}» no es sí/no; escribí true o false.", "Se espera `true` (sí) o `false` (no)."
+    ),
+    "fecha": Message(
+        "«{valor}» no es una fecha válida; usá el formato AAAA-MM-DD.",
+        "Las fechas se escriben año-mes-día, por ejemplo 2026-10-01.",
+    ),
+    "fecha_futura": Message(
+        "la fecha {valor} está en el futuro.",
+        "Una fecha de verificación o fundación no puede ser posterior a hoy.",
+    ),
+    "anio": Message(
+        "«{valor}» no es un año ({minimo} a {maximo}) ni una fecha AAAA-MM-DD.",
+        "Se espera un año o una fecha completa.",
+    ),
+    "cuit_formato": Message(
+        "«{valor}» no tiene el formato de CUIT NN-NNNNNNNN-N.",
+        "El CUIT tiene 11 dígitos; los guiones son opcionales.",
+    ),
+    "cuit_digito": Message(
+        "el CUIT «{valor}» no es válido: el dígito verificador debería ser {esperado}.",
+        "El último dígito del CUIT se calcula con los anteriores (módulo 11); probablemente hay un dígito mal copiado.",
+    ),
+    "email": Message(
+        "«{valor}» no es un correo electrónico válido.",
+        "Se espera una dirección como contacto@organizacion.org.ar.",
+    ),
+    "url": Message(
+        "«{valor}» no es un enlace válido; debe empezar con https:// o http://.",
+        "Solo se publican enlaces web http o https.",
+    ),
+    "telefono": Message(
+        "«{valor}» no parece un teléfono (se esperan entre 6 y 15 dígitos).",
+        "Escribí el número con característica, por ejemplo 0381 421-3456 o +54 9 381 555-0123.",
+    ),
+    "coordenada": Message(
+        "«{valor}» no es un número decimal (usá punto, por ejemplo -26.83).",
+        "Las coordenadas son números decimales con punto.",
+    ),
+    "coordenada_fuera": Message(
+        "{valor} está fuera de San Miguel de Tucumán ({minimo} a {maximo}){pista}.",
+        "La ubicación debe caer dentro de la ciudad; revisá el signo y que latitud y longitud no estén invertidas.",
+    ),
+    "consentimiento": Message(
+        "solo se publica una persona con «consentimiento: true» registrado.",
+        "Por la Ley 25.326 de protección de datos personales, un nombre se publica solo con consentimiento.",
+    ),
+    "programa": Message(
+        "«{valor}» no es un programa conocido{sugerencia}.",
+        "Los programas son los archivos de `content/programas/`.",
+    ),
+    "slug": Message(
+        "«{valor}» no es un identificador válido: minúsculas sin tildes, números y guiones simples, hasta {maximo} caracteres.",
+        "Los identificadores se usan en las direcciones web.",
+    ),
+    "nombre_archivo": Message(
+        "el nombre de archivo «{valor}» no sirve como identificador: usá minúsculas sin tildes, números y guiones simples (hasta {maximo} caracteres).",
+        "El nombre del archivo es la dirección permanente de la organización.",
+    ),
     "repetido": Message("«{valor}» está repetido en la lista.", "Cada valor debe aparecer una sola vez."),
-    "logo_falta": Message("no existe el archivo de logo «{valor}».", "La ruta es relativa a la carpeta `organizaciones/`."),
-    "logo_formato": Message("«{valor}» no es una imagen PNG, JPG o WebP válida.", "Solo se aceptan imágenes PNG, JPG o WebP."),
-    "logo_grande": Message("el logo pesa {peso} KB; el máximo es {maximo} KB.", "Reducí la imagen antes de subirla."),
-    "logo_dimensiones": Message("el logo mide {ancho}×{alto} px; cada lado debe medir entre {minimo} y {maximo} px.",
-                                "Usá una imagen cuadrada o apaisada de unos 500 px de lado; se publica reducida a 256 px."),
-    "redireccion_duplicada": Message("«{valor}» ya es {uso}.", "Una dirección vieja solo puede apuntar a una organización y no puede ser la de otra vigente."),
-    "id_duplicado": Message("el identificador «{valor}» ya está en la línea {linea}.", "Los identificadores de un vocabulario son únicos."),
-    "nombre_duplicado": Message("el nombre «{valor}» ya está en la línea {linea}.", "Dos valores no pueden tener el mismo nombre."),
-    "vocabulario_falta": Message("falta el vocabulario obligatorio «{valor}».", "La carpeta `vocabularios/` debe tener este archivo."),
+    "logo_falta": Message(
+        "no existe el archivo de logo «{valor}».", "La ruta es relativa a la carpeta `organizaciones/`."
+    ),
+    "logo_formato": Message(
+        "«{valor}» no es una imagen PNG, JPG o WebP válida.", "Solo se aceptan imágenes PNG, JPG o WebP."
+    ),
+    "logo_grande": Message(
+        "el logo pesa {peso} KB; el máximo es {maximo} KB.", "Reducí la imagen antes de subirla."
+    ),
+    "logo_dimensiones": Message(
+        "el logo mide {ancho}×{alto} px; cada lado debe medir entre {minimo} y {maximo} px.",
+        "Usá una imagen cuadrada o apaisada de unos 500 px de lado; se publica reducida a 256 px.",
+    ),
+    "redireccion_duplicada": Message(
+        "«{valor}» ya es {uso}.",
+        "Una dirección vieja solo puede apuntar a una organización y no puede ser la de otra vigente.",
+    ),
+    "id_duplicado": Message(
+        "el identificador «{valor}» ya está en la línea {linea}.",
+        "Los identificadores de un vocabulario son únicos.",
+    ),
+    "nombre_duplicado": Message(
+        "el nombre «{valor}» ya está en la línea {linea}.", "Dos valores no pueden tener el mismo nombre."
+    ),
+    "vocabulario_falta": Message(
+        "falta el vocabulario obligatorio «{valor}».", "La carpeta `vocabularios/` debe tener este archivo."
+    ),
 }
 
-ARTICULOS = {"tipos": "un tipo válido", "areas": "un área válida", "poblaciones": "una población válida",
-             "necesidades": "un tipo de necesidad válido", "barrios": "un barrio válido"}
+ARTICULOS = {
+    "tipos": "un tipo válido",
+    "areas": "un área válida",
+    "poblaciones": "una población válida",
+    "necesidades": "un tipo de necesidad válido",
+    "barrios": "un barrio válido",
+}
 
 
 def format_message(code: str, **values) -> str:

@@ -1,4 +1,5 @@
 """Shared fixtures: a real build of the sample data, a local server, a real Chromium."""
+
 from __future__ import annotations
 
 import functools
@@ -22,8 +23,22 @@ IN_CI = os.environ.get("CI") == "true"
 def build_site(project: Path, output: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real build command (`cmosc construir`) for a project folder."""
     env = {**os.environ, "CMOSC_FECHA_REFERENCIA": REFERENCE_DATE, **(extra_env or {})}
-    return subprocess.run([sys.executable, "-m", "cmosc.cli", "--raiz", str(project), "construir",
-                           "--salida", str(output)], cwd=project, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cmosc.cli.main",
+            "--raiz",
+            str(project),
+            "construir",
+            "--salida",
+            str(output),
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def copy_project(destination: Path) -> Path:
@@ -36,7 +51,7 @@ def copy_project(destination: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sitio(tmp_path_factory) -> Path:
+def built_site(tmp_path_factory) -> Path:
     """The sample data built once per session, exactly as `make html` builds it."""
     project = copy_project(tmp_path_factory.mktemp("proyecto"))
     output = project / "output"
@@ -51,9 +66,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def servidor(sitio):
+def site_server(built_site):
     """Serve the built site on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(sitio))
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -62,7 +77,23 @@ def servidor(sitio):
 
 
 @pytest.fixture(scope="session")
-def navegador():
+def paged_site(tmp_path_factory):
+    """The sample data with 2 organizations per listing page: 15 directory pages, so the page window is exercised."""
+    project = copy_project(tmp_path_factory.mktemp("paginado"))
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write("\nCMOSC_POR_PAGINA = 2\n")
+    result = build_site(project, project / "output")
+    assert result.returncode == 0, result.stderr
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(project / "output"))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield project / "output", f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
     """Debian's Chromium through Playwright. Missing browser: skip locally, fail in CI."""
     if not CHROMIUM.exists():
         if IN_CI:
@@ -73,15 +104,22 @@ def navegador():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield browser
         browser.close()
 
 
 @pytest.fixture
-def pagina(navegador):
-    context = navegador.new_context(locale="es-AR")
+def pagina(browser):
+    context = browser.new_context(locale="es-AR")
     page = context.new_page()
     yield page
     context.close()

@@ -1,0 +1,29 @@
+"""Run a command and report its wall time and peak memory (itself plus children)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Medida:
+    segundos: float
+    memoria_mb: float
+    codigo: int
+
+
+def medir(command: list[str], cwd, env: dict | None = None) -> Medida:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    # wait4's rusage covers the child and its waited-for descendants (Pelican runs in one).
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError(f"{' '.join(command)} falló: {process.stderr.read().decode()[-2000:]}")
+    return Medida(elapsed, usage.ru_maxrss / 1024, code)

@@ -1,0 +1,180 @@
+"""Search figures for `make bench`: index bytes, build share, and Chromium timings.
+
+`measure(output_dir, project_dir)` runs after `benchmarks.run` built the synthetic
+profiles into `output_dir`. Chromium is Debian's (/usr/bin/chromium) driven by
+Playwright; the site is served on loopback, one fresh browser context (cold
+cache) per query.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import statistics
+import threading
+import time
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+TIERS = ("documentos", "nombres", "texto")
+SCRIPTS = (
+    "vendor/lunr/lunr.min.js",
+    "vendor/lunr-languages/lunr.stemmer.support.js",
+    "vendor/lunr-languages/lunr.es.js",
+    "js/search-pipeline.js",
+    "js/search.js",
+)
+# What visitors type: no accents, plurals, several words, a typo (the synthetic vocabulary).
+QUERIES = (
+    "comedor",
+    "ninez",
+    "futbol",
+    "jovenes",
+    "merienda",
+    "cooperativa girasoles",
+    "huerta",
+    "capacitacion",
+    "talleres mujeres",
+    "fubol",
+)
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:.0f} KB"
+
+
+def _gzip(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9, mtime=0))
+
+
+def _bytes_rows(output_dir: Path) -> list[tuple[str, str]]:
+    carpeta = output_dir / "buscar"
+    shards = len(list(carpeta.glob("nombres-*.json")))
+    rows = [("Búsqueda: fragmentos del índice (de hasta 2500 organizaciones)", str(shards))]
+    for tier in TIERS:
+        files = sorted(carpeta.glob(f"{tier}-*.json"))
+        raw = sum(f.stat().st_size for f in files)
+        rows.append(
+            (
+                f"Búsqueda: `buscar/{tier}-*.json`, todos los fragmentos (crudo / gzip)",
+                f"{_kb(raw)} / {_kb(sum(_gzip(f) for f in files))}",
+            )
+        )
+    scripts = sum(_gzip(output_dir / "theme" / s) for s in SCRIPTS)
+    first = scripts + _gzip(carpeta / "documentos-0.json") + _gzip(carpeta / "nombres-0.json")
+    total = scripts + sum(_gzip(f) for f in carpeta.glob("*.json"))
+    rows.append(("Búsqueda: scripts de /buscar/ (gzip)", _kb(scripts)))
+    rows.append(
+        (
+            "Búsqueda: bajado para la primera consulta, scripts + documentos-0 + nombres-0 (gzip; meta ≤ 250 KB a N=2000)",
+            _kb(first),
+        )
+    )
+    rows.append(
+        ("Búsqueda: bajado en total, con el resto de los fragmentos y el texto completo (gzip)", _kb(total))
+    )
+    return rows
+
+
+def _build_seconds(project_dir: Path) -> float:
+    """Time of the search files alone, in process (catalog and model already built)."""
+    from cmosc.model.organization import build_organizations
+    from cmosc.profiles.catalog import load_catalog
+    from cmosc.search import pipeline
+    from cmosc.search.tiers import archivos
+    from cmosc.settings import reference_date
+
+    today = reference_date({"CMOSC_FECHA_REFERENCIA": "2026-11-25"})
+    catalog = load_catalog(project_dir, today=today)
+    organizations = build_organizations(catalog, today)
+    pipeline._CACHE.clear()  # cold, like a fresh build
+    started = time.perf_counter()
+    archivos(organizations, catalog.vocabularies)
+    return time.perf_counter() - started
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _browser_rows(output_dir: Path) -> list[tuple[str, str]]:
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(output_dir))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    to_results, after_index, decode, to_full, counts = [], [], [], [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+            )
+            for query in QUERIES:
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(f"{base}/buscar/?q={query}")
+                page.wait_for_function(
+                    "() => document.getElementById('busqueda').hasAttribute('data-texto-cargado')",
+                    timeout=120_000,
+                )
+                # First occurrence of each mark: results are marked again when tier 2 arrives.
+                marks = page.evaluate("""() => { const m = {};
+                    for (const e of performance.getEntriesByType('mark')) if (!(e.name in m)) m[e.name] = e.startTime;
+                    return m }""")
+                # Navigation start is 0 on the performance timeline.
+                to_results.append(marks["cmosc-resultados"])
+                after_index.append(marks["cmosc-resultados"] - marks["cmosc-indice-cargado"])
+                decode.append(marks["cmosc-indice-cargado"] - marks["cmosc-indice-bajado"])
+                to_full.append(marks["cmosc-texto-cargado"])
+                counts.append(int(page.get_attribute("#busqueda", "data-resultados")))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+
+    def fmt(values: list[float]) -> str:
+        return f"mediana {statistics.median(values):.0f} ms, máx. {max(values):.0f} ms"
+
+    return [
+        (
+            "Búsqueda en Chromium: de abrir `/buscar/?q=…` a los primeros resultados (10 consultas, caché fría)",
+            fmt(to_results),
+        ),
+        (
+            "Búsqueda en Chromium: armar el primer índice lunr tras bajarlo (fragmento 0: documentos + nombres)",
+            fmt(decode),
+        ),
+        (
+            "Búsqueda en Chromium: del índice cargado a los primeros resultados (meta ≤ 100 ms)",
+            fmt(after_index),
+        ),
+        (
+            "Búsqueda en Chromium: de abrir la página a resultados con todo cargado (fragmentos y texto completo)",
+            fmt(to_full),
+        ),
+        ("Búsqueda: resultados por consulta (" + ", ".join(QUERIES) + ")", ", ".join(map(str, counts))),
+    ]
+
+
+def measure(output_dir: Path, project_dir: Path) -> list[tuple[str, str]]:
+    rows = _bytes_rows(output_dir)
+    rows.append(
+        (
+            "Búsqueda: armado de los tres archivos dentro del build, en proceso",
+            f"{_build_seconds(project_dir):.2f} s",
+        )
+    )
+    rows += _browser_rows(output_dir)
+    return rows
+
+
+if __name__ == "__main__":
+    import sys
+
+    project = Path(sys.argv[1])
+    for label, value in measure(project / "output", project):
+        print(f"| {label} | {value} |")

@@ -1,0 +1,38 @@
+"""`cmosc derivados [--verificar]`: regenerate every file derived from the schema."""
+
+from __future__ import annotations
+
+import sys
+
+from cmosc import derived as derivados
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "derivados",
+        help="regenera los archivos que salen del esquema (JSON Schema, editor web, formularios, guía)",
+        description="Regenera esquema/organizacion.schema.json, admin/config.yml, los formularios "
+        "de .github/ISSUE_TEMPLATE/ y las secciones generadas de docs/guia-equipo.md.",
+    )
+    parser.add_argument(
+        "--verificar",
+        action="store_true",
+        help="no escribe nada: sale con 1 si algún archivo está desactualizado",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    root = args.raiz.resolve()
+    try:
+        if args.verificar:
+            old = derivados.stale(root)
+            for path in old:
+                print(f"{path}: desactualizado; corré «make derivados».", file=sys.stderr)
+            return 1 if old else 0
+        for path in derivados.write(root):
+            print(f"regenerado: {path}", file=sys.stderr)
+    except derivados.VocabulariesInvalid as exc:
+        print(f"{exc}\nCorregí los vocabularios antes de regenerar.", file=sys.stderr)
+        return 1
+    return 0

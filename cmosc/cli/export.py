@@ -1,0 +1,81 @@
+"""`cmosc exportar [--destino DIR]`: the open-data files, exactly as the site publishes them."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from cmosc.cli.usage import github_annotations
+from cmosc.diagnostics import render
+from cmosc.model.organization import build_organizations
+from cmosc.opendata import Conjunto, exportar, licencia_de
+from cmosc.profiles.catalog import load_catalog
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "exportar",
+        help="escribe los datos abiertos (CSV, JSON, GeoJSON, Excel, HSDS)",
+        description="Valida los datos y escribe los archivos de datos abiertos, los mismos "
+        "que el sitio publica en /datos/. Si hay errores no escribe nada.",
+    )
+    parser.add_argument(
+        "--destino",
+        type=Path,
+        default=Path("datos"),
+        help="carpeta donde escribir los archivos (por defecto datos/)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path("pelicanconf.py"),
+        help="configuración de Pelican de la que se toman SITEURL y la licencia",
+    )
+    parser.set_defaults(run=run)
+
+
+def site_settings(root: Path, config: Path) -> dict:
+    """The build's own settings, so links and licence match the site's files."""
+    from pelican.settings import read_settings
+
+    from cmosc.settings import DEFAULTS, reference_date
+
+    path = config if config.is_absolute() else root / config
+    settings = read_settings(str(path)) if path.is_file() else {}
+    merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS}}
+    return {"SITEURL": settings.get("SITEURL", ""), "hoy": reference_date(merged), **merged}
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Readers of the folder never see a half-written file."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    with os.fdopen(handle, "wb") as out:
+        out.write(content)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
+
+
+def run(args) -> int:
+    root = args.raiz.resolve()
+    settings = site_settings(root, args.config)
+    catalog = load_catalog(root, today=settings["hoy"])
+    if not catalog.ok:
+        print(render(catalog.diagnostics, github=github_annotations()), file=sys.stderr)
+        print(f"No se exportó nada: {len(catalog.diagnostics)} errores.", file=sys.stderr)
+        return 1
+    orgs = build_organizations(catalog, settings["hoy"])
+    conjunto = Conjunto(
+        orgs, catalog.vocabularies, licencia_de(settings["CMOSC_LICENCIA_DATOS"]), settings["SITEURL"]
+    )
+    destino = args.destino if args.destino.is_absolute() else root / args.destino
+    destino.mkdir(parents=True, exist_ok=True)
+    files = exportar(conjunto)
+    for name, content in files:
+        write_atomically(destino / name, content)
+    print(
+        f"{len(files)} archivos de datos abiertos en {args.destino}/ ({len(orgs)} organizaciones).",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,49 @@
+"""The `cmosc` command: thin wrappers that parse arguments, call the library, render, exit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cmosc.cli import commands
+from cmosc.cli.usage import EXIT_USAGE, UsageError
+
+
+class SpanishParser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error de uso: {message}\n")
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = SpanishParser(
+        prog="cmosc", description="Herramientas del directorio de organizaciones del CMOSC."
+    )
+    parser.add_argument(
+        "--raiz", type=Path, default=Path("."), help="carpeta del proyecto (por defecto, la actual)"
+    )
+    sub = parser.add_subparsers(dest="comando", metavar="COMANDO", parser_class=SpanishParser)
+    for register in commands.REGISTRY:
+        register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.comando:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        sys.stderr.write(f"cmosc: error de uso: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

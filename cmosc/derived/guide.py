@@ -1,0 +1,80 @@
+"""The generated sections of the staff guide: every field, and what each error means."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cmosc.messages import CATALOG
+from cmosc.profiles.schema import walk
+
+GUIDE = "docs/guia-equipo.md"
+KIND_NAMES = {
+    "texto": "texto",
+    "markdown": "texto con formato (Markdown)",
+    "vocab": "valor de una lista",
+    "opcion": "una opción",
+    "lista": "lista",
+    "objeto": "grupo de campos",
+    "entero": "número entero",
+    "coordenada": "número decimal",
+    "booleano": "sí/no (true/false)",
+    "consentimiento": "true",
+    "fecha": "fecha AAAA-MM-DD",
+    "anio_o_fecha": "año o fecha",
+    "cuit": "CUIT",
+    "email": "correo",
+    "url": "enlace web",
+    "telefono": "teléfono",
+    "programa": "programa",
+    "slug": "identificador",
+    "logo": "ruta de imagen",
+}
+
+
+def cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def fields_table() -> str:
+    rows = [
+        "| Campo | Nombre | Tipo | Obligatorio | Se publica | Para qué sirve |",
+        "|---|---|---|---|---|---|",
+    ]
+    for path, field in walk():
+        kind = KIND_NAMES.get(field.kind, field.kind)
+        if field.kind == "lista" and field.items is not None and field.items.kind != "objeto":
+            kind = f"lista de {KIND_NAMES.get(field.items.kind, field.items.kind)}"
+        if field.vocab or (field.items is not None and field.items.vocab):
+            kind += f" (`vocabularios/{field.vocab or field.items.vocab}.yml`)"
+        rows.append(
+            f"| `{path}` | {cell(field.etiqueta)} | {cell(kind)} | {'sí' if field.requerido else ''} | "
+            f"{'sí' if field.publico else '**no**'} | {cell(field.ayuda)} |"
+        )
+    return "\n".join(rows)
+
+
+def errors_section() -> str:
+    parts = []
+    for code, message in sorted(CATALOG.items()):
+        example = re.sub(r"\{(\w+)\}", lambda m: f"‹{m.group(1)}›", message.plantilla)
+        parts.append(f"- **`{code}`** — «{cell(example)}»  \n  {message.explicacion}")
+    return "\n".join(parts)
+
+
+SECTIONS = {"campos": fields_table, "errores": errors_section}
+
+
+def fill(text: str) -> str:
+    for name, make in SECTIONS.items():
+        start, end = f"<!-- GENERADO:{name} -->", f"<!-- /GENERADO:{name} -->"
+        if start not in text or end not in text:
+            raise ValueError(f"{GUIDE}: faltan las marcas {start} … {end}")
+        before, rest = text.split(start, 1)
+        _, after = rest.split(end, 1)
+        text = f"{before}{start}\n{make()}\n{end}{after}"
+    return text
+
+
+def render(root: Path, vocabularies) -> str:
+    return fill((root / GUIDE).read_text(encoding="utf-8"))

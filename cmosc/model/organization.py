@@ -1,0 +1,157 @@
+"""View models: validated, published data shaped for pages, index and exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from markupsafe import Markup
+
+from cmosc.folding import spanish_sort_key
+from cmosc.model.completeness import Completeness, assess, is_recent
+from cmosc.model.privacy import published
+from cmosc.model.richtext import markdown_to_html
+from cmosc.profiles import phones
+from cmosc.profiles.catalog import PROFILES_DIR, Catalog, Profile
+from cmosc.profiles.logos import Logo, describe
+from cmosc.profiles.vocabularies import Term, Vocabulary
+
+# A need is "shared" (a chance for a common strategy) when this many organizations have it;
+# the staff report and the public page use the same definition.
+SHARED_NEED_MIN = 2
+
+
+@dataclass(frozen=True)
+class Phone:
+    texto: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Sede:
+    nombre: str | None
+    direccion: str | None
+    barrio: Term | None
+    lat: float | None
+    lon: float | None
+    horarios: str | None
+    accesible: bool | None
+
+    @property
+    def map_url(self) -> str | None:
+        if self.lat is None:
+            return None
+        return f"https://www.openstreetmap.org/?mlat={self.lat}&mlon={self.lon}#map=17/{self.lat}/{self.lon}"
+
+    @property
+    def geo_uri(self) -> str | None:
+        return None if self.lat is None else f"geo:{self.lat},{self.lon}"
+
+
+@dataclass(frozen=True)
+class Item:
+    tipo: Term
+    descripcion: str
+
+
+@dataclass(frozen=True)
+class Organization:
+    slug: str
+    data: dict  # published fields only, as validated (ids, typed values)
+    nombre: str
+    sigla: str | None
+    tipo: Term
+    activa: bool
+    resumen: str | None
+    descripcion_html: Markup
+    areas: list[Term]
+    poblacion: list[Term]
+    sedes: list[Sede]
+    telefonos: list[Phone]
+    necesidades: list[Item]
+    ofrece: list[Item]
+    verificado: date | None
+    desactualizada: bool
+    completitud: Completeness
+    sort_key: str = field(repr=False)
+    logo_img: Logo | None = None  # the published logo (resized), see `logos.py`
+
+    @property
+    def url(self) -> str:
+        return f"organizaciones/{self.slug}/"
+
+    @property
+    def barrios(self) -> list[Term]:
+        seen = {}
+        for sede in self.sedes:
+            if sede.barrio:
+                seen.setdefault(sede.barrio.id, sede.barrio)
+        return list(seen.values())
+
+    def __getattr__(self, name):
+        # Plain published fields (contacto, identificadores, ods…) read straight from data.
+        if name.startswith("_") or name == "data":
+            raise AttributeError(name)
+        return self.data.get(name)
+
+
+def build_organization(
+    profile: Profile, vocabularies: dict[str, Vocabulary], today: date, profiles_dir: Path | None = None
+) -> Organization:
+    data = published(profile.data)
+
+    def terms(name, ids):
+        return [vocabularies[name].term(i) for i in ids]
+
+    verificado = data.get("verificado")
+    return Organization(
+        slug=profile.slug,
+        data=data,
+        nombre=data["nombre"],
+        sigla=data.get("sigla"),
+        tipo=vocabularies["tipos"].term(data["tipo"]),
+        activa=data.get("estado", "activa") == "activa",
+        resumen=data.get("resumen"),
+        descripcion_html=markdown_to_html(data["descripcion"]),
+        areas=terms("areas", data.get("areas", [])),
+        poblacion=terms("poblaciones", data.get("poblacion", [])),
+        sedes=[_sede(s, vocabularies["barrios"]) for s in data.get("sedes", [])],
+        telefonos=[
+            Phone(phones.display(t), "tel:" + phones.to_e164(t))
+            for t in data.get("contacto", {}).get("telefonos", [])
+        ],
+        necesidades=[
+            Item(vocabularies["necesidades"].term(n["tipo"]), n["descripcion"])
+            for n in data.get("necesidades", [])
+        ],
+        ofrece=[
+            Item(vocabularies["necesidades"].term(n["tipo"]), n["descripcion"])
+            for n in data.get("ofrece", [])
+        ],
+        verificado=verificado,
+        desactualizada=not is_recent(verificado, today),
+        completitud=assess(data, today),
+        sort_key=spanish_sort_key(data["nombre"]),
+        logo_img=describe(profiles_dir / data["logo"]) if profiles_dir and data.get("logo") else None,
+    )
+
+
+def _sede(data: dict, barrios: Vocabulary) -> Sede:
+    ubicacion = data.get("ubicacion") or {}
+    return Sede(
+        data.get("nombre"),
+        data.get("direccion"),
+        barrios.term(data["barrio"]) if data.get("barrio") else None,
+        ubicacion.get("lat"),
+        ubicacion.get("lon"),
+        data.get("horarios"),
+        data.get("accesible"),
+    )
+
+
+def build_organizations(catalog: Catalog, today: date) -> list[Organization]:
+    """All organizations sorted by name with Spanish collation (ties by slug)."""
+    profiles_dir = catalog.root / PROFILES_DIR
+    orgs = [build_organization(p, catalog.vocabularies, today, profiles_dir) for p in catalog.profiles]
+    return sorted(orgs, key=lambda o: (o.sort_key, o.slug))

@@ -1,0 +1,52 @@
+"""The allow-list of published fields, derived from the schema (Ley 25.326).
+
+Every output (pages, search index, exports) is built from `published(data)`, so a
+field marked `publico=False` in the schema cannot reach the site by accident.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cmosc.profiles.schema import ORGANIZACION, Field
+
+# An HTML comment in Markdown is where people leave notes to themselves; the page never
+# shows it, so no other output (exports, search index) may carry it either. An
+# unterminated comment hides everything after it, as it does in a browser.
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+def published(data: dict, schema: Field = ORGANIZACION) -> dict:
+    out = {}
+    for key, value in data.items():
+        sub = schema.child(key)
+        if sub is None or not sub.publico:
+            continue
+        out[key] = _published_value(value, sub)
+    return out
+
+
+def _published_value(value, schema: Field):
+    if schema.kind == "objeto":
+        return published(value, schema)
+    if schema.kind == "lista" and schema.items is not None and schema.items.kind == "objeto":
+        return [published(item, schema.items) for item in value]
+    if schema.kind == "markdown":
+        return _HTML_COMMENT.sub("", value).strip()
+    return value
+
+
+def published_paths(schema: Field = ORGANIZACION, prefix: str = "") -> list[str]:
+    """Dotted paths of every published field, for docs and export columns."""
+    paths = []
+    for sub in schema.fields:
+        if not sub.publico:
+            continue
+        path = f"{prefix}{sub.key}"
+        if sub.kind == "objeto":
+            paths += published_paths(sub, path + ".")
+        elif sub.kind == "lista" and sub.items is not None and sub.items.kind == "objeto":
+            paths += published_paths(sub.items, path + "[].")
+        else:
+            paths.append(path)
+    return paths

@@ -1,0 +1,140 @@
+"""Export columns, derived from the schema: one per published field, in schema order.
+
+A row is one organization. Lists (areas, sedes, actividades…) are flattened into one
+column per leaf field whose values are joined with `SEPARADOR`, item by item, so the
+n-th value of `sedes.direccion` and of `sedes.barrio` belong to the same sede (an
+empty value keeps its place). Vocabulary fields get a second `<columna>_nombre`
+column with the display name. The column order is the schema's and never depends
+on the data, so it is stable across builds; JSON keeps the nesting for lossless use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from cmosc.model.privacy import published_paths
+from cmosc.profiles.schema import ORGANIZACION, Field, walk
+
+SEPARADOR = " | "
+SI, NO = "sí", "no"
+
+# Frictionless Table Schema type of a single (not joined) value, by schema kind.
+TIPOS = {
+    "entero": "integer",
+    "coordenada": "number",
+    "booleano": "boolean",
+    "consentimiento": "boolean",
+    "fecha": "date",
+}
+
+
+@dataclass(frozen=True)
+class Columna:
+    nombre: str  # machine name: dotted path without `[]`
+    titulo: str  # Spanish label shown to people (XLSX header, /datos/)
+    descripcion: str
+    tipo: str  # Frictionless type
+    ruta: tuple[str, ...]  # keys to follow; a key ending in [] is a list
+    vocabulario: str | None = None
+    nombres: bool = False  # the display-name companion of a vocabulary column
+
+    def valores(self, data: dict, vocabularios: dict) -> list:
+        values = _collect(data, self.ruta)
+        if self.nombres:
+            vocab = vocabularios[self.vocabulario]
+            return [None if v is None else vocab.label(v) for v in values]
+        return values
+
+
+FIJAS = (
+    Columna(
+        "slug",
+        "Identificador",
+        "Identificador permanente de la organización (nombre del archivo).",
+        "string",
+        (),
+    ),
+    Columna("url", "Página", "Dirección de la página de la organización en el directorio.", "string", ()),
+)
+
+
+# Columns whose exported value differs from what staff type in the profile.
+DESCRIPCIONES = {"logo": "Dirección de la imagen del logo publicada en el directorio (reducida a 256 px)."}
+
+
+def _collect(data, ruta: tuple[str, ...]) -> list:
+    """Every value at `ruta`, one per list item (None where an item lacks it)."""
+    current = [data]
+    for key in ruta:
+        many = key.endswith("[]")
+        key = key.removesuffix("[]")
+        following = []
+        for item in current:
+            value = item.get(key) if isinstance(item, dict) else None
+            if many:
+                following += list(value or [])
+            else:
+                following.append(value)
+        current = following
+    return current
+
+
+def _titulo(partes: list[Field]) -> str:
+    return " · ".join(p.etiqueta for p in partes)
+
+
+def columnas(schema: Field = ORGANIZACION) -> list[Columna]:
+    fields = dict(walk(schema.fields))
+    result = list(FIJAS)
+    for path in published_paths(schema):
+        field = fields[path]
+        keys = path.split(".")
+        # A list of scalars (areas, ods…) is a list at its last key.
+        if field.kind == "lista":
+            keys[-1] += "[]"
+            leaf = field.items
+        else:
+            leaf = field
+        segments = path.split(".")
+        partes = [fields[".".join(segments[: i + 1]).removesuffix("[]")] for i in range(len(segments))]
+        joined = any(k.endswith("[]") for k in keys)
+        tipo = "string" if joined else TIPOS.get(leaf.kind, "string")
+        nombre = path.replace("[]", "")
+        col = Columna(
+            nombre, _titulo(partes), DESCRIPCIONES.get(nombre, field.ayuda), tipo, tuple(keys), leaf.vocab
+        )
+        result.append(col)
+        if leaf.vocab:
+            result.append(
+                Columna(
+                    nombre + "_nombre",
+                    _titulo(partes) + " (nombre)",
+                    f"Nombre visible de «{nombre}» según el vocabulario «{leaf.vocab}».",
+                    "string",
+                    tuple(keys),
+                    leaf.vocab,
+                    nombres=True,
+                )
+            )
+    return result
+
+
+def texto(value) -> str:
+    """One value as text: ISO dates, «sí»/«no», plain numbers, empty for missing."""
+    if value is None:
+        return ""
+    if value is True:
+        return SI
+    if value is False:
+        return NO
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def celda(values: list, columna: Columna):
+    """The cell of one column: a typed single value, or the joined texts of a list."""
+    if columna.tipo != "string" and len(values) == 1:
+        return values[0]
+    return SEPARADOR.join(texto(v) for v in values) if values else None

@@ -1,0 +1,52 @@
+"""`organizaciones.csv`: one row per organization, UTF-8 with BOM so Excel reads the accents."""
+
+from __future__ import annotations
+
+import csv as _csv
+import io
+import re
+
+from cmosc.opendata.columns import texto
+from cmosc.opendata.dataset import Conjunto
+from cmosc.opendata.exporter import Exportador
+from cmosc.opendata.rows import COLUMNAS, filas
+
+BOM = "\ufeff"
+# A cell a spreadsheet would run as a formula (CSV injection). Signed numbers and
+# phone numbers (+54 381 …, -26.81, joined lists of them) have no letters, so they
+# cannot call anything and stay as they are.
+_FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().|+-]*$))")
+
+
+def neutralize(value: str) -> str:
+    """Prefix a would-be formula with an apostrophe, as spreadsheets do for text."""
+    return "'" + value if _FORMULA.match(value) else value
+
+
+def render_csv(conjunto: Conjunto) -> bytes:
+    """CSV of any list of organizations (the whole directory or one facet value)."""
+    lines = conjunto.cache.setdefault("csv", {})
+    out = [BOM, _line([c.nombre for c in COLUMNAS])]
+    for org, row in zip(conjunto.organizaciones, filas(conjunto)):
+        if org.slug not in lines:
+            lines[org.slug] = _line([neutralize(texto(v)) for v in row])
+        out.append(lines[org.slug])
+    return "".join(out).encode("utf-8")
+
+
+def _line(cells: list[str]) -> str:
+    buffer = io.StringIO()
+    _csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
+
+
+CSV = Exportador(
+    "organizaciones.csv",
+    "csv",
+    "text/csv",
+    "Organizaciones (CSV)",
+    "Una fila por organización, con las columnas en el orden documentado. Las listas van en una "
+    "sola celda separadas por « | »; UTF-8 con BOM para abrirlo en Excel.",
+    render_csv,
+    tabular=True,
+)

@@ -1,0 +1,71 @@
+"""`datapackage.json`: a Frictionless Data Package describing every other file.
+
+Written last, from the other files' bytes (size and sha256), so it always describes
+exactly what was published alongside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from cmosc.opendata.columns import NO, SI
+from cmosc.opendata.dataset import Conjunto
+from cmosc.opendata.json_export import dumps
+from cmosc.opendata.rows import COLUMNAS
+
+NAME = "directorio-organizaciones-cmosc"
+
+
+def table_schema() -> dict:
+    fields = []
+    for col in COLUMNAS:
+        field = {"name": col.nombre, "title": col.titulo, "description": col.descripcion, "type": col.tipo}
+        if col.tipo == "boolean":
+            field.update(trueValues=[SI], falseValues=[NO])
+        fields.append(field)
+    return {"fields": fields, "primaryKey": ["slug"], "missingValues": [""]}
+
+
+def resource(exporter, content: bytes) -> dict:
+    entry = {
+        "name": exporter.archivo.replace("_", "-").replace(".", "-"),  # unique: organizaciones-csv…
+        "path": exporter.archivo,
+        "title": exporter.titulo,
+        "description": exporter.descripcion,
+        "format": exporter.formato,
+        "mediatype": exporter.mediatype,
+        "bytes": len(content),
+        "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
+    }
+    if exporter.tabular:
+        entry["encoding"] = "utf-8-sig" if exporter.formato == "csv" else "utf-8"
+        entry["profile"] = "tabular-data-resource"
+        entry["schema"] = table_schema()
+    else:
+        entry["encoding"] = "utf-8"
+    if exporter.formato == "xlsx":
+        entry.pop("encoding")
+    return entry
+
+
+def render_datapackage(conjunto: Conjunto, files: list[tuple[object, bytes]]) -> bytes:
+    actualizado = conjunto.actualizado
+    package = {
+        "name": NAME,
+        "title": conjunto.titulo,
+        "description": (
+            "Organizaciones de la sociedad civil de San Miguel de Tucumán registradas por el "
+            f"{conjunto.publicador}. Solo datos institucionales publicados en el directorio."
+        ),
+        "homepage": conjunto.url("datos/"),
+        "version": actualizado.isoformat() if actualizado else "sin-fecha",
+        "licenses": [
+            {"name": conjunto.licencia.id, "title": conjunto.licencia.titulo, "path": conjunto.licencia.url}
+        ],
+        "contributors": [{"title": conjunto.publicador, "role": "publisher"}],
+        "keywords": ["organizaciones sociales", "sociedad civil", "Tucumán", "datos abiertos"],
+        "resources": [resource(exporter, content) for exporter, content in files],
+    }
+    if actualizado:
+        package["created"] = actualizado.isoformat() + "T00:00:00Z"
+    return dumps(package, indent=1)  # small, and read by people

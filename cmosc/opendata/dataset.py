@@ -1,0 +1,62 @@
+"""What every exporter receives: the organizations plus the facts about the data set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from cmosc.model.organization import Organization
+from cmosc.profiles.vocabularies import Vocabulary
+from cmosc.settings import LICENCIA_PREDETERMINADA
+
+# Default licence of the open data; `CMOSC_LICENCIA_DATOS` overrides it.
+
+
+@dataclass(frozen=True)
+class Licencia:
+    id: str
+    titulo: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Conjunto:
+    organizaciones: list[Organization]
+    vocabularios: dict[str, Vocabulary]
+    licencia: Licencia = field(default_factory=lambda: Licencia(**LICENCIA_PREDETERMINADA))
+    url_base: str = ""  # SITEURL; links in exports are absolute when it is set
+    titulo: str = "Directorio de Organizaciones Sociales de San Miguel de Tucumán"
+    publicador: str = "Centro Municipal de Organizaciones Sociales Comunitarias (CMOSC)"
+    # Rendered rows by slug, shared with every narrowed copy: an organization appears in
+    # about ten facet CSVs and is flattened once.
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def actualizado(self) -> date | None:
+        """The data's own date (newest verification), never the build's wall clock."""
+        return max((o.verificado for o in self.organizaciones if o.verificado), default=None)
+
+    def url(self, path: str) -> str:
+        return f"{self.url_base}/{path}"
+
+    def url_perfil(self, org: Organization) -> str:
+        return self.url(org.url)
+
+    def url_logo(self, org: Organization) -> str | None:
+        return self.url(org.logo_img.save_as(org.slug)) if org.logo_img else None
+
+    def con(self, organizaciones: list[Organization]) -> Conjunto:
+        """The same data set narrowed to some organizations (facet downloads)."""
+        return Conjunto(
+            organizaciones,
+            self.vocabularios,
+            self.licencia,
+            self.url_base,
+            self.titulo,
+            self.publicador,
+            self.cache,
+        )
+
+
+def licencia_de(configurada: dict | None) -> Licencia:
+    return Licencia(**{**LICENCIA_PREDETERMINADA, **(configurada or {})})

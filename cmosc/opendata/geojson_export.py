@@ -1,0 +1,49 @@
+"""`organizaciones.geojson`: one Point per sede with coordinates ([lon, lat], RFC 7946)."""
+
+from __future__ import annotations
+
+from cmosc.opendata.dataset import Conjunto
+from cmosc.opendata.exporter import Exportador
+from cmosc.opendata.json_export import dumps
+
+
+def features(conjunto: Conjunto) -> list[dict]:
+    result = []
+    for org in conjunto.organizaciones:
+        for number, sede in enumerate(org.sedes, start=1):
+            if sede.lat is None:
+                continue
+            result.append(
+                {
+                    "type": "Feature",
+                    "id": f"{org.slug}-{number}",
+                    "geometry": {"type": "Point", "coordinates": [sede.lon, sede.lat]},
+                    "properties": {
+                        "slug": org.slug,
+                        "nombre": org.nombre,
+                        "url": conjunto.url_perfil(org),
+                        "tipo": org.tipo.id,
+                        "tipo_nombre": org.tipo.nombre,
+                        "estado": "activa" if org.activa else "inactiva",
+                        "sede": sede.nombre,
+                        "sede_numero": number,
+                        "direccion": sede.direccion,
+                        "barrio": sede.barrio.id if sede.barrio else None,
+                        "barrio_nombre": sede.barrio.nombre if sede.barrio else None,
+                        "horarios": sede.horarios,
+                        "accesible": sede.accesible,
+                        "areas": [a.id for a in org.areas],
+                    },
+                }
+            )
+    return result
+
+
+GEOJSON = Exportador(
+    "organizaciones.geojson",
+    "geojson",
+    "application/geo+json",
+    "Sedes en el mapa (GeoJSON)",
+    "Un punto por sede con coordenadas, en longitud y latitud (WGS 84), para usar en mapas.",
+    lambda conjunto: dumps({"type": "FeatureCollection", "features": features(conjunto)}),
+)

@@ -1,0 +1,187 @@
+"""`hsds.json`: Open Referral HSDS 3.0 objects, so other service directories can import us.
+
+Organizations, locations (one per sede, with address, schedule and accessibility) and
+services (one per actividad). HSDS wants UUIDs; ours are UUID v5 of the slug, so an
+organization keeps the same id in every export.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from cmosc.opendata.dataset import Conjunto
+from cmosc.opendata.exporter import Exportador
+from cmosc.opendata.json_export import dumps
+
+HSDS_VERSION = "3.0"
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "directorio.cmosc.smt.gob.ar")
+CITY, PROVINCE, POSTAL_CODE, COUNTRY = "San Miguel de Tucumán", "Tucumán", "4000", "AR"
+IDENTIFIERS = {
+    "cuit": ("CUIT", "AR-CUIT"),
+    "personeria_juridica": ("Personería jurídica", None),
+    "registro_municipal": ("Registro municipal CMOSC", None),
+    "cenoc": ("CENOC", None),
+}
+
+
+def uid(*parts) -> str:
+    return str(uuid.uuid5(NAMESPACE, ":".join(str(p) for p in parts)))
+
+
+def _clean(obj: dict) -> dict:
+    """Drop empty optional fields: HSDS treats absent and empty the same."""
+    return {k: v for k, v in obj.items() if v not in (None, "", [])}
+
+
+def organization(org, conjunto: Conjunto) -> dict:
+    org_id = uid("organizacion", org.slug)
+    contacto = org.contacto or {}
+    ids = org.identificadores or {}
+    fundacion = org.data.get("fundacion")
+    return _clean(
+        {
+            "id": org_id,
+            "name": org.nombre,
+            "alternate_name": org.sigla,
+            "description": org.data["descripcion"],
+            "email": contacto.get("email"),
+            "website": contacto.get("web"),
+            "year_incorporated": fundacion
+            if isinstance(fundacion, int)
+            else getattr(fundacion, "year", None),
+            "legal_status": org.tipo.nombre,
+            "logo": conjunto.url_logo(org),
+            "uri": conjunto.url_perfil(org),
+            "phones": [
+                {"id": uid("telefono", org.slug, n), "organization_id": org_id, "number": t.texto}
+                for n, t in enumerate(org.telefonos, start=1)
+            ],
+            "organization_identifiers": [
+                _clean(
+                    {
+                        "id": uid("identificador", org.slug, key),
+                        "organization_id": org_id,
+                        "identifier_type": IDENTIFIERS[key][0],
+                        "identifier_scheme": IDENTIFIERS[key][1],
+                        "identifier": value,
+                    }
+                )
+                for key, value in ids.items()
+            ],
+        }
+    )
+
+
+def locations(org) -> list[dict]:
+    result = []
+    for number, sede in enumerate(org.sedes, start=1):
+        loc_id = uid("sede", org.slug, number)
+        address = None
+        if sede.direccion:
+            address = _clean(
+                {
+                    "id": uid("direccion", org.slug, number),
+                    "location_id": loc_id,
+                    "address_1": sede.direccion,
+                    "address_2": sede.barrio.nombre if sede.barrio else None,
+                    "city": CITY,
+                    "state_province": PROVINCE,
+                    "postal_code": POSTAL_CODE,
+                    "country": COUNTRY,
+                    "address_type": "physical",
+                }
+            )
+        result.append(
+            _clean(
+                {
+                    "id": loc_id,
+                    "location_type": "physical",
+                    "organization_id": uid("organizacion", org.slug),
+                    "name": sede.nombre or f"{org.nombre} (sede {number})",
+                    "latitude": sede.lat,
+                    "longitude": sede.lon,
+                    "addresses": [address] if address else [],
+                    "schedules": [
+                        {
+                            "id": uid("horario-sede", org.slug, number),
+                            "location_id": loc_id,
+                            "description": sede.horarios,
+                        }
+                    ]
+                    if sede.horarios
+                    else [],
+                    "accessibility": [
+                        {
+                            "id": uid("accesibilidad", org.slug, number),
+                            "location_id": loc_id,
+                            "description": "Accesible para personas con movilidad reducida"
+                            if sede.accesible
+                            else "No es accesible para personas con movilidad reducida",
+                        }
+                    ]
+                    if sede.accesible is not None
+                    else [],
+                }
+            )
+        )
+    return result
+
+
+def services(org) -> list[dict]:
+    result = []
+    for number, actividad in enumerate(org.actividades or [], start=1):
+        service_id = uid("actividad", org.slug, number)
+        result.append(
+            _clean(
+                {
+                    "id": service_id,
+                    "organization_id": uid("organizacion", org.slug),
+                    "name": actividad["nombre"],
+                    "description": actividad.get("descripcion"),
+                    "status": "active" if org.activa else "inactive",
+                    "schedules": [
+                        {
+                            "id": uid("horario-actividad", org.slug, number),
+                            "service_id": service_id,
+                            "description": actividad["horario"],
+                        }
+                    ]
+                    if actividad.get("horario")
+                    else [],
+                    # Only a single sede says where an activity happens; with several we do not know.
+                    "service_at_locations": [
+                        {
+                            "id": uid("actividad-sede", org.slug, number),
+                            "service_id": service_id,
+                            "location_id": uid("sede", org.slug, 1),
+                        }
+                    ]
+                    if len(org.sedes) == 1
+                    else [],
+                }
+            )
+        )
+    return result
+
+
+def render_hsds(conjunto: Conjunto) -> bytes:
+    orgs = conjunto.organizaciones
+    return dumps(
+        {
+            "hsds_version": HSDS_VERSION,
+            "organizations": [organization(o, conjunto) for o in orgs],
+            "locations": [loc for o in orgs for loc in locations(o)],
+            "services": [s for o in orgs for s in services(o)],
+        }
+    )
+
+
+HSDS = Exportador(
+    "hsds.json",
+    "json",
+    "application/json",
+    "Formato Open Referral HSDS 3.0 (JSON)",
+    "Organizaciones, sedes (locations) y actividades (services) según el estándar Human Services "
+    "Data Specification 3.0, para intercambiar datos con otros directorios de servicios.",
+    render_hsds,
+)

@@ -1,0 +1,212 @@
+"""Load and validate the whole data set: vocabularies, program ids, profiles.
+
+This is the one entry point that the CLI, the Pelican plugin, the staff tools and
+the tests share; it returns validated plain data and every diagnostic found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from yaml.nodes import SequenceNode
+
+from cmosc.diagnostics import Diagnostic, sort_diagnostics
+from cmosc.folding import fold
+from cmosc.messages import format_message
+from cmosc.profiles.checks import is_valid_slug
+from cmosc.profiles.content_check import check_content
+from cmosc.profiles.loader import load_file, position
+from cmosc.profiles.schema import ORGANIZACION, SLUG_MAX, VOCABULARIO_ITEM, VOCABULARIOS
+from cmosc.profiles.validator import Env, validate, validate_with_marks
+from cmosc.profiles.vocabularies import Term, Vocabulary
+
+PROFILES_DIR = "organizaciones"
+VOCABULARIES_DIR = "vocabularios"
+PROGRAMS_DIR = "content/programas"
+
+
+@dataclass(frozen=True)
+class Profile:
+    slug: str
+    archivo: str
+    data: dict
+    marks: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def mark(self, path: str) -> tuple[int, int]:
+        return self.marks.get(path, (1, 1))
+
+
+@dataclass
+class Catalog:
+    root: Path
+    vocabularies: dict[str, Vocabulary]
+    programas: frozenset[str]
+    profiles: list[Profile] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.nivel == "error" for d in self.diagnostics)
+
+
+def shown(root: Path, path: Path) -> str:
+    """The path as staff see it: relative to the project root when inside it."""
+    if path.is_absolute() and path.is_relative_to(root):
+        return str(path.relative_to(root))
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def load_vocabulary(path: Path, root: Path) -> tuple[Vocabulary | None, list[Diagnostic]]:
+    archivo = shown(root, path)
+    loaded = load_file(path, archivo)
+    if loaded.node is None:
+        return None, list(loaded.diagnostics)
+    diagnostics: list[Diagnostic] = []
+    if not isinstance(loaded.node, SequenceNode):
+        line, col = position(loaded.node)
+        return None, [
+            Diagnostic(
+                archivo,
+                line,
+                col,
+                "",
+                "un vocabulario es una lista de valores «- id: … nombre: …».",
+                "tipo_lista",
+            )
+        ]
+    terms, seen_ids, seen_names = [], {}, {}
+    for number, item in enumerate(loaded.node.value, start=1):
+        data, problems = validate(item, VOCABULARIO_ITEM, archivo, Env({}))
+        diagnostics += [_with_prefix(p, f"[{number}]") for p in problems]
+        if data is None:
+            continue
+        line = position(item)[0]
+        for key, seen, code in (
+            (data["id"], seen_ids, "id_duplicado"),
+            (fold(data["nombre"]), seen_names, "nombre_duplicado"),
+        ):
+            if key in seen:
+                diagnostics.append(
+                    Diagnostic(
+                        archivo,
+                        line,
+                        position(item)[1],
+                        f"[{number}]",
+                        format_message(code, valor=key, linea=seen[key]),
+                        code,
+                    )
+                )
+            seen.setdefault(key, line)
+        terms.append(Term(data["id"], data["nombre"], data.get("descripcion", "")))
+    name = path.stem
+    return (None if diagnostics else Vocabulary(name, terms)), diagnostics
+
+
+def _with_prefix(d: Diagnostic, prefix: str) -> Diagnostic:
+    campo = f"{prefix}.{d.campo}" if d.campo else prefix
+    return Diagnostic(d.archivo, d.linea, d.columna, campo, d.mensaje, d.codigo, d.nivel)
+
+
+def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Diagnostic]]:
+    vocabularies, diagnostics = {}, []
+    folder = root / VOCABULARIES_DIR
+    for name in VOCABULARIOS:
+        path = folder / f"{name}.yml"
+        if not path.exists():
+            diagnostics.append(
+                Diagnostic(
+                    shown(root, path),
+                    1,
+                    1,
+                    "",
+                    format_message("vocabulario_falta", valor=name),
+                    "vocabulario_falta",
+                )
+            )
+            continue
+        vocabulary, problems = load_vocabulary(path, root)
+        diagnostics += problems
+        if vocabulary:
+            vocabularies[name] = vocabulary
+    return vocabularies, diagnostics
+
+
+def program_slugs(root: Path) -> frozenset[str]:
+    return frozenset(p.stem for p in (root / PROGRAMS_DIR).glob("*.md"))
+
+
+def validate_profile(path: Path, root: Path, env: Env) -> tuple[Profile | None, list[Diagnostic]]:
+    archivo = shown(root, path)
+    loaded = load_file(path, archivo)
+    diagnostics = list(loaded.diagnostics)
+    if not is_valid_slug(path.stem):
+        diagnostics.append(
+            Diagnostic(
+                archivo,
+                1,
+                1,
+                "",
+                format_message("nombre_archivo", valor=path.name, maximo=SLUG_MAX),
+                "nombre_archivo",
+            )
+        )
+    if loaded.node is None:
+        return None, diagnostics
+    data, marks, problems = validate_with_marks(loaded.node, ORGANIZACION, archivo, env)
+    diagnostics += problems
+    if data is None or diagnostics:
+        return None, diagnostics
+    return Profile(path.stem, archivo, data, marks), []
+
+
+def profile_paths(root: Path) -> list[Path]:
+    return sorted((root / PROFILES_DIR).glob("*.yml"))
+
+
+def load_catalog(root: Path, paths: list[Path] | None = None, today: date | None = None) -> Catalog:
+    """Validate vocabularies and profiles (all of them unless `paths` narrows it)."""
+    root = root.resolve()
+    vocabularies, diagnostics = load_vocabularies(root)
+    catalog = Catalog(root, vocabularies, program_slugs(root), diagnostics=diagnostics)
+    env = Env(vocabularies, catalog.programas, root / PROFILES_DIR, today or date.today())
+    for path in paths if paths is not None else profile_paths(root):
+        profile, problems = validate_profile(path, root, env)
+        catalog.diagnostics += problems
+        if profile:
+            catalog.profiles.append(profile)
+    catalog.diagnostics += _redirect_conflicts(catalog.profiles, root)
+    catalog.diagnostics += check_content(root)
+    catalog.diagnostics = sort_diagnostics(catalog.diagnostics)
+    return catalog
+
+
+def _redirect_conflicts(profiles: list[Profile], root: Path) -> list[Diagnostic]:
+    slugs = {p.slug for p in profiles}
+    owners: dict[str, str] = {}
+    problems = []
+    for profile in profiles:
+        for number, old in enumerate(profile.data.get("redirecciones", []), start=1):
+            use = None
+            if old in slugs:
+                use = "el identificador de una organización vigente"
+            elif old in owners:
+                use = f"una redirección de «{owners[old]}»"
+            if use:
+                line, col = profile.mark(f"redirecciones[{number}]")
+                problems.append(
+                    Diagnostic(
+                        profile.archivo,
+                        line,
+                        col,
+                        f"redirecciones[{number}]",
+                        format_message("redireccion_duplicada", valor=old, uso=use),
+                        "redireccion_duplicada",
+                    )
+                )
+            owners.setdefault(old, profile.slug)
+    return problems

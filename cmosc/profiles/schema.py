@@ -1,0 +1,346 @@
+"""The organization profile schema: the single source of truth.
+
+Validation, the JSON Schema in `esquema/`, the web editor's fields, the issue forms,
+the export columns and the field docs are all derived from these definitions.
+`publico=False` marks data that never leaves the repository (Ley 25.326).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_MAX = 80
+MIN_YEAR = 1850
+RED_SOCIAL_KEYS = ("facebook", "instagram", "x", "youtube", "tiktok", "whatsapp", "otra")
+# San Miguel de Tucumán, with a margin; a point outside is a typo or a swapped pair.
+LAT_RANGE = (-26.90, -26.75)
+LON_RANGE = (-65.30, -65.15)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a profile. `kind` names a checker in `validator.CHECKERS`."""
+
+    key: str
+    kind: str
+    etiqueta: str
+    ayuda: str
+    requerido: bool = False
+    publico: bool = True
+    min_len: int | None = None
+    max_len: int | None = None
+    minimo: float | None = None
+    maximo: float | None = None
+    vocab: str | None = None
+    items: Field | None = None
+    fields: tuple[Field, ...] = ()
+    default: object = None
+    ejemplo: str | None = None
+    opciones: tuple[str, ...] = ()
+
+    @cached_property
+    def _children(self) -> dict[str, Field]:
+        return {f.key: f for f in self.fields}
+
+    def child(self, key: str) -> Field | None:
+        return self._children.get(key)
+
+
+def text(key, etiqueta, ayuda, **kw) -> Field:
+    return Field(key, "texto", etiqueta, ayuda, **kw)
+
+
+def vocab(key, name, etiqueta, ayuda, **kw) -> Field:
+    return Field(key, "vocab", etiqueta, ayuda, vocab=name, **kw)
+
+
+def lista(key, item: Field, etiqueta, ayuda, **kw) -> Field:
+    return Field(key, "lista", etiqueta, ayuda, items=item, **kw)
+
+
+def objeto(key, fields, etiqueta, ayuda, **kw) -> Field:
+    return Field(key, "objeto", etiqueta, ayuda, fields=tuple(fields), **kw)
+
+
+OFRECIMIENTO = objeto(
+    "",
+    [
+        vocab("tipo", "necesidades", "Tipo", "Una de las categorías de necesidades.", requerido=True),
+        text(
+            "descripcion",
+            "Descripción",
+            "Qué se necesita u ofrece, en una o dos oraciones.",
+            requerido=True,
+            min_len=3,
+            max_len=500,
+        ),
+    ],
+    "Ítem",
+    "Un tipo y una descripción.",
+)
+
+SEDE = objeto(
+    "",
+    [
+        text(
+            "nombre",
+            "Nombre de la sede",
+            "Etiqueta opcional, por ejemplo «Sede central» o «Comedor».",
+            max_len=100,
+        ),
+        text("direccion", "Dirección", "Calle y número.", max_len=200, ejemplo="Av. Mate de Luna 1234"),
+        vocab("barrio", "barrios", "Barrio", "Barrio de la ciudad, de `vocabularios/barrios.yml`."),
+        objeto(
+            "ubicacion",
+            [
+                Field(
+                    "lat",
+                    "coordenada",
+                    "Latitud",
+                    "Latitud en grados decimales (negativa), por ejemplo -26.8303.",
+                    requerido=True,
+                    minimo=LAT_RANGE[0],
+                    maximo=LAT_RANGE[1],
+                ),
+                Field(
+                    "lon",
+                    "coordenada",
+                    "Longitud",
+                    "Longitud en grados decimales (negativa), por ejemplo -65.2038.",
+                    requerido=True,
+                    minimo=LON_RANGE[0],
+                    maximo=LON_RANGE[1],
+                ),
+            ],
+            "Ubicación",
+            "Coordenadas dentro de San Miguel de Tucumán.",
+        ),
+        text("horarios", "Horarios", "Días y horarios de atención, como texto.", max_len=300),
+        Field(
+            "accesible",
+            "booleano",
+            "Accesible",
+            "Si la sede es accesible para personas con movilidad reducida.",
+        ),
+    ],
+    "Sede",
+    "Un lugar donde funciona la organización.",
+)
+
+ORGANIZACION = objeto(
+    "",
+    [
+        text(
+            "nombre", "Nombre", "Nombre oficial de la organización.", requerido=True, min_len=3, max_len=200
+        ),
+        text("sigla", "Sigla", "Sigla o nombre corto.", max_len=20),
+        vocab("tipo", "tipos", "Tipo de organización", "Uno de `vocabularios/tipos.yml`.", requerido=True),
+        Field(
+            "estado",
+            "opcion",
+            "Estado",
+            "`activa` o `inactiva`; las inactivas conservan su página, marcada.",
+            default="activa",
+            opciones=("activa", "inactiva"),
+        ),
+        text(
+            "resumen",
+            "Resumen",
+            "Una línea para tarjetas, buscadores y redes (texto sin formato).",
+            max_len=280,
+        ),
+        Field(
+            "descripcion",
+            "markdown",
+            "Descripción",
+            "Qué hace la organización. Admite Markdown.",
+            requerido=True,
+            min_len=10,
+            max_len=20000,
+        ),
+        Field("fundacion", "anio_o_fecha", "Fundación", f"Año ({MIN_YEAR} en adelante) o fecha AAAA-MM-DD."),
+        objeto(
+            "identificadores",
+            [
+                Field(
+                    "cuit",
+                    "cuit",
+                    "CUIT",
+                    "CUIT de la organización, NN-NNNNNNNN-N (los guiones son opcionales).",
+                ),
+                text(
+                    "personeria_juridica",
+                    "Personería jurídica",
+                    "Resolución o número de la Dirección de Personas Jurídicas.",
+                    max_len=100,
+                ),
+                text(
+                    "registro_municipal", "Registro municipal", "Número de registro del CMOSC.", max_len=100
+                ),
+                text(
+                    "cenoc",
+                    "CENOC",
+                    "Número en el Centro Nacional de Organizaciones de la Comunidad.",
+                    max_len=100,
+                ),
+            ],
+            "Identificadores",
+            "Números de registro oficiales.",
+        ),
+        lista(
+            "areas",
+            vocab("", "areas", "Área", "Área temática."),
+            "Áreas temáticas",
+            "Áreas en las que trabaja.",
+        ),
+        lista(
+            "poblacion",
+            vocab("", "poblaciones", "Población", "Grupo destinatario."),
+            "Población",
+            "A quiénes acompaña.",
+        ),
+        lista(
+            "ods",
+            Field("", "entero", "ODS", "Número de 1 a 17.", minimo=1, maximo=17),
+            "Objetivos de Desarrollo Sostenible",
+            "Números de los ODS de Naciones Unidas (1 a 17).",
+        ),
+        lista(
+            "actividades",
+            objeto(
+                "",
+                [
+                    text(
+                        "nombre",
+                        "Actividad",
+                        "Nombre de la actividad.",
+                        requerido=True,
+                        min_len=3,
+                        max_len=150,
+                    ),
+                    text("descripcion", "Descripción", "En qué consiste.", max_len=1000),
+                    text("horario", "Horario", "Cuándo se realiza.", max_len=200),
+                ],
+                "Actividad",
+                "Una actividad regular.",
+            ),
+            "Actividades",
+            "Lo que hace regularmente.",
+        ),
+        lista("sedes", SEDE, "Sedes", "Lugares donde funciona; la primera es la dirección principal."),
+        objeto(
+            "contacto",
+            [
+                Field("email", "email", "Correo electrónico", "Correo institucional (no personal)."),
+                lista(
+                    "telefonos",
+                    Field("", "telefono", "Teléfono", "Con característica, por ejemplo 0381 421-3456."),
+                    "Teléfonos",
+                    "Teléfonos institucionales.",
+                ),
+                Field("web", "url", "Sitio web", "Dirección que empieza con https:// o http://."),
+                objeto(
+                    "redes",
+                    [
+                        Field(k, "url", k.capitalize() if k != "x" else "X", f"Enlace a {k}.")
+                        for k in RED_SOCIAL_KEYS
+                    ],
+                    "Redes sociales",
+                    "Enlaces a las redes de la organización.",
+                ),
+            ],
+            "Contacto",
+            "Datos de contacto institucionales.",
+        ),
+        lista("necesidades", OFRECIMIENTO, "Necesidades", "Lo que empresas y voluntarios pueden aportar."),
+        lista("ofrece", OFRECIMIENTO, "Ofrece", "Lo que puede ofrecer a otras organizaciones."),
+        lista(
+            "programas",
+            Field("", "programa", "Programa", "Identificador de un programa de `content/programas/`."),
+            "Programas",
+            "Programas estatales en los que participa.",
+        ),
+        lista(
+            "redes",
+            text("", "Red", "Nombre de la red.", min_len=2, max_len=150),
+            "Redes",
+            "Redes o federaciones a las que pertenece.",
+        ),
+        lista(
+            "referentes",
+            objeto(
+                "",
+                [
+                    text("nombre", "Nombre", "Nombre y apellido.", requerido=True, min_len=3, max_len=150),
+                    text("cargo", "Cargo", "Función en la organización.", max_len=100),
+                    Field(
+                        "consentimiento",
+                        "consentimiento",
+                        "Consentimiento",
+                        "Debe ser `true`: la persona aceptó por escrito que su nombre se publique.",
+                        requerido=True,
+                    ),
+                ],
+                "Referente",
+                "Una persona que aceptó ser publicada.",
+            ),
+            "Referentes",
+            "Personas publicadas solo con consentimiento registrado (Ley 25.326).",
+        ),
+        Field(
+            "logo",
+            "logo",
+            "Logo",
+            "Ruta relativa a `organizaciones/`, por ejemplo `logos/mi-org.png` (PNG, JPG o WebP).",
+        ),
+        Field(
+            "verificado",
+            "fecha",
+            "Verificado",
+            "Fecha AAAA-MM-DD de la última confirmación de los datos por el CMOSC.",
+        ),
+        lista(
+            "redirecciones",
+            Field("", "slug", "Slug anterior", "Identificador anterior de la organización."),
+            "Redirecciones",
+            "Identificadores anteriores, para que las direcciones viejas sigan funcionando.",
+        ),
+        text(
+            "notas_internas",
+            "Notas internas",
+            "Notas del equipo del CMOSC. Nunca se publican.",
+            publico=False,
+            max_len=5000,
+        ),
+    ],
+    "Organización",
+    "Perfil de una organización de la sociedad civil.",
+)
+
+VOCABULARIO_ITEM = objeto(
+    "",
+    [
+        Field(
+            "id", "slug", "Identificador", "Minúsculas, números y guiones; no se renombra.", requerido=True
+        ),
+        text("nombre", "Nombre", "Nombre visible.", requerido=True, min_len=2, max_len=100),
+        text("descripcion", "Descripción", "Explicación breve.", max_len=500),
+    ],
+    "Valor",
+    "Un valor del vocabulario.",
+)
+
+VOCABULARIOS = ("tipos", "areas", "poblaciones", "necesidades", "barrios")
+
+
+def walk(fields=ORGANIZACION.fields, prefix=""):
+    """Yield (dotted path, Field) for every field, lists shown as `[]`."""
+    for f in fields:
+        path = f"{prefix}{f.key}"
+        yield path, f
+        if f.kind == "objeto":
+            yield from walk(f.fields, path + ".")
+        elif f.kind == "lista" and f.items is not None and f.items.kind == "objeto":
+            yield from walk(f.items.fields, path + "[].")

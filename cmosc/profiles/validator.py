@@ -1,0 +1,261 @@
+"""Validate a composed YAML node tree against the schema, collecting every error.
+
+Input is a node tree from `loader`; output is plain, typed data (vocabulary ids,
+normalized CUIT, ints, dates) plus located diagnostics. A missing key points at its
+parent mapping; every other error points at the offending value.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from cmosc.diagnostics import Diagnostic
+from cmosc.messages import ARTICULOS, format_message, suggestion
+from cmosc.profiles import checks
+from cmosc.profiles.loader import is_null, position
+from cmosc.profiles.schema import Field
+from cmosc.profiles.vocabularies import Vocabulary
+
+INVALID = object()
+
+
+@dataclass
+class Env:
+    """What validation needs to know beyond the file itself."""
+
+    vocabularies: dict[str, Vocabulary]
+    programas: frozenset[str] = frozenset()
+    base_dir: Path | None = None
+    today: date = field(default_factory=date.today)
+
+
+@dataclass
+class Run:
+    archivo: str
+    env: Env
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def error(self, node: Node, path: str, code: str, **values) -> object:
+        line, col = position(node)
+        self.diagnostics.append(
+            Diagnostic(self.archivo, line, col, path, format_message(code, **values), code)
+        )
+        return INVALID
+
+
+def validate(node: Node, schema: Field, archivo: str, env: Env) -> tuple[dict | None, list[Diagnostic]]:
+    data, _, diagnostics = validate_with_marks(node, schema, archivo, env)
+    return data, diagnostics
+
+
+def validate_with_marks(node: Node, schema: Field, archivo: str, env: Env):
+    """Like `validate`, plus the (line, column) of every value by its path."""
+    run = Run(archivo, env)
+    data = check_object(node, schema, "", run)
+    if run.diagnostics or data is INVALID:
+        return None, run.marks, run.diagnostics
+    return data, run.marks, []
+
+
+def describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "un grupo de campos"
+    if isinstance(node, SequenceNode):
+        return "una lista"
+    return f"el texto «{node.value}»"
+
+
+def is_blank(node: Node) -> bool:
+    """An absent value for a key: null, `''`, `[]` or `{}` (as the web editor writes cleared
+    fields). A required key left blank is reported as missing; `'   '` is still an error."""
+    if isinstance(node, ScalarNode):
+        return is_null(node) or node.value == ""
+    return not node.value
+
+
+def join(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+def check_object(node: Node, schema: Field, path: str, run: Run):
+    if not isinstance(node, MappingNode):
+        return run.error(node, path, "tipo_objeto", hay=describe(node))
+    result, ok = {}, True
+    known = [f.key for f in schema.fields]
+    for key_node, value_node in node.value:
+        key = key_node.value
+        sub = schema.child(key)
+        if sub is None:
+            close = difflib.get_close_matches(key, known, n=2, cutoff=0.6)
+            run.error(key_node, join(path, key), "clave_desconocida", clave=key, sugerencia=suggestion(close))
+            ok = False
+            continue
+        if is_blank(value_node):
+            continue
+        value = check_value(value_node, sub, join(path, key), run)
+        if value is INVALID:
+            ok = False
+        elif value != {}:  # a group whose fields are all blank is absent too
+            result[key] = value
+    for sub in schema.fields:
+        if sub.key not in result:
+            if sub.requerido and not _present_but_invalid(node, sub.key):
+                run.error(node, join(path, sub.key), "requerido")
+                ok = False
+            elif sub.default is not None:
+                result[sub.key] = sub.default
+    return result if ok else INVALID
+
+
+def _present_but_invalid(node: MappingNode, key: str) -> bool:
+    return any(k.value == key and not is_blank(v) for k, v in node.value)
+
+
+def check_list(node: Node, schema: Field, path: str, run: Run):
+    if not isinstance(node, SequenceNode):
+        return run.error(node, path, "tipo_lista", hay=describe(node))
+    items, ok, seen = [], True, {}
+    for number, item in enumerate(node.value, start=1):
+        item_path = f"{path}[{number}]"
+        if is_null(item):
+            run.error(item, item_path, "vacio")
+            ok = False
+            continue
+        value = check_value(item, schema.items, item_path, run)
+        if value is INVALID:
+            ok = False
+            continue
+        if not isinstance(value, dict):
+            if value in seen:
+                run.error(item, item_path, "repetido", valor=item.value)
+                ok = False
+                continue
+            seen[value] = True
+        items.append(value)
+    return items if ok else INVALID
+
+
+def check_value(node: Node, schema: Field, path: str, run: Run):
+    run.marks[path] = position(node)
+    if schema.kind == "objeto":
+        return check_object(node, schema, path, run)
+    if schema.kind == "lista":
+        return check_list(node, schema, path, run)
+    if not isinstance(node, ScalarNode):
+        return run.error(node, path, "tipo_texto", hay=describe(node))
+    return SCALAR_CHECKERS[schema.kind](node, schema, path, run)
+
+
+def check_text(node: ScalarNode, schema: Field, path: str, run: Run):
+    value = node.value.strip()
+    if not value:
+        return run.error(node, path, "vacio")
+    hidden = _invisible_character(value)
+    if hidden:
+        return run.error(node, path, "caracter_invisible", codigo=hidden)
+    if schema.min_len is not None and len(value) < schema.min_len:
+        return run.error(node, path, "muy_corto", largo=len(value), minimo=schema.min_len)
+    if schema.max_len is not None and len(value) > schema.max_len:
+        return run.error(node, path, "muy_largo", largo=len(value), maximo=schema.max_len)
+    return value
+
+
+# Unicode category Cc (C0, DEL, C1) except tab, newline and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _invisible_character(value: str) -> str | None:
+    """Control characters (typed as YAML escapes like "\\x1f") break spreadsheets and
+    are never meant; tabs and newlines are fine."""
+    found = _CONTROL.search(value)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def check_vocab(node: ScalarNode, schema: Field, path: str, run: Run):
+    vocabulary = run.env.vocabularies.get(schema.vocab)
+    if vocabulary is None:
+        return INVALID  # the missing vocabulary file is reported once, by the catalog
+    term_id = vocabulary.resolve(node.value)
+    if term_id is None:
+        close = vocabulary.suggest(node.value)
+        return run.error(
+            node,
+            path,
+            "vocabulario",
+            valor=node.value,
+            articulo=ARTICULOS[schema.vocab],
+            sugerencia=suggestion(close),
+        )
+    return term_id
+
+
+def check_option(node, schema, path, run):
+    value = node.value.strip().casefold()
+    if value not in schema.opciones:
+        return run.error(
+            node, path, "opcion", valor=node.value, opciones=" o ".join(f"«{o}»" for o in schema.opciones)
+        )
+    return value
+
+
+def check_program(node, schema, path, run):
+    value = node.value.strip()
+    if value not in run.env.programas:
+        close = difflib.get_close_matches(value, sorted(run.env.programas), n=2, cutoff=0.6)
+        return run.error(node, path, "programa", valor=value, sugerencia=suggestion(close))
+    return value
+
+
+def check_consent(node, schema, path, run):
+    if checks.parse_bool(node.value) is not True:
+        return run.error(node, path, "consentimiento")
+    return True
+
+
+def check_logo(node, schema, path, run):
+    value = node.value.strip()
+    problem = checks.logo_problem(run.env.base_dir, value)
+    if problem:
+        code, values = problem
+        return run.error(node, path, code, valor=value, **values)
+    return value
+
+
+def _adapt(parse):
+    """Wrap a `checks` parser (returning a value or (code, values)) as a node checker."""
+
+    def checker(node, schema, path, run):
+        outcome = parse(node.value.strip(), schema, run.env)
+        if isinstance(outcome, checks.Problem):
+            return run.error(node, path, outcome.code, **outcome.values)
+        return outcome
+
+    return checker
+
+
+SCALAR_CHECKERS = {
+    "texto": check_text,
+    "markdown": check_text,
+    "vocab": check_vocab,
+    "opcion": check_option,
+    "programa": check_program,
+    "consentimiento": check_consent,
+    "logo": check_logo,
+    "entero": _adapt(checks.integer),
+    "booleano": _adapt(checks.boolean),
+    "fecha": _adapt(checks.past_date),
+    "anio_o_fecha": _adapt(checks.year_or_date),
+    "cuit": _adapt(checks.cuit),
+    "email": _adapt(checks.email),
+    "url": _adapt(checks.url),
+    "telefono": _adapt(checks.phone),
+    "coordenada": _adapt(checks.coordinate),
+    "slug": _adapt(checks.slug),
+}

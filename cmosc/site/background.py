@@ -1,0 +1,65 @@
+"""Run a file-writing job in a forked process while Pelican renders the pages.
+
+The open-data files (XLSX above all) take about as long as rendering every profile;
+on two cores they overlap. The child writes its files straight into the output
+folder and sends back only (name, size) pairs; an error in it fails the build with
+its traceback. Without `fork` (not Linux) the job simply runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from cmosc.site.context import FileSpec
+
+
+def write_bytes(output: Path, spec: FileSpec) -> None:
+    path = output / spec.save_as
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(spec.content)
+
+
+def _write_all(job: Callable[[], Iterable[FileSpec]], output: Path) -> list[tuple[str, int]]:
+    written = []
+    for spec in job():
+        write_bytes(output, spec)
+        written.append((spec.save_as, len(spec.content)))
+    return written
+
+
+class Background:
+    def __init__(self, job: Callable[[], Iterable[FileSpec]], output: Path):
+        self._job, self._output = job, output
+        self._process = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context(
+                "fork"
+            )  # the child shares the site model, nothing is pickled
+            self._reader, writer = context.Pipe(duplex=False)
+            self._process = context.Process(target=self._child, args=(writer,), daemon=True)
+            self._process.start()
+            writer.close()
+
+    def _child(self, connection) -> None:
+        try:
+            connection.send(("ok", _write_all(self._job, self._output)))
+        except BaseException:
+            connection.send(("error", traceback.format_exc()))
+        finally:
+            connection.close()
+
+    def result(self) -> list[tuple[str, int]]:
+        """(save_as, bytes) of every file written; raises if the job failed."""
+        if self._process is None:
+            return _write_all(self._job, self._output)
+        try:
+            status, value = self._reader.recv()
+        except EOFError:
+            status, value = "error", "el proceso terminó sin responder"
+        self._process.join()
+        if status != "ok":
+            raise RuntimeError(f"No se pudieron escribir los datos abiertos:\n{value}")
+        return value

@@ -1,0 +1,93 @@
+"""The directory as templates see it: organizations plus what every page needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from cmosc.model.organization import Organization
+from cmosc.profiles.vocabularies import Vocabulary
+from cmosc.site import agenda
+from cmosc.site.facets import FacetResult, compute_all
+
+
+@dataclass
+class Site:
+    organizations: list[Organization]
+    vocabularies: dict[str, Vocabulary]
+    today: date
+    settings: dict = field(default_factory=dict, repr=False)
+    programas: dict[str, str] = field(default_factory=dict)  # slug → title
+
+    def __post_init__(self):
+        self.area_ids = {o.slug: frozenset(a.id for a in o.areas) for o in self.organizations}
+        self.by_area: dict[str, list[Organization]] = {}
+        self.by_barrio: dict[str, list[Organization]] = {}
+        for org in self.activas:
+            for area in org.areas:
+                self.by_area.setdefault(area.id, []).append(org)
+            for barrio in org.barrios:
+                self.by_barrio.setdefault(barrio.id, []).append(org)
+
+    @property
+    def activas(self) -> list[Organization]:
+        return [o for o in self.organizations if o.activa]
+
+    @property
+    def inactivas(self) -> list[Organization]:
+        return [o for o in self.organizations if not o.activa]
+
+    @cached_property
+    def facetas(self) -> dict[str, FacetResult]:
+        """Every facet's values with counts and URLs, keyed by URL segment ("tipos"…)."""
+        return compute_all(self)
+
+    @property
+    def por_pagina(self) -> int:
+        return int(self.settings.get("CMOSC_POR_PAGINA") or 60)
+
+    @property
+    def url_canonica(self) -> str:
+        return self.settings.get("CMOSC_URL_CANONICA") or ""
+
+    # The agenda is decided by the reference date, never the wall clock.
+    def capacitaciones_proximas(self, articles, limit: int | None = None) -> list:
+        return agenda.upcoming_trainings(articles, self.today, limit)
+
+    def capacitaciones_pasadas(self, articles) -> list:
+        return agenda.past_trainings(articles, self.today)
+
+    def capacitacion_realizada(self, article) -> bool:
+        return agenda.has_started(article, self.today)
+
+    def convocatorias_abiertas(self, articles) -> list:
+        return agenda.open_calls(articles, self.today)
+
+    def estado_convocatoria(self, article) -> str:
+        return agenda.call_state(article, self.today)
+
+    def participantes(self, programa: str) -> list[Organization]:
+        """Active organizations that say they take part in a program, by name."""
+        return [o for o in self.activas if programa in (o.programas or ())]
+
+    def recently_verified(self, count: int = 6) -> list[Organization]:
+        dated = [o for o in self.activas if o.verificado]
+        return sorted(dated, key=lambda o: (o.verificado, o.sort_key), reverse=True)[:count]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One file to write: where, with which template, with which variables."""
+
+    save_as: str
+    template: str
+    vars: dict
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """One file to write as is (open-data exports, logos): where, and its bytes."""
+
+    save_as: str
+    content: bytes

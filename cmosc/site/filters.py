@@ -1,0 +1,81 @@
+"""Jinja filters: Spanish dates without relying on the system locale, safe JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from cmosc.ods import ODS
+
+MESES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+DIAS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+
+
+def fecha_larga(value) -> str:
+    """`2026-10-01` → `1 de octubre de 2026` (Pelican's LOCALE may be missing)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    return f"{value.day} de {MESES[value.month - 1]} de {value.year}"
+
+
+def fecha_hora(value) -> str:
+    """`2026-12-03T18:00` → `jueves 3 de diciembre de 2026, 18:00 h`."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    texto = f"{DIAS[value.weekday()]} {fecha_larga(value)}"
+    if isinstance(value, datetime):
+        texto += f", {value:%H:%M} h"
+    return texto
+
+
+def json_script(value) -> Markup:
+    """JSON safe inside <script>: `<`, `>`, `&` escaped so `</script>` cannot break out."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def urlencode_text(value: str) -> str:
+    return quote(str(value), safe="")
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+def ods_nombre(number: int) -> str:
+    return f"ODS {number}: {ODS[number]}"
+
+
+FILTERS = {
+    "ods_nombre": ods_nombre,
+    "fecha_larga": fecha_larga,
+    "fecha_hora": fecha_hora,
+    "json_script": json_script,
+    "urlencode_text": urlencode_text,
+    "plural": plural,
+}
+
+
+def install_filters(generator) -> None:
+    generator.env.filters.update(FILTERS)

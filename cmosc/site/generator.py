@@ -1,0 +1,55 @@
+"""Pelican generator: whole context first (validation may stop the build), then pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from cmosc.diagnostics import InvalidData
+from cmosc.model.organization import build_organizations
+from cmosc.profiles.catalog import load_catalog
+from cmosc.settings import DEFAULTS, reference_date, setting
+from cmosc.site.background import write_bytes
+from cmosc.site.cards import TEMPLATE as CARD_TEMPLATE
+from cmosc.site.cards import CardCache
+from cmosc.site.context import FileSpec, Site
+from cmosc.site.registry import PAGE_BUILDERS
+
+# Catalogs already validated by `cmosc construir` in this process, by project root.
+PRELOADED: dict[str, object] = {}
+
+
+class DirectoryGenerator(Generator):
+    """Validates every profile in `generate_context`; writes nothing if one is invalid."""
+
+    def generate_context(self):
+        root = Path(setting(self.settings, "CMOSC_DATOS_RAIZ")).resolve()
+        today = reference_date(self.settings)
+        catalog = PRELOADED.get(str(root)) or load_catalog(root, today=today)
+        if not catalog.ok:
+            # Pelican only logs "Could not process" for bad content and goes on; we stop.
+            raise InvalidData(catalog.diagnostics)
+        programas = {
+            a.slug: a.title for a in self.context.get("articles", []) if a.category.name == "programas"
+        }
+        site = Site(
+            build_organizations(catalog, today),
+            catalog.vocabularies,
+            today,
+            {k: setting(self.settings, k) for k in DEFAULTS},
+            programas,
+        )
+        self.site = site
+        self.context["cmosc"] = site
+        self.context["tarjeta_html"] = CardCache(self.get_template(CARD_TEMPLATE), self.context)
+
+    def generate_output(self, writer):
+        for builder in PAGE_BUILDERS:
+            for spec in builder(self.site, self.context):
+                if isinstance(spec, FileSpec):
+                    write_bytes(Path(self.output_path), spec)
+                else:
+                    writer.write_file(
+                        spec.save_as, self.get_template(spec.template), self.context, **spec.vars
+                    )

@@ -1,0 +1,91 @@
+"""Home, full listing, one page per profile, redirects for renamed profiles, 404."""
+
+from __future__ import annotations
+
+from cmosc.site.context import PageSpec, Site
+from cmosc.site.jsonld import organization_jsonld
+from cmosc.site.pagination import paginate
+
+# Entry points on the home page: how many values of each facet, most frequent first.
+HOME_FACETS = (("tipos", 8), ("areas", 8), ("barrios", 8))
+
+
+def home(site: Site, context: dict):
+    articles = context.get("articles", [])
+    yield PageSpec(
+        "index.html",
+        "index",
+        {
+            "page_name": "index",
+            "ruta": "",
+            "entradas": [(site.facetas[name], site.facetas[name].top(limit)) for name, limit in HOME_FACETS],
+            "recientes": site.recently_verified(),
+            "proximas": site.capacitaciones_proximas(articles, 3),
+            "convocatorias": site.convocatorias_abiertas(articles),
+        },
+    )
+
+
+def directory(site: Site, context: dict):
+    for pagina in paginate(site.activas, "organizaciones/", site.por_pagina):
+        yield PageSpec(
+            pagina.save_as,
+            "organizaciones",
+            {
+                "page_name": "organizaciones",
+                "ruta": pagina.url,
+                "pagina": pagina,
+                "total": len(site.activas),
+                "inactivas": site.inactivas if pagina.es_ultima else (),
+            },
+        )
+
+
+def profiles(site: Site, context: dict):
+    for org in site.organizations:
+        yield PageSpec(
+            f"organizaciones/{org.slug}/index.html",
+            "organizacion",
+            {
+                "page_name": "organizacion",
+                "ruta": org.url,
+                "org": org,
+                "relacionadas": related(site, org),
+                "jsonld": organization_jsonld(org, site.url_canonica),
+            },
+        )
+
+
+def redirects(site: Site, context: dict):
+    for org in site.organizations:
+        for old in org.data.get("redirecciones", []):
+            yield PageSpec(
+                f"organizaciones/{old}/index.html", "redireccion", {"page_name": "redireccion", "org": org}
+            )
+
+
+def not_found(site: Site, context: dict):
+    yield PageSpec("404.html", "404", {"page_name": "404", "ruta": None})
+
+
+def related(site: Site, org, limit: int = 4):
+    """Active organizations sharing an area and a barrio first, then an area only."""
+    areas = site.area_ids[org.slug]
+    if not areas:
+        return []
+    near = []
+    for barrio in org.barrios:
+        # Barrio lists are sorted by name: the first matches of each are enough.
+        matches = (
+            o
+            for o in site.by_barrio.get(barrio.id, ())
+            if o.slug != org.slug and not areas.isdisjoint(site.area_ids[o.slug])
+        )
+        near += [o for _, o in zip(range(limit), matches)]
+    near.sort(key=lambda o: (o.sort_key, o.slug))
+    same_area = [o for a in sorted(areas) for o in site.by_area.get(a, ())[: limit + 1]]
+    chosen = {}
+    for other in near + same_area:
+        if other.slug != org.slug:
+            chosen.setdefault(other.slug, other)
+    return list(chosen.values())[:limit]

@@ -1,0 +1,43 @@
+"""Listing pages by facet: /explorar/, each parent (/barrios/) and each value (/barrios/centro/)."""
+
+from __future__ import annotations
+
+from cmosc.site.context import PageSpec, Site
+from cmosc.site.pagination import paginate
+
+
+def explore(site: Site, context: dict):
+    yield PageSpec(
+        "explorar/index.html",
+        "explorar",
+        {"page_name": "explorar", "ruta": "explorar/", "facetas": list(site.facetas.values())},
+    )
+
+
+def parents(site: Site, context: dict):
+    for result in site.facetas.values():
+        yield PageSpec(
+            f"{result.url}index.html",
+            "faceta",
+            {"page_name": "explorar", "ruta": result.url, "faceta": result},
+        )
+
+
+def values(site: Site, context: dict):
+    for result in site.facetas.values():
+        for value in result.values:
+            if not value.url:
+                continue  # shown on the parent as "sin organizaciones", never as a dead link
+            for pagina in paginate(value.activas, value.url, site.por_pagina):
+                yield PageSpec(
+                    pagina.save_as,
+                    "faceta_valor",
+                    {
+                        "page_name": "explorar",
+                        "ruta": pagina.url,
+                        "faceta": result,
+                        "valor": value,
+                        "pagina": pagina,
+                        "inactivas": value.inactivas if pagina.es_ultima else (),
+                    },
+                )

@@ -1,0 +1,138 @@
+"""/datos/: the open-data files, the page that explains them, and one CSV per facet value.
+
+Facet downloads live beside each facet page: `/<faceta>/<valor>/organizaciones.csv`
+for faceta in tipos, areas, barrios, poblaciones, necesidades, ods (active
+organizations only, the same list the facet page shows).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from cmosc.opendata import Conjunto, exportar, licencia_de, render_csv
+from cmosc.opendata.registry import DATAPACKAGE, EXPORTERS
+from cmosc.opendata.rows import COLUMNAS
+from cmosc.site.background import Background
+from cmosc.site.context import FileSpec, PageSpec, Site
+
+DATOS_DIR = "datos"
+BACKGROUND = "cmosc_datos_en_segundo_plano"
+FACET_CSV = "organizaciones.csv"
+
+
+def conjunto(site: Site, context: dict) -> Conjunto:
+    return Conjunto(
+        site.organizations,
+        site.vocabularies,
+        licencia_de(site.settings.get("CMOSC_LICENCIA_DATOS")),
+        context.get("SITEURL", ""),
+    )
+
+
+def data_files(site: Site, context: dict):
+    """Every export under /datos/, then one CSV per facet value."""
+    data = conjunto(site, context)
+    for name, content in exportar(data):
+        yield FileSpec(f"{DATOS_DIR}/{name}", content)
+    for (facet, value), orgs in sorted(facet_members(site).items()):
+        yield FileSpec(facet_csv_url(facet, value), render_csv(data.con(orgs)))
+
+
+def start_in_background(generators) -> None:
+    """On `all_generators_finalized`: write the data files while Pelican renders pages."""
+    for generator in generators:
+        site = getattr(generator, "site", None)
+        if isinstance(site, Site):
+            generator.context[BACKGROUND] = Background(
+                lambda site=site, context=generator.context: data_files(site, context),
+                Path(generator.output_path),
+            )
+
+
+def open_data(site: Site, context: dict):
+    """The data files (already being written in the background, if started) and /datos/."""
+    handle = context.pop(BACKGROUND, None)
+    if handle is None:
+        files = list(data_files(site, context))
+        yield from files
+        written = [(f.save_as, len(f.content)) for f in files]
+    else:
+        written = handle.result()
+    sizes = dict(written)
+    titles = {e.archivo: (e.titulo, e.descripcion, e.formato) for e in EXPORTERS}
+    titles[DATAPACKAGE] = (
+        "Descripción del paquete (Frictionless datapackage.json)",
+        "Describe cada archivo, sus columnas, tipos y licencia, para herramientas de datos.",
+        "json",
+    )
+    archivos = []
+    for name in [e.archivo for e in EXPORTERS] + [DATAPACKAGE]:
+        titulo, descripcion, formato = titles[name]
+        url = f"{DATOS_DIR}/{name}"
+        archivos.append(
+            {
+                "nombre": name,
+                "url": url,
+                "titulo": titulo,
+                "descripcion": descripcion,
+                "formato": formato.upper(),
+                "peso": peso(sizes[url]),
+            }
+        )
+    data = conjunto(site, context)
+    columnas = [
+        {"nombre": c.nombre, "titulo": c.titulo, "descripcion_html": code_spans(c.descripcion)}
+        for c in COLUMNAS
+    ]
+    yield PageSpec(
+        f"{DATOS_DIR}/index.html",
+        "datos",
+        {
+            "page_name": "datos",
+            "ruta": f"{DATOS_DIR}/",
+            "archivos": archivos,
+            "columnas": columnas,
+            "licencia": data.licencia,
+            "actualizado": data.actualizado,
+            "total": len(data.organizaciones),
+            "facetas": FACETAS,
+        },
+    )
+
+
+def code_spans(text: str) -> Markup:
+    """The schema's help texts mark names with `backticks`: escape, then show them as code."""
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
+
+
+def peso(size: int) -> str:
+    return f"{size / 1024:.0f} KB".replace(".", ",") if size >= 1024 else f"{size} bytes"
+
+
+# (URL segment, what it lists) for the per-facet downloads; the order of the /datos/ page.
+FACETAS = (
+    ("tipos", "tipo de organización"),
+    ("areas", "área temática"),
+    ("barrios", "barrio de alguna sede"),
+    ("poblaciones", "población"),
+    ("necesidades", "necesidad"),
+    ("ods", "Objetivo de Desarrollo Sostenible"),
+)
+
+
+def facet_members(site: Site) -> dict[tuple[str, str], list]:
+    """Active organizations by (facet, value id), for every value that has a facet page."""
+    return {
+        (segment, value.value): list(value.activas)
+        for segment, result in site.facetas.items()
+        for value in result.values
+        if value.url
+    }
+
+
+def facet_csv_url(facet: str, value: str) -> str:
+    """Relative to SITEURL, e.g. `tipos/fundacion/organizaciones.csv`."""
+    return f"{facet}/{value}/{FACET_CSV}"

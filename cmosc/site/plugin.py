@@ -1,0 +1,21 @@
+"""Pelican plugin entry point (`PLUGINS = ["cmosc.site.plugin"]`)."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from cmosc.site.filters import install_filters
+from cmosc.site.generator import DirectoryGenerator
+from cmosc.site.link_check import check_links
+from cmosc.site.pages.opendata import start_in_background
+
+
+def _generators(pelican):
+    return DirectoryGenerator
+
+
+def register():
+    signals.get_generators.connect(_generators)
+    signals.generator_init.connect(install_filters)
+    signals.all_generators_finalized.connect(start_in_background)
+    signals.finalized.connect(check_links)

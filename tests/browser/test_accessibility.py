@@ -1,0 +1,89 @@
+"""axe-core (vendored, 4.14.1) in Chromium on every page type: any violation fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.axe import AXE, axe_violations, describe
+
+PAGES = {
+    "inicio": "/",
+    "listado": "/organizaciones/",
+    "perfil completo": "/organizaciones/organizacion-norte/",
+    "perfil mínimo": "/organizaciones/apoyo-escolar-semillitas/",
+    "perfil inactivo": "/organizaciones/merendero-rayito-de-sol/",
+    "explorar": "/explorar/",
+    "tipos": "/tipos/",
+    "un tipo": "/tipos/fundacion/",
+    "áreas": "/areas/",
+    "un área": "/areas/educacion/",
+    "barrios": "/barrios/",
+    "un barrio": "/barrios/centro/",
+    "poblaciones": "/poblaciones/",
+    "una población": "/poblaciones/familias/",
+    "necesidades": "/necesidades/",
+    "una necesidad": "/necesidades/equipamiento/",
+    "ods": "/ods/",
+    "un ods": "/ods/4/",
+    "colaborar": "/colaborar/",
+    "redes": "/redes/",
+    "necesidades compartidas": "/necesidades-compartidas/",
+    "capacitaciones": "/capacitaciones/",
+    "una capacitación": "/capacitaciones/personeria-juridica-paso-a-paso/",
+    "programas": "/programas/",
+    "un programa": "/programas/equipar-osc/",
+    "acerca": "/acerca/",
+    "404": "/404.html",
+}
+
+
+@pytest.fixture(scope="module")
+def contexto(browser):
+    # axe is injected by the test, not by the site: the site's CSP rightly refuses it.
+    context = browser.new_context(locale="es-AR", bypass_csp=True)
+    yield context
+    context.close()
+
+
+# Every page on a phone; the layouts that change most also on a desktop screen.
+CASES = [(n, 360) for n in PAGES] + [
+    (n, 1280) for n in ("inicio", "perfil completo", "un barrio", "colaborar")
+]
+
+
+@pytest.mark.parametrize("nombre,ancho", CASES)
+def test_axe_sin_violaciones(contexto, site_server, nombre, ancho):
+    pagina = contexto.new_page()
+    pagina.set_viewport_size({"width": ancho, "height": 800})
+    pagina.goto(site_server + PAGES[nombre])
+    violations = axe_violations(pagina)
+    pagina.close()
+    assert not violations, describe(violations)
+
+
+def test_axe_detecta_una_violacion(contexto, site_server):
+    """The harness itself can fail: an unlabelled input must be reported."""
+    pagina = contexto.new_page()
+    pagina.goto(site_server + "/")
+    pagina.evaluate(
+        "() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text>')"
+    )
+    pagina.add_script_tag(path=str(AXE))
+    result = pagina.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['label']}})")
+    pagina.close()
+    assert [v["id"] for v in result["violations"]] == ["label"]
+
+
+def test_skip_link_appears_on_focus_and_moves_to_main(contexto, site_server):
+    pagina = contexto.new_page()
+    pagina.goto(site_server + "/organizaciones/organizacion-norte/")
+    saltar = pagina.get_by_role("link", name="Saltar al contenido")
+    assert saltar.bounding_box()["x"] < 0, "oculto hasta recibir el foco"
+    pagina.keyboard.press("Tab")
+    assert saltar.evaluate("e => e === document.activeElement")
+    assert saltar.bounding_box()["x"] >= 0
+    outline = saltar.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid", "el foco se ve"
+    pagina.keyboard.press("Enter")
+    assert pagina.evaluate("() => document.activeElement.id") == "contenido"
+    pagina.close()

@@ -1,0 +1,346 @@
+"""Open data: the files in /datos/, built by Pelican and by `cmosc exportar`, are the same
+and contain exactly the published fields."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+import time
+from datetime import date
+
+import openpyxl
+import pytest
+from conftest import REFERENCE_DATE, ROOT, copy_project
+
+from cmosc.model.organization import build_organizations
+from cmosc.model.privacy import published_paths
+from cmosc.opendata import Conjunto, exportar, licencia_de, render_csv
+from cmosc.opendata.columns import SEPARADOR, columnas
+from cmosc.opendata.csv_export import neutralize
+from cmosc.opendata.xlsx_export import render_xlsx
+from cmosc.profiles.catalog import load_catalog
+from cmosc.profiles.schema import LAT_RANGE, LON_RANGE
+
+TODAY = date.fromisoformat(REFERENCE_DATE)
+FILES = [
+    "organizaciones.csv",
+    "organizaciones.json",
+    "organizaciones.geojson",
+    "organizaciones.xlsx",
+    "hsds.json",
+    "datapackage.json",
+]
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+
+
+@pytest.fixture(scope="module")
+def conjunto() -> Conjunto:
+    catalog = load_catalog(ROOT, today=TODAY)
+    assert catalog.ok
+    return Conjunto(build_organizations(catalog, TODAY), catalog.vocabularies)
+
+
+def read_csv(raw: bytes) -> list[dict]:
+    assert raw.startswith(b"\xef\xbb\xbf"), "el CSV debe empezar con BOM para Excel"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_every_file_is_published(built_site):
+    for name in FILES:
+        assert (built_site / "datos" / name).stat().st_size > 0, name
+    assert (built_site / "datos" / "index.html").is_file()
+
+
+def test_columns_are_the_published_fields_in_schema_order(built_site):
+    header = next(
+        csv.reader(io.StringIO((built_site / "datos" / "organizaciones.csv").read_text("utf-8-sig")))
+    )
+    expected = ["slug", "url"]
+    for path in published_paths():
+        expected.append(path.replace("[]", ""))
+    assert [h for h in header if not h.endswith("_nombre")] == expected
+    assert "notas_internas" not in header
+    assert header == [c.nombre for c in columnas()]
+
+
+def test_csv_rows(built_site, conjunto):
+    rows = read_csv((built_site / "datos" / "organizaciones.csv").read_bytes())
+    assert [r["slug"] for r in rows] == [o.slug for o in conjunto.organizaciones]
+    girasoles = next(r for r in rows if r["slug"] == "merendero-los-girasoles")
+    assert girasoles["url"] == "/organizaciones/merendero-los-girasoles/"
+    assert girasoles["tipo"] == "organizacion-comunitaria"
+    assert girasoles["tipo_nombre"] == "Organización comunitaria"
+    assert girasoles["areas"] == SEPARADOR.join(["alimentacion", "ninez", "educacion"])
+    # Sede columns line up item by item.
+    assert girasoles["sedes.direccion"].split(SEPARADOR) == [
+        "Pasaje Los Ceibos 1150",
+        "Av. Juan B. Justo y calle 25 de Mayo",
+    ]
+    assert girasoles["sedes.accesible"].split(SEPARADOR) == ["sí", "no"]
+    assert girasoles["sedes.ubicacion.lat"].split(SEPARADOR) == ["-26.8108", "-26.8121"]
+    assert girasoles["contacto.telefonos"].split(SEPARADOR) == ["0381 421-3456", "+54 9 381 555-0123"]
+    assert girasoles["verificado"] == "2026-10-14"
+    assert girasoles["logo"] == "/organizaciones/merendero-los-girasoles/logo.png"
+    assert girasoles["referentes.nombre"] == "Norma Beatriz Quiroga | Luciano Ferreyra"
+    # An optional value missing in one activity keeps the others in place.
+    latidos = next(r for r in rows if r["slug"] == "fundacion-latidos")
+    assert latidos["actividades.horario"].split(SEPARADOR) == ["", "Dos veces por año, en abril y en octubre"]
+    assert {r["estado"] for r in rows} == {"activa", "inactiva"}
+
+
+def test_json_keeps_the_structure(built_site, conjunto):
+    data = json.loads((built_site / "datos" / "organizaciones.json").read_text("utf-8"))
+    assert data["licencia"]["id"] == "CC-BY-4.0"
+    assert (
+        data["actualizado"] == max(o.verificado for o in conjunto.organizaciones if o.verificado).isoformat()
+    )
+    orgs = {o["slug"]: o for o in data["organizaciones"]}
+    assert len(orgs) == len(conjunto.organizaciones)
+    assert orgs["merendero-los-girasoles"]["sedes"][0]["ubicacion"] == {"lat": -26.8108, "lon": -65.1947}
+    assert all("notas_internas" not in o for o in orgs.values())
+    assert {"tipos", "areas", "barrios", "poblaciones", "necesidades"} <= set(data["vocabularios"])
+
+
+def test_geojson_points_are_lon_lat(built_site, conjunto):
+    data = json.loads((built_site / "datos" / "organizaciones.geojson").read_text("utf-8"))
+    assert data["type"] == "FeatureCollection"
+    sedes = sum(1 for o in conjunto.organizaciones for s in o.sedes if s.lat is not None)
+    assert len(data["features"]) == sedes > 0
+    for feature in data["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert feature["geometry"]["type"] == "Point"
+        assert LON_RANGE[0] <= lon <= LON_RANGE[1] and LAT_RANGE[0] <= lat <= LAT_RANGE[1]
+    assert len({f["id"] for f in data["features"]}) == len(data["features"])
+
+
+def test_xlsx_has_the_csv_rows(built_site):
+    rows = read_csv((built_site / "datos" / "organizaciones.csv").read_bytes())
+    book = openpyxl.load_workbook(built_site / "datos" / "organizaciones.xlsx")
+    sheet = book["Organizaciones"]
+    values = list(sheet.iter_rows(values_only=True))
+    assert list(values[0]) == list(rows[0].keys())
+    assert len(values) == len(rows) + 1
+    for row, cells in zip(rows, values[1:]):
+        as_text = ["" if v is None else ("sí" if v is True else str(v)) for v in cells]
+        assert as_text == [row[k] for k in row], row["slug"]
+    assert [c.value for c in book["Campos"]["A"][1:]] == [c.nombre for c in columnas()]
+
+
+def test_xlsx_is_byte_identical_across_runs(conjunto):
+    first = render_xlsx(conjunto)
+    time.sleep(1.1)  # openpyxl stamps the save time with one-second resolution
+    assert render_xlsx(conjunto) == first
+
+
+def test_datapackage_describes_the_files(built_site):
+    package = json.loads((built_site / "datos" / "datapackage.json").read_text("utf-8"))
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    assert [r["path"] for r in package["resources"]] == FILES[:-1]
+    header = next(
+        csv.reader(io.StringIO((built_site / "datos" / "organizaciones.csv").read_text("utf-8-sig")))
+    )
+    for resource in package["resources"]:
+        content = (built_site / "datos" / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(content)
+        assert resource["hash"] == "sha256:" + hashlib.sha256(content).hexdigest()
+        assert re.fullmatch(r"[a-z0-9._-]+", resource["name"])
+    csv_resource = package["resources"][0]
+    assert [f["name"] for f in csv_resource["schema"]["fields"]] == header
+    assert csv_resource["schema"]["primaryKey"] == ["slug"]
+    assert len({r["name"] for r in package["resources"]}) == len(package["resources"])
+
+
+def test_hsds_objects_have_required_fields_and_links(built_site, conjunto):
+    data = json.loads((built_site / "datos" / "hsds.json").read_text("utf-8"))
+    assert data["hsds_version"] == "3.0"
+    orgs = {o["id"]: o for o in data["organizations"]}
+    locations = {loc["id"]: loc for loc in data["locations"]}
+    assert len(orgs) == len(conjunto.organizaciones)
+    for org in orgs.values():
+        assert UUID.match(org["id"]) and org["name"] and org["description"]
+        for identifier in org.get("organization_identifiers", []):
+            assert identifier["identifier_type"] and identifier["identifier"] and UUID.match(identifier["id"])
+        for phone in org.get("phones", []):
+            assert phone["number"] and UUID.match(phone["id"])
+    for loc in locations.values():
+        assert loc["location_type"] == "physical" and loc["organization_id"] in orgs
+        for address in loc.get("addresses", []):
+            for key in ("address_1", "city", "state_province", "postal_code", "country", "address_type"):
+                assert address[key], key
+    actividades = sum(len(o.actividades or []) for o in conjunto.organizaciones)
+    assert len(data["services"]) == actividades > 0
+    for service in data["services"]:
+        assert service["name"] and service["status"] in ("active", "inactive")
+        assert service["organization_id"] in orgs
+        for link in service.get("service_at_locations", []):
+            assert link["location_id"] in locations
+    ids = [x["id"] for kind in ("organizations", "locations", "services") for x in data[kind]]
+    assert len(ids) == len(set(ids))
+
+
+def test_facet_csvs_for_every_value_with_a_page(built_site, conjunto):
+    """Every value some organization has gets its CSV beside its page; no page, no CSV."""
+    used = set()
+    for org in conjunto.organizaciones:
+        used |= (
+            {("tipos", org.tipo.id)}
+            | {("areas", a.id) for a in org.areas}
+            | {("barrios", b.id) for b in org.barrios}
+            | {("poblaciones", p.id) for p in org.poblacion}
+            | {("necesidades", n.tipo.id) for n in org.necesidades}
+            | {("ods", str(n)) for n in org.ods or []}
+        )
+    written = {(p.parent.parent.name, p.parent.name) for p in built_site.glob("*/*/organizaciones.csv")}
+    assert written == used
+    for facet, value in used:
+        assert (built_site / facet / value / "index.html").is_file(), (facet, value)
+    rows = read_csv((built_site / "tipos" / "fundacion" / "organizaciones.csv").read_bytes())
+    expected = [o.slug for o in conjunto.organizaciones if o.activa and o.tipo.id == "fundacion"]
+    assert [r["slug"] for r in rows] == expected and expected
+    rows = read_csv((built_site / "barrios" / "villa-lujan" / "organizaciones.csv").read_bytes())
+    assert "merendero-los-girasoles" in [r["slug"] for r in rows]
+    inactive = {o.slug for o in conjunto.organizaciones if not o.activa}
+    for path in built_site.glob("*/*/organizaciones.csv"):
+        assert not inactive & {r["slug"] for r in read_csv(path.read_bytes())}, path
+
+
+def test_render_csv_for_any_list(conjunto):
+    some = conjunto.con(conjunto.organizaciones[:2])
+    rows = read_csv(render_csv(some))
+    assert [r["slug"] for r in rows] == [o.slug for o in conjunto.organizaciones[:2]]
+    assert read_csv(render_csv(conjunto.con([]))) == []
+
+
+def test_datos_page(built_site, conjunto):
+    page = (built_site / "datos" / "index.html").read_text("utf-8")
+    newest = max(o.verificado for o in conjunto.organizaciones if o.verificado)
+    from cmosc.site.filters import fecha_larga
+
+    assert fecha_larga(newest) in page
+    assert "Creative Commons Atribución 4.0 Internacional (CC-BY-4.0)" in page
+    assert "Ley 25.326" in page
+    for name in FILES:
+        assert f'href="/datos/{name}"' in page, name
+    for col in columnas():
+        assert f"<code>{col.nombre}</code>" in page
+
+
+def test_licence_is_configurable(conjunto):
+    licencia = licencia_de(
+        {
+            "id": "ODbL-1.0",
+            "titulo": "Open Database License",
+            "url": "https://opendatacommons.org/licenses/odbl/",
+        }
+    )
+    custom = Conjunto(conjunto.organizaciones, conjunto.vocabularios, licencia)
+    files = dict(exportar(custom))
+    assert json.loads(files["datapackage.json"])["licenses"][0]["name"] == "ODbL-1.0"
+    assert json.loads(files["organizaciones.json"])["licencia"]["titulo"] == "Open Database License"
+
+
+def test_cli_writes_the_same_files_as_the_site(built_site, tmp_path):
+    env = {"CMOSC_FECHA_REFERENCIA": REFERENCE_DATE, "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-m", "cmosc.cli.main", "--raiz", str(ROOT), "exportar", "--destino", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "6 archivos de datos abiertos" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(FILES)
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (built_site / "datos" / name).read_bytes(), name
+
+
+def test_cli_refuses_invalid_data(tmp_path):
+    project = copy_project(tmp_path / "proyecto")
+    (project / "organizaciones" / "rota.yml").write_text(
+        "nombre: Rota\ntipo: inexistente\n", encoding="utf-8"
+    )
+    destino = tmp_path / "datos"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cmosc.cli.main",
+            "--raiz",
+            str(project),
+            "exportar",
+            "--destino",
+            str(destino),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "organizaciones/rota.yml:2:7: error: tipo:" in result.stderr
+    assert not destino.exists()
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("+cmd|x", "'+cmd|x"),
+        ("-2+3+cmd", "'-2+3+cmd"),
+        ("+54 9 381 555-0123", "+54 9 381 555-0123"),
+        ("-26.8108", "-26.8108"),
+        ("Texto común", "Texto común"),
+    ],
+)
+def test_csv_neutralizes_formulas(value, expected):
+    assert neutralize(value) == expected
+
+
+def test_xlsx_never_writes_formulas(conjunto):
+    org = conjunto.organizaciones[0]
+    data = dict(org.data, nombre="=1+1", resumen='=HYPERLINK("http://x","y")')
+    fake = type(org)(
+        **{**{f: getattr(org, f) for f in org.__dataclass_fields__}, "data": data, "slug": "formulas"}
+    )
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(conjunto.con([fake]))))
+    sheet = book["Organizaciones"]
+    cells = {c.value: c.data_type for c in sheet[2]}
+    assert cells["=1+1"] == "s"
+    assert cells['=HYPERLINK("http://x","y")'] == "s"
+
+
+def test_background_writer_writes_and_reports_failures(tmp_path):
+    from cmosc.site.background import Background
+    from cmosc.site.context import FileSpec
+
+    ok = Background(lambda: iter([FileSpec("datos/a.csv", b"x,y\r\n"), FileSpec("b/c.csv", b"")]), tmp_path)
+    assert ok.result() == [("datos/a.csv", 5), ("b/c.csv", 0)]
+    assert (tmp_path / "datos" / "a.csv").read_bytes() == b"x,y\r\n"
+
+    def broken():
+        yield FileSpec("datos/d.csv", b"1")
+        raise ValueError("exportador roto")
+
+    with pytest.raises(RuntimeError, match="exportador roto"):
+        Background(broken, tmp_path).result()
+
+
+def test_download_macro_points_at_the_facet_csv(built_site, conjunto):
+    from jinja2 import Environment, FileSystemLoader
+
+    from cmosc.site.context import Site
+    from cmosc.site.pages.opendata import facet_members
+
+    env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
+    macro = env.get_template("macros/descargas.html").module.enlace_csv
+    site = Site(conjunto.organizaciones, conjunto.vocabularios, TODAY)
+    env.globals["SITEURL"] = ""
+    for facet, value in facet_members(site):
+        html = str(macro(facet, value))
+        href = re.search(r'href="([^"]+\.csv)"', html).group(1)
+        assert (built_site / href.lstrip("/")).is_file(), href
+        assert "Descargar esta lista (CSV)" in html

@@ -1,0 +1,94 @@
+"""Facet pages list exactly the right profiles, computed here from the YAML, in Spanish order."""
+
+from __future__ import annotations
+
+import pytest
+
+from cmosc.site.pages.collaborate import LIMIT
+from support.expectations import collation_key, facet_values
+from support.html_tree import card_slugs, page
+from support.listings import PERFILES, expected, listed
+
+SEGMENTS = ("tipos", "areas", "barrios", "poblaciones", "necesidades", "ods")
+
+
+@pytest.mark.parametrize("segment", SEGMENTS)
+def test_every_value_page_lists_exactly_its_organizations(built_site, segment):
+    for value in facet_values(segment):
+        want_active, want_inactive = expected(segment, value, True), expected(segment, value, False)
+        path = f"/{segment}/{value}/"
+        if not want_active and not want_inactive:
+            assert not (built_site / segment / value).exists(), f"{path} no debería existir"
+            continue
+        got_active, got_inactive = listed(built_site, path)
+        assert got_active == want_active, path
+        assert got_inactive == want_inactive, path
+
+
+@pytest.mark.parametrize("segment", SEGMENTS)
+def test_parent_lists_every_value_with_its_active_count(built_site, segment):
+    doc = page(built_site, f"/{segment}/")
+    items = doc.find("main").find("ul", clase="valores").find_all("li")
+    assert len(items) == len(facet_values(segment))
+    by_value = {}
+    for item in items:
+        link = item.find("a")
+        key = link.attrs["href"].rstrip("/").rsplit("/", 1)[-1] if link else None
+        by_value[key or item.text()] = item
+    for value in facet_values(segment):
+        count = len(expected(segment, value, True))
+        has_page = count or expected(segment, value, False)
+        if has_page:
+            item = by_value[value]
+            word = "organización" if count == 1 else "organizaciones"
+            assert item.find("span", clase="cuenta").text() == f"{count} {word}"
+    zero = [i for i in items if not i.find("a")]
+    assert all("sin organizaciones" in i.text() for i in zero)
+    assert len(zero) == sum(
+        1 for v in facet_values(segment) if not expected(segment, v, True) and not expected(segment, v, False)
+    )
+
+
+def test_ods_parent_shows_values_without_organizations_as_text(built_site):
+    used = {v for p in PERFILES.values() for v in p["facets"]["ods"]}
+    assert len(used) < 17, "los datos de ejemplo deberían dejar algún ODS sin organizaciones"
+    unused = sorted(set(facet_values("ods")) - used, key=int)[0]
+    doc = page(built_site, "/ods/")
+    item = [
+        li for li in doc.find("ul", clase="valores").find_all("li") if li.text().startswith(f"ODS {unused}:")
+    ][0]
+    assert item.find("a") is None
+
+
+def test_directory_lists_active_organizations_in_spanish_order(built_site):
+    active, inactive = listed(built_site, "/organizaciones/")
+    want = sorted(
+        (s for s, p in PERFILES.items() if p["activa"]),
+        key=lambda s: (collation_key(PERFILES[s]["nombre"]), s),
+    )
+    assert active == want
+    assert sorted(inactive) == sorted(s for s, p in PERFILES.items() if not p["activa"])
+    assert inactive, "los datos de ejemplo incluyen organizaciones inactivas"
+
+
+def test_cards_show_name_type_summary_barrio_areas_and_freshness(built_site):
+    doc = page(built_site, "/tipos/fundacion/")
+    card = doc.find("article", clase="tarjeta")
+    slug = card_slugs(card)[0] if card.find(clase="tarjeta__titulo") else None
+    assert slug and PERFILES[slug]["nombre"] in card.text()
+    assert "Fundación" in card.find(clase="tarjeta__tipo").text()
+    assert card.find(clase="tarjeta__frescura").text().startswith(("Verificada el", "Datos sin verificar"))
+    assert card.find("ul", clase="etiquetas")
+
+
+def test_colaborar_groups_active_organizations_by_need(built_site):
+    doc = page(built_site, "/colaborar/")
+    for value in facet_values("necesidades"):
+        section = doc.find("section", **{"aria-labelledby": value})
+        want = expected("necesidades", value, True)
+        if not want:
+            assert section is None
+            continue
+        names = [h.find("a").attrs["href"].rstrip("/").rsplit("/", 1)[-1] for h in section.find_all("h3")]
+        assert names == want[:LIMIT], value
+        assert section.find("a", href=f"/necesidades/{value}/")

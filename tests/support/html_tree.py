@@ -1,0 +1,91 @@
+"""A tiny DOM from the stdlib html.parser, enough for tests to read built pages."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Nodo:
+    def __init__(self, tag: str, attrs: dict, parent: Nodo | None):
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list = []  # Nodo or str
+
+    @property
+    def classes(self) -> set[str]:
+        return set((self.attrs.get("class") or "").split())
+
+    def text(self) -> str:
+        parts = [c if isinstance(c, str) else c.text() for c in self.children]
+        return " ".join("".join(parts).split())
+
+    def iter(self):
+        for child in self.children:
+            if isinstance(child, Nodo):
+                yield child
+                yield from child.iter()
+
+    def find_all(self, tag: str | None = None, clase: str | None = None, **attrs) -> list[Nodo]:
+        return [
+            n
+            for n in self.iter()
+            if (tag is None or n.tag == tag)
+            and (clase is None or clase in n.classes)
+            and all(n.attrs.get(k) == v for k, v in attrs.items())
+        ]
+
+    def find(self, tag: str | None = None, clase: str | None = None, **attrs) -> Nodo | None:
+        found = self.find_all(tag, clase, **attrs)
+        return found[0] if found else None
+
+
+class _Builder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Nodo("#document", {}, None)
+        self.current = self.root
+
+    def handle_starttag(self, tag, attrs):
+        node = Nodo(tag, {k: (v if v is not None else "") for k, v in attrs}, self.current)
+        self.current.children.append(node)
+        if tag not in VOID:
+            self.current = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.current.children.append(Nodo(tag, dict(attrs), self.current))
+
+    def handle_endtag(self, tag):
+        node = self.current
+        while node is not self.root and node.tag != tag:
+            node = node.parent
+        if node is not self.root:
+            self.current = node.parent
+
+    def handle_data(self, data):
+        self.current.children.append(data)
+
+
+def parse(html: str) -> Nodo:
+    builder = _Builder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+def page(output: Path, url_path: str) -> Nodo:
+    """The built page at a site path such as `/barrios/centro/`."""
+    path = output / url_path.strip("/")
+    if not url_path.endswith((".html", ".xml", ".txt")):
+        path = path / "index.html"
+    return parse(path.read_text(encoding="utf-8"))
+
+
+def card_slugs(node: Nodo) -> list[str]:
+    """Slugs of the organization cards under a node, in order."""
+    slugs = []
+    for title in node.find_all(clase="tarjeta__titulo"):
+        href = title.find("a").attrs["href"]
+        slugs.append(href.rstrip("/").rsplit("/", 1)[-1])
+    return slugs

@@ -1,0 +1,97 @@
+"""`cmosc informe`: stale, incomplete, duplicated profiles, counts and shared needs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import REFERENCE_DATE, ROOT
+
+from cmosc.cli.main import main
+
+
+@pytest.fixture
+def proyecto(tmp_path):
+    for name in ("vocabularios", "organizaciones"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "content" / "programas", tmp_path / "content" / "programas")
+    folder = tmp_path / "organizaciones"
+    # A second file for the same organization (same CUIT) and a near-identical name.
+    posada = (folder / "fundacion-la-posada.yml").read_text(encoding="utf-8")
+    (folder / "la-posada-solidaria.yml").write_text(
+        posada.replace("nombre: Fundación La Posada Solidaria", "nombre: La Posada Solidaria"),
+        encoding="utf-8",
+    )
+    (folder / "rota.yml").write_text("nombre: Sin tipo\n", encoding="utf-8")
+    return tmp_path
+
+
+def informe(proyecto, *args) -> int:
+    return main(["--raiz", str(proyecto), "informe", "--fecha", REFERENCE_DATE, *map(str, args)])
+
+
+def test_markdown_report(proyecto, capsys):
+    assert informe(proyecto) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Informe del equipo del CMOSC\n\nFecha: 2026-11-25. Perfiles válidos: 32.")
+    stale = out.split("## Datos sin verificar en los últimos 12 meses")[1].split("\n## ")[0]
+    assert "Apoyo Escolar Semillitas (organizaciones/apoyo-escolar-semillitas.yml): nunca verificado" in stale
+    assert "organizaciones/centro-vecinal-marcos-paz.yml): verificado el 2024-05-06" in stale
+    assert "fundacion-la-posada" not in stale  # verified 2026-11-11
+    assert "## Perfiles sin un resumen de una línea" in out
+    assert (
+        "Fundación La Posada Solidaria (organizaciones/fundacion-la-posada.yml) y La Posada Solidaria "
+        "(organizaciones/la-posada-solidaria.yml): mismo CUIT"
+    ) in out
+    assert "## Cantidad de organizaciones por tipo\n\n- Asociación civil: 5" in out
+    assert "## Necesidad compartida: Voluntariado" in out
+    assert (
+        "- Fundación La Posada Solidaria: Voluntarias y voluntarios para las recorridas nocturnas de invierno."
+        in out
+    )
+    assert "## Perfiles con errores (no se incluyen en este informe)\n\nCorré «cmosc validar»" in out
+    assert "- organizaciones/rota.yml" in out
+
+
+def test_json_report(proyecto, capsys):
+    assert informe(proyecto, "--formato", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 32 and data["fecha"] == "2026-11-25"
+    assert {
+        "a": {"slug": "fundacion-la-posada", "nombre": "Fundación La Posada Solidaria"},
+        "b": {"slug": "la-posada-solidaria", "nombre": "La Posada Solidaria"},
+        "motivo": "mismo CUIT",
+    } in data["duplicados"]
+    assert data["desactualizadas"][0] == {
+        "slug": "apoyo-escolar-semillitas",
+        "nombre": "Apoyo Escolar Semillitas",
+        "verificado": None,
+    }
+    shared = {n["necesidad"]: n for n in data["necesidades_compartidas"]}
+    assert len(shared["Voluntariado"]["organizaciones"]) >= 2
+    assert data["conteos"]["Por barrio"][0]["cantidad"] >= data["conteos"]["Por barrio"][-1]["cantidad"]
+
+
+def test_html_report_goes_to_a_file_marked_noindex(proyecto, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert informe(proyecto, "--formato", "html") == 0
+    page = (tmp_path / "informe-equipo.html").read_text(encoding="utf-8")
+    assert capsys.readouterr().out == ""
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert "<h2>Posibles duplicados</h2>" in page and "http" not in page.split("<body>")[1]
+    target = tmp_path / "equipo" / "informe.html"
+    assert informe(proyecto, "--formato", "html", "--salida", target) == 0
+    assert target.read_text(encoding="utf-8") == page
+
+
+def test_names_are_escaped_in_html(proyecto, tmp_path):
+    folder = proyecto / "organizaciones"
+    text = (folder / "merendero-rayito-de-sol.yml").read_text(encoding="utf-8")
+    (folder / "merendero-rayito-de-sol.yml").write_text(
+        text.replace("nombre: Merendero Rayito de Sol", 'nombre: "Rayito <script>alert(1)</script>"'),
+        encoding="utf-8",
+    )
+    informe(proyecto, "--formato", "html", "--salida", tmp_path / "i.html")
+    page = (tmp_path / "i.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "Rayito &lt;script&gt;" in page
