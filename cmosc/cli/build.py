@@ -12,12 +12,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pelican
-
 from cmosc.cli.usage import github_annotations
 from cmosc.diagnostics import render
 from cmosc.profiles.catalog import load_catalog
-from cmosc.site import generator
 from cmosc.site.swap import swap_directory
 
 
@@ -71,6 +68,11 @@ def run(args) -> int:
 
 def run_pelican(argv: list[str], root: Path, catalog) -> int:
     """Pelican's own CLI, in this process, reusing the catalog validated above."""
+    # Imported here: `cmosc validar` (the pre-commit hook) must not pay for Pelican.
+    import pelican
+
+    from cmosc.site import generator
+
     generator.PRELOADED[str(root)] = catalog
     previous = Path.cwd()
     os.chdir(root)

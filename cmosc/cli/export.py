@@ -9,8 +9,6 @@ from pathlib import Path
 
 from cmosc.cli.usage import github_annotations
 from cmosc.diagnostics import render
-from cmosc.model.organization import build_organizations
-from cmosc.opendata import Conjunto, exportar, licencia_de
 from cmosc.profiles.catalog import load_catalog
 
 
@@ -58,6 +56,10 @@ def write_atomically(path: Path, content: bytes) -> None:
 
 
 def run(args) -> int:
+    # Imported here: openpyxl and the exporters are not needed by the other commands.
+    from cmosc.model.organization import build_organizations
+    from cmosc.opendata import Conjunto, exportar, licencia_de
+
     root = args.raiz.resolve()
     settings = site_settings(root, args.config)
     catalog = load_catalog(root, today=settings["hoy"])

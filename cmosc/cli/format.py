@@ -9,7 +9,6 @@ from pathlib import Path
 from cmosc.cli.validate import expand
 from cmosc.profiles.catalog import load_vocabularies, profile_paths, shown
 from cmosc.profiles.loader import load_text
-from cmosc.staff.canonical import canonical_text
 
 
 def register(sub) -> None:
@@ -36,6 +35,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # Imported here: the pre-commit hook (`cmosc validar`) must not load the YAML rewriter.
+    from cmosc.staff.canonical import canonical_text
+
     root = args.raiz.resolve()
     paths = expand(args.rutas) if args.rutas else profile_paths(root)
     vocabularies, _ = load_vocabularies(root)  # a broken vocabulary only means fewer ids resolved

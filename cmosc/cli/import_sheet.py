@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from cmosc.cli.usage import UsageError
 from cmosc.profiles.catalog import PROFILES_DIR, load_catalog
-from cmosc.staff.columns import load_mapping_file, map_headers
-from cmosc.staff.importing import plan_import, vocabularies_env, write_plan
-from cmosc.staff.spreadsheet import SpreadsheetError, read_sheet
 
 VERBS = {  # (done, simulated) per action
     "nueva": ("creada", "se crearía"),
@@ -40,7 +38,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from cmosc.cli.usage import UsageError
+    # Imported here: the pre-commit hook (`cmosc validar`) must not load the YAML rewriter.
+    from cmosc.staff.columns import load_mapping_file, map_headers
+    from cmosc.staff.importing import plan_import, vocabularies_env, write_plan
+    from cmosc.staff.spreadsheet import SpreadsheetError, read_sheet
 
     root = args.raiz.resolve()
     try:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from cmosc.cli.usage import UsageError
 from cmosc.messages import suggestion
 from cmosc.profiles.catalog import PROFILES_DIR, load_vocabularies
 from cmosc.profiles.checks import is_valid_slug
 from cmosc.profiles.schema import SLUG_MAX
-from cmosc.staff.template import template
 
 
 def register(sub) -> None:
@@ -29,7 +29,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from cmosc.cli.usage import UsageError
+    # Imported here: the pre-commit hook (`cmosc validar`) must not load the YAML rewriter.
+    from cmosc.staff.template import template
 
     root = args.raiz.resolve()
     if not is_valid_slug(args.slug):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cmosc.cli.usage import github_annotations
+from cmosc.cli.usage import UsageError, github_annotations
 from cmosc.diagnostics import render
 from cmosc.profiles.catalog import load_catalog
 
@@ -29,8 +29,6 @@ def register(sub) -> None:
 
 
 def expand(paths: list[Path]) -> list[Path]:
-    from cmosc.cli.usage import UsageError
-
     files = []
     for path in paths:
         if path.is_dir():
