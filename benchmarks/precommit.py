@@ -17,6 +17,7 @@ def best_of(command: list[str], cwd: Path, repeat: int = 5) -> float:
 
 
 def measure(output_dir: Path, project: Path) -> list[tuple[str, str]]:
+    project = project.resolve()
     cli = [sys.executable, "-m", "cmosc.cli.main", "--raiz", str(project), "validar"]
     one = sorted((project / "organizaciones").glob("*.yml"))[0]
     single = best_of([*cli, str(one)], project)

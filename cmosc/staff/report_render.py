@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
 
-from cmosc.staff.report import Report
+if TYPE_CHECKING:  # the CLI lists the formats without loading the report's model
+    from cmosc.staff.report import Report
 
 TITLE = "Informe del equipo del CMOSC"
 
