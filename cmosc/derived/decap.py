@@ -11,73 +11,24 @@ from pathlib import Path
 
 import yaml
 
-from cmosc.ods import ODS
 from cmosc.profiles.catalog import program_slugs
-from cmosc.profiles.schema import ORGANIZACION, SLUG_PATTERN, Field
+from cmosc.profiles.kinds import KINDS
+from cmosc.profiles.schema import ORGANIZACION, Field
 
 HEADER = (
     "# GENERADO por «cmosc derivados» a partir de cmosc/profiles/schema.py, los vocabularios y admin/backend.yml.\n"
     "# No lo edites a mano: cambiá esas fuentes y volvé a generarlo.\n"
 )
-DATE_PATTERN = [r"^\d{4}-\d{2}-\d{2}$", "Fecha AAAA-MM-DD"]
 
 
-def options(field: Field, vocabularies, root: Path) -> list:
-    if field.kind == "vocab":
-        return [{"label": t.nombre, "value": t.id} for t in vocabularies[field.vocab].terms]
-    if field.kind == "opcion":
-        return list(field.opciones)
-    if field.kind == "programa":
-        return sorted(program_slugs(root))
-    return [{"label": f"{n}. {name}", "value": n} for n, name in ODS.items()]
+def widget(field: Field, vocabularies, programs: list[str]) -> dict:
+    kind = KINDS[field.kind]
+    if kind.choices:
+        return {"widget": "select", "options": kind.choices(field, vocabularies, programs)}
+    return kind.editor(field) if kind.editor else {"widget": "string"}
 
 
-def widget(field: Field, vocabularies, root: Path) -> dict:
-    kind = field.kind
-    if kind in ("vocab", "opcion", "programa"):
-        return {"widget": "select", "options": options(field, vocabularies, root)}
-    if kind == "markdown":
-        return {
-            "widget": "markdown",
-            "buttons": ["bold", "italic", "link", "heading-three", "bulleted-list", "numbered-list", "quote"],
-            "editor_components": [],
-            "modes": ["rich_text", "raw"],
-        }
-    if kind == "texto":
-        return {"widget": "text" if (field.max_len or 0) > 300 else "string"}
-    if kind in ("booleano", "consentimiento"):
-        return {"widget": "boolean"}
-    if kind == "coordenada":
-        return {
-            "widget": "number",
-            "value_type": "float",
-            "min": field.minimo,
-            "max": field.maximo,
-            "step": 0.0001,
-        }
-    if kind == "fecha":
-        return {
-            "widget": "datetime",
-            "date_format": "YYYY-MM-DD",
-            "time_format": False,
-            "format": "YYYY-MM-DD",
-            "picker_utc": True,
-            "default": "",
-        }
-    if kind == "logo":
-        return {"widget": "image", "choose_url": False}
-    patterns = {
-        "cuit": [r"^\d{2}-?\d{8}-?\d$", "CUIT: NN-NNNNNNNN-N"],
-        "email": [r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", "Correo como contacto@organizacion.org.ar"],
-        "url": [r"^https?://", "Debe empezar con https:// o http://"],
-        "telefono": [r"^[+(\d][\d\s\-().]*$", "Solo números, espacios, guiones y +"],
-        "anio_o_fecha": [r"^(\d{4}|\d{4}-\d{2}-\d{2})$", "Año (2009) o fecha AAAA-MM-DD"],
-        "slug": [SLUG_PATTERN, "Minúsculas, números y guiones"],
-    }
-    return {"widget": "string", **({"pattern": patterns[kind]} if kind in patterns else {})}
-
-
-def field_config(field: Field, vocabularies, root: Path, nested: bool = False) -> dict:
+def field_config(field: Field, vocabularies, programs: list[str], nested: bool = False) -> dict:
     # Decap checks required fields of every nested group even when the editor never opened it,
     # which blocks saving; nested requirements are left to `cmosc validar` on the pull request.
     out = {
@@ -90,24 +41,28 @@ def field_config(field: Field, vocabularies, root: Path, nested: bool = False) -
         out.update(
             widget="object",
             collapsed=True,
-            fields=[field_config(f, vocabularies, root, nested=True) for f in field.fields],
+            fields=[field_config(f, vocabularies, programs, nested=True) for f in field.fields],
         )
     elif field.kind == "lista" and field.items.kind == "objeto":
         out.update(
             widget="list",
             collapsed=True,
             label_singular=field.items.etiqueta,
-            fields=[field_config(f, vocabularies, root, nested=True) for f in field.items.fields],
+            fields=[field_config(f, vocabularies, programs, nested=True) for f in field.items.fields],
         )
-    elif field.kind == "lista" and field.items.kind in ("vocab", "programa", "entero"):
-        out.update(widget="select", options=options(field.items, vocabularies, root), multiple=True)
+    elif field.kind == "lista" and KINDS[field.items.kind].choices:
+        out.update(widget(field.items, vocabularies, programs), multiple=True)
     elif field.kind == "lista":
         out.update(
             widget="list",
-            field={"label": field.items.etiqueta, "name": "valor", **widget(field.items, vocabularies, root)},
+            field={
+                "label": field.items.etiqueta,
+                "name": "valor",
+                **widget(field.items, vocabularies, programs),
+            },
         )
     else:
-        out.update(widget(field, vocabularies, root))
+        out.update(widget(field, vocabularies, programs))
     if field.default is not None:
         out["default"] = field.default
     return out
@@ -121,6 +76,7 @@ def read_backend(root: Path) -> dict:
 
 
 def config(root: Path, vocabularies) -> dict:
+    programs = sorted(program_slugs(root))
     return {
         **read_backend(root),
         "local_backend": True,
@@ -145,7 +101,7 @@ def config(root: Path, vocabularies) -> dict:
                 "summary": "{{nombre}}",
                 "sortable_fields": ["nombre", "verificado"],
                 "editor": {"preview": False},
-                "fields": [field_config(f, vocabularies, root) for f in ORGANIZACION.fields],
+                "fields": [field_config(f, vocabularies, programs) for f in ORGANIZACION.fields],
             }
         ],
     }

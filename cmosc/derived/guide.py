@@ -6,30 +6,10 @@ import re
 from pathlib import Path
 
 from cmosc.messages import CATALOG
+from cmosc.profiles.kinds import KINDS
 from cmosc.profiles.schema import walk
 
 GUIDE = "docs/guia-equipo.md"
-KIND_NAMES = {
-    "texto": "texto",
-    "markdown": "texto con formato (Markdown)",
-    "vocab": "valor de una lista",
-    "opcion": "una opción",
-    "lista": "lista",
-    "objeto": "grupo de campos",
-    "entero": "número entero",
-    "coordenada": "número decimal",
-    "booleano": "sí/no (true/false)",
-    "consentimiento": "true",
-    "fecha": "fecha AAAA-MM-DD",
-    "anio_o_fecha": "año o fecha",
-    "cuit": "CUIT",
-    "email": "correo",
-    "url": "enlace web",
-    "telefono": "teléfono",
-    "programa": "programa",
-    "slug": "identificador",
-    "logo": "ruta de imagen",
-}
 
 
 def cell(text: str) -> str:
@@ -42,9 +22,9 @@ def fields_table() -> str:
         "|---|---|---|---|---|---|",
     ]
     for path, field in walk():
-        kind = KIND_NAMES.get(field.kind, field.kind)
+        kind = KINDS[field.kind].label
         if field.kind == "lista" and field.items is not None and field.items.kind != "objeto":
-            kind = f"lista de {KIND_NAMES.get(field.items.kind, field.items.kind)}"
+            kind = f"lista de {KINDS[field.items.kind].label}"
         if field.vocab or (field.items is not None and field.items.vocab):
             kind += f" (`vocabularios/{field.vocab or field.items.vocab}.yml`)"
         rows.append(

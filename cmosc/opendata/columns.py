@@ -14,19 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from cmosc.model.privacy import published_paths
+from cmosc.profiles.kinds import KINDS
 from cmosc.profiles.schema import ORGANIZACION, Field, walk
 
 SEPARADOR = " | "
 SI, NO = "sí", "no"
-
-# Frictionless Table Schema type of a single (not joined) value, by schema kind.
-TIPOS = {
-    "entero": "integer",
-    "coordenada": "number",
-    "booleano": "boolean",
-    "consentimiento": "boolean",
-    "fecha": "date",
-}
 
 
 @dataclass(frozen=True)
@@ -99,7 +91,7 @@ def columnas(schema: Field = ORGANIZACION) -> list[Columna]:
         segments = path.split(".")
         partes = [fields[".".join(segments[: i + 1]).removesuffix("[]")] for i in range(len(segments))]
         joined = any(k.endswith("[]") for k in keys)
-        tipo = "string" if joined else TIPOS.get(leaf.kind, "string")
+        tipo = "string" if joined else KINDS[leaf.kind].export_type
         nombre = path.replace("[]", "")
         col = Columna(
             nombre, _titulo(partes), DESCRIPCIONES.get(nombre, field.ayuda), tipo, tuple(keys), leaf.vocab

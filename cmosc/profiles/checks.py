@@ -1,21 +1,30 @@
-"""Pure checks of single values: text in, typed value or a Problem out."""
+"""Pure checks of single values: the text typed (spaces trimmed) in, typed value or a Problem out.
+
+Each field kind in `kinds.KINDS` names its check here; the validator only walks the tree.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cmosc.messages import ARTICULOS, suggestion
 from cmosc.profiles.schema import LAT_RANGE, LON_RANGE, MIN_YEAR, SLUG_MAX, SLUG_PATTERN
 
 CUIT_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+# Patterns shared with the JSON Schema and the web editor (kinds.py): declared once, here.
+CUIT_PATTERN = r"^\d{2}-?\d{8}-?\d$"
+PHONE_PATTERN = r"^[+(\d][\d\s\-().]*$"
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
 _SLUG = re.compile(SLUG_PATTERN)
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_PHONE_CHARS = re.compile(r"^[+(\d][\d\s\-().]*$")
+_EMAIL = re.compile(EMAIL_PATTERN)
+_PHONE_CHARS = re.compile(PHONE_PATTERN)
 _HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 TRUE_WORDS = {"true", "sí", "si", "yes"}
 FALSE_WORDS = {"false", "no"}
@@ -27,6 +36,68 @@ LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg", b"RIFF":
 class Problem:
     code: str
     values: dict = field(default_factory=dict)
+
+
+# A value that cannot be checked because something else is already reported (a missing
+# vocabulary file is reported once, by the catalog): invalid, with no message of its own.
+UNCHECKABLE = Problem("")
+# Unicode category Cc (C0, DEL, C1) except tab, newline and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def text(value, schema, env):
+    if not value:
+        return Problem("vacio")
+    hidden = _CONTROL.search(value)
+    if hidden:
+        # Typed as YAML escapes ("\\x1f") or pasted from a PDF: never meant, and they
+        # break spreadsheets; tabs and newlines are fine.
+        return Problem("caracter_invisible", {"codigo": f"U+{ord(hidden.group()):04X}"})
+    if schema.min_len is not None and len(value) < schema.min_len:
+        return Problem("muy_corto", {"largo": len(value), "minimo": schema.min_len})
+    if schema.max_len is not None and len(value) > schema.max_len:
+        return Problem("muy_largo", {"largo": len(value), "maximo": schema.max_len})
+    return value
+
+
+def vocabulary(value, schema, env):
+    terms = env.vocabularies.get(schema.vocab)
+    if terms is None:
+        return UNCHECKABLE
+    term_id = terms.resolve(value)
+    if term_id is None:
+        close = suggestion(terms.suggest(value))
+        return Problem(
+            "vocabulario", {"valor": value, "articulo": ARTICULOS[schema.vocab], "sugerencia": close}
+        )
+    return term_id
+
+
+def option(value, schema, env):
+    folded = value.casefold()
+    if folded not in schema.opciones:
+        shown = " o ".join(f"«{o}»" for o in schema.opciones)
+        return Problem("opcion", {"valor": value, "opciones": shown})
+    return folded
+
+
+def program(value, schema, env):
+    if value not in env.programas:
+        close = difflib.get_close_matches(value, sorted(env.programas), n=2, cutoff=0.6)
+        return Problem("programa", {"valor": value, "sugerencia": suggestion(close)})
+    return value
+
+
+def consent(value, schema, env):
+    return True if parse_bool(value) is True else Problem("consentimiento")
+
+
+def logo(value, schema, env):
+    problem = logo_problem(env.base_dir, value)
+    if problem:
+        code, values = problem
+        return Problem(code, {"valor": value, **values})
+    return value
 
 
 def parse_bool(value: str) -> bool | None:

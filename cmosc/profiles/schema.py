@@ -21,7 +21,8 @@ LON_RANGE = (-65.30, -65.15)
 
 @dataclass(frozen=True)
 class Field:
-    """One key of a profile. `kind` names a checker in `validator.CHECKERS`."""
+    """One key of a profile. `kind` names an entry of `kinds.KINDS`: how it is checked,
+    imported, exported, edited and documented."""
 
     key: str
     kind: str
@@ -103,6 +104,7 @@ SEDE = objeto(
                     requerido=True,
                     minimo=LAT_RANGE[0],
                     maximo=LAT_RANGE[1],
+                    ejemplo="-26.83",
                 ),
                 Field(
                     "lon",
@@ -112,6 +114,7 @@ SEDE = objeto(
                     requerido=True,
                     minimo=LON_RANGE[0],
                     maximo=LON_RANGE[1],
+                    ejemplo="-65.20",
                 ),
             ],
             "Ubicación",

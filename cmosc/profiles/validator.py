@@ -8,7 +8,6 @@ parent mapping; every other error points at the offending value.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,8 +15,9 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cmosc.diagnostics import Diagnostic
-from cmosc.messages import ARTICULOS, format_message, suggestion
+from cmosc.messages import format_message, suggestion
 from cmosc.profiles import checks
+from cmosc.profiles.kinds import KINDS
 from cmosc.profiles.loader import is_null, position
 from cmosc.profiles.schema import Field
 from cmosc.profiles.vocabularies import Vocabulary
@@ -150,112 +150,13 @@ def check_value(node: Node, schema: Field, path: str, run: Run):
         return check_list(node, schema, path, run)
     if not isinstance(node, ScalarNode):
         return run.error(node, path, "tipo_texto", hay=describe(node))
-    return SCALAR_CHECKERS[schema.kind](node, schema, path, run)
+    return check_scalar(node, schema, path, run)
 
 
-def check_text(node: ScalarNode, schema: Field, path: str, run: Run):
-    value = node.value.strip()
-    if not value:
-        return run.error(node, path, "vacio")
-    hidden = _invisible_character(value)
-    if hidden:
-        return run.error(node, path, "caracter_invisible", codigo=hidden)
-    if schema.min_len is not None and len(value) < schema.min_len:
-        return run.error(node, path, "muy_corto", largo=len(value), minimo=schema.min_len)
-    if schema.max_len is not None and len(value) > schema.max_len:
-        return run.error(node, path, "muy_largo", largo=len(value), maximo=schema.max_len)
-    return value
-
-
-# Unicode category Cc (C0, DEL, C1) except tab, newline and carriage return.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _invisible_character(value: str) -> str | None:
-    """Control characters (typed as YAML escapes like "\\x1f") break spreadsheets and
-    are never meant; tabs and newlines are fine."""
-    found = _CONTROL.search(value)
-    return f"U+{ord(found.group()):04X}" if found else None
-
-
-def check_vocab(node: ScalarNode, schema: Field, path: str, run: Run):
-    vocabulary = run.env.vocabularies.get(schema.vocab)
-    if vocabulary is None:
-        return INVALID  # the missing vocabulary file is reported once, by the catalog
-    term_id = vocabulary.resolve(node.value)
-    if term_id is None:
-        close = vocabulary.suggest(node.value)
-        return run.error(
-            node,
-            path,
-            "vocabulario",
-            valor=node.value,
-            articulo=ARTICULOS[schema.vocab],
-            sugerencia=suggestion(close),
-        )
-    return term_id
-
-
-def check_option(node, schema, path, run):
-    value = node.value.strip().casefold()
-    if value not in schema.opciones:
-        return run.error(
-            node, path, "opcion", valor=node.value, opciones=" o ".join(f"«{o}»" for o in schema.opciones)
-        )
-    return value
-
-
-def check_program(node, schema, path, run):
-    value = node.value.strip()
-    if value not in run.env.programas:
-        close = difflib.get_close_matches(value, sorted(run.env.programas), n=2, cutoff=0.6)
-        return run.error(node, path, "programa", valor=value, sugerencia=suggestion(close))
-    return value
-
-
-def check_consent(node, schema, path, run):
-    if checks.parse_bool(node.value) is not True:
-        return run.error(node, path, "consentimiento")
-    return True
-
-
-def check_logo(node, schema, path, run):
-    value = node.value.strip()
-    problem = checks.logo_problem(run.env.base_dir, value)
-    if problem:
-        code, values = problem
-        return run.error(node, path, code, valor=value, **values)
-    return value
-
-
-def _adapt(parse):
-    """Wrap a `checks` parser (returning a value or (code, values)) as a node checker."""
-
-    def checker(node, schema, path, run):
-        outcome = parse(node.value.strip(), schema, run.env)
-        if isinstance(outcome, checks.Problem):
-            return run.error(node, path, outcome.code, **outcome.values)
-        return outcome
-
-    return checker
-
-
-SCALAR_CHECKERS = {
-    "texto": check_text,
-    "markdown": check_text,
-    "vocab": check_vocab,
-    "opcion": check_option,
-    "programa": check_program,
-    "consentimiento": check_consent,
-    "logo": check_logo,
-    "entero": _adapt(checks.integer),
-    "booleano": _adapt(checks.boolean),
-    "fecha": _adapt(checks.past_date),
-    "anio_o_fecha": _adapt(checks.year_or_date),
-    "cuit": _adapt(checks.cuit),
-    "email": _adapt(checks.email),
-    "url": _adapt(checks.url),
-    "telefono": _adapt(checks.phone),
-    "coordenada": _adapt(checks.coordinate),
-    "slug": _adapt(checks.slug),
-}
+def check_scalar(node: ScalarNode, schema: Field, path: str, run: Run):
+    outcome = KINDS[schema.kind].check(node.value.strip(), schema, run.env)
+    if outcome is checks.UNCHECKABLE:
+        return INVALID
+    if isinstance(outcome, checks.Problem):
+        return run.error(node, path, outcome.code, **outcome.values)
+    return outcome

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from cmosc.folding import fold, spanish_sort_key
@@ -51,3 +52,23 @@ class Vocabulary:
 
     def sorted_terms(self) -> list[Term]:
         return sorted(self.terms, key=lambda t: spanish_sort_key(t.nombre))
+
+
+# Letters that `folding.fold` treats as equal, for a case- and accent-insensitive pattern.
+_VARIANTS = {"a": "aáàäâ", "e": "eéèëê", "i": "iíìïî", "o": "oóòöô", "u": "uúùüû", "n": "nñ", "c": "cç"}
+
+
+def _char_class(char: str) -> str:
+    if char == "-":
+        return r"[\s_-]+"
+    if not char.isalpha():
+        return re.escape(char)
+    letters = _VARIANTS.get(char, char)
+    return "[" + "".join(dict.fromkeys(letters + letters.upper())) + "]"
+
+
+def vocabulary_pattern(vocabulary: Vocabulary) -> str:
+    """A regular expression (for JSON Schema) accepting what `resolve` accepts: ids and
+    names, any case, with or without accents."""
+    keys = sorted({fold(t.id) for t in vocabulary.terms} | {fold(t.nombre) for t in vocabulary.terms})
+    return r"^\s*(" + "|".join("".join(_char_class(c) for c in key) for key in keys) + r")\s*$"

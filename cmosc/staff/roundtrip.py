@@ -21,10 +21,9 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import LiteralScalarString, PlainScalarString, ScalarString
 
+from cmosc.profiles.kinds import KINDS
 from cmosc.profiles.schema import Field
 
-# Schema kinds written as plain YAML scalars: their text is what YAML means anyway.
-PLAIN_KINDS = frozenset({"entero", "coordenada", "booleano", "consentimiento", "fecha", "anio_o_fecha"})
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _STANDARD = pyyaml.resolver.Resolver()
 
@@ -99,7 +98,7 @@ def dump_text(data) -> str:
 
 def scalar(text: str, field: Field | None):
     """A new value for a field: plain for typed kinds, else quoted when ambiguous."""
-    if field is not None and field.kind in PLAIN_KINDS:
+    if field is not None and KINDS[field.kind].plain:
         return PlainScalarString(text)
     return str(text)
 

@@ -6,6 +6,7 @@ once the required ones are filled, and staff uncomment what they know.
 
 from __future__ import annotations
 
+from cmosc.profiles.kinds import KINDS
 from cmosc.profiles.schema import ORGANIZACION, Field
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.staff.roundtrip import dump_text
@@ -48,16 +49,7 @@ def example(field: Field) -> str:
     """A sample value, only as a hint inside a commented-out line."""
     if field.kind == "objeto":
         return "{" + ", ".join(f"{sub.key}: {example(sub)}" for sub in field.fields) + "}"
-    samples = {
-        "fecha": "2026-01-31",
-        "anio_o_fecha": "2009",
-        "cuit": "30-71234567-1",
-        "email": "contacto@organizacion.org.ar",
-        "url": "https://",
-        "booleano": "true",
-        "coordenada": "-26.83" if field.key == "lat" else "-65.20",
-    }
-    return field.ejemplo or samples.get(field.kind, "")
+    return field.ejemplo or KINDS[field.kind].sample
 
 
 def block(field: Field, value: str, vocabularies, indent: str = "", quote: bool = True) -> list[str]:
