@@ -32,6 +32,13 @@ DEFAULTS = {
     # Internal paths still to be built by another part of the project; links to them
     # do not stop the build (every other broken internal link or anchor does).
     "CMOSC_ENLACES_PENDIENTES": (),
+    # Map tiles for /mapa/ (Leaflet URL template) and their attribution (text and link);
+    # the page's Content-Security-Policy allows images from the template's host only.
+    "CMOSC_MAPA_TESELAS": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "CMOSC_MAPA_ATRIBUCION": {
+        "texto": "© colaboradores de OpenStreetMap",
+        "url": "https://www.openstreetmap.org/copyright",
+    },
 }
 LOCAL_URL = "http://localhost:8000"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
@@ -20,6 +21,8 @@ from cmosc.profiles.vocabularies import Term, Vocabulary
 # A need is "shared" (a chance for a common strategy) when this many organizations have it;
 # the staff report and the public page use the same definition.
 SHARED_NEED_MIN = 2
+# A sede's town when its profile does not say (`localidad`, see the data contract).
+DEFAULT_TOWN = "San Miguel de Tucumán"
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Sede:
     lon: float | None
     horarios: str | None
     accesible: bool | None
+    localidad: str | None = None
 
     @property
     def map_url(self) -> str | None:
@@ -45,8 +49,28 @@ class Sede:
         return f"https://www.openstreetmap.org/?mlat={self.lat}&mlon={self.lon}#map=17/{self.lat}/{self.lon}"
 
     @property
-    def geo_uri(self) -> str | None:
-        return None if self.lat is None else f"geo:{self.lat},{self.lon}"
+    def address_search_url(self) -> str | None:
+        """OpenStreetMap search for the address, when there are no coordinates."""
+        if not self.direccion:
+            return None
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": self._full_address})
+
+    @property
+    def _full_address(self) -> str:
+        return f"{self.direccion}, {self.localidad or DEFAULT_TOWN}"
+
+    @property
+    def directions_url(self) -> str | None:
+        """«Cómo llegar»: a Google Maps directions URL, which opens the maps app on Android
+        and iOS and the web elsewhere (a bare `geo:` fails on iOS and desktop). Coordinates
+        when known (exact), else the address and town."""
+        if self.lat is not None:
+            destination = f"{self.lat},{self.lon}"
+        elif self.direccion:
+            destination = f"{self._full_address}, Argentina"
+        else:
+            return None
+        return "https://www.google.com/maps/dir/?" + urlencode({"api": 1, "destination": destination})
 
 
 @dataclass(frozen=True)
@@ -147,6 +171,7 @@ def _sede(data: dict, barrios: Vocabulary) -> Sede:
         ubicacion.get("lon"),
         data.get("horarios"),
         data.get("accesible"),
+        data.get("localidad"),
     )
 
 

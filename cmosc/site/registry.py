@@ -13,6 +13,7 @@ from cmosc.site.pages import core as core_pages
 from cmosc.site.pages import facet_listings as facet_pages
 from cmosc.site.pages import findability as hallazgo
 from cmosc.site.pages import logo_files
+from cmosc.site.pages import map as mapa_pages
 from cmosc.site.pages import networks as redes_pages
 from cmosc.site.pages import opendata as datos_pages
 from cmosc.site.pages import search as busqueda_pages
@@ -29,6 +30,7 @@ CONTENT_BUILDERS = [
     colaborar.colaborar,
     necesidades_compartidas.necesidades_compartidas,
     redes_pages.redes,
+    mapa_pages.mapa,
 ]
 
 PAGE_BUILDERS = [hallazgo.recorded(b) for b in CONTENT_BUILDERS] + [

@@ -75,7 +75,14 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
         "/programas/mesas-comunitarias-alimentarias/",
     } <= set(links)
     lat, lon = d["sedes"][0]["ubicacion"]["lat"], d["sedes"][0]["ubicacion"]["lon"]
-    assert f"geo:{lat},{lon}" in links
+    # «Cómo llegar» works on every device (a bare geo: does not on iOS or desktop).
+    assert not any(h.startswith("geo:") for h in links)
+    assert f"https://www.google.com/maps/dir/?api=1&destination={lat}%2C{lon}" in links
+    assert f"/mapa/#sede-{COMPLETO}-1" in links
+    llegar = next(
+        a for a in perfil.find_all("a") if a.attrs["href"].startswith("https://www.google.com/maps/dir/")
+    )
+    assert llegar.text().startswith("Cómo llegar") and d["nombre"] in llegar.text()
     assert any(h.startswith("https://www.openstreetmap.org/?mlat=") for h in links)
     assert "Datos verificados el 20 de enero de 2026" in text
     assert "Perfil completo" in text and "puede estar desactualizad" not in text

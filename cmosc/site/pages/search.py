@@ -7,6 +7,7 @@ from collections import Counter
 from cmosc.search.documents import valores
 from cmosc.search.tiers import FACETAS, TAMANO_FRAGMENTO, archivos, valores_faceta
 from cmosc.site.context import FileSpec, PageSpec, Site
+from cmosc.site.pages.map import LOCATIONS_FILE, barrio_centres, locations_file, points
 
 #: Facet listing pages linked from the page when the search cannot run.
 PAGINAS_FACETAS = (
@@ -52,6 +53,7 @@ def search(site: Site, context: dict):
     for datos in fragmentos:
         for archivo in datos.values():
             yield FileSpec(f"buscar/{archivo.nombre}", archivo.texto.encode("utf-8"))
+    yield locations_file(site)
     prefijo = context.get("SITEURL", "") + "/buscar/"
     yield PageSpec(
         "buscar/index.html",
@@ -61,6 +63,9 @@ def search(site: Site, context: dict):
             "ruta": "buscar/",
             "facetas": facetas(site),
             "sugerencias": sugerencias(site),
+            # «Cerca de mí»: sede coordinates fetched on demand, barrio centres in the page.
+            "ubicaciones_url": f"{prefijo}{LOCATIONS_FILE.removeprefix('buscar/')}",
+            "barrios_centros": barrio_centres(points(site)[0]),
             "paginas_facetas": PAGINAS_FACETAS,
             # Read by search.js from a JSON data block (json_script): one entry per shard.
             "archivos_busqueda": [

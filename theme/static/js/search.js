@@ -177,8 +177,14 @@
     return PARAMS.some(function (p) { return s.filtros[p].length > 0 })
   }
 
+  // «Cerca de mí» (search-nearby.js) alone lists every organization by distance.
   function hayConsulta (s) {
-    return s.q.trim() !== '' || hayFiltros(s)
+    return s.q.trim() !== '' || hayFiltros(s) || !!B.cercania
+  }
+
+  function metros (doc) {
+    var m = B.cercania && B.cercania.distancias[doc.slug]
+    return m === undefined ? Infinity : m
   }
 
   // ------------------------------------------------------------------
@@ -325,7 +331,8 @@
     var info = document.createElement('p')
     info.className = 'resultado__datos'
     info.textContent = nombres('tipo', doc).concat(nombres('barrio', doc).join(', ') || [])
-      .join(' · ') + (doc.inactiva ? ' · Inactiva' : '')
+      .join(' · ') + (doc.inactiva ? ' · Inactiva' : '') +
+      (metros(doc) < Infinity ? ' · ' + window.CMOSCCercania.texto(metros(doc)) : '')
     li.appendChild(info)
     if (doc.extracto) {
       var extracto = document.createElement('p')
@@ -397,6 +404,7 @@
     finales.sort(function (a, b) {
       var da = docs[a]; var db = docs[b]
       if (!da.inactiva !== !db.inactiva) return da.inactiva ? 1 : -1
+      if (B.cercania && metros(da) !== metros(db)) return metros(da) < metros(db) ? -1 : 1
       if (r.puntajes && r.puntajes[a] !== r.puntajes[b]) return r.puntajes[b] - r.puntajes[a]
       return colador.compare(da.nombre, db.nombre) || (a - b)
     })
@@ -447,6 +455,8 @@
     actualizar()
     if (lista.firstChild) lista.querySelector('a').focus()
   })
+
+  form.addEventListener('cmosc:cercania', function () { actualizar() })
 
   limpiar.addEventListener('click', function () {
     form.querySelectorAll('.faceta input:checked').forEach(function (c) { c.checked = false })
