@@ -3,7 +3,6 @@ centres, the search's location file, and map code on the map page only."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -105,17 +104,3 @@ def test_only_the_map_page_loads_map_code_and_allows_tiles(built_site):
         assert ("https://tile.openstreetmap.org" in text) == is_map, html
     head = (built_site / "mapa" / "index.html").read_text("utf-8").split("</head>")[0]
     assert "img-src 'self' https://tile.openstreetmap.org;" in head
-
-
-def test_vendored_files_are_listed_with_their_hash():
-    """Every file under theme/static/vendor/ is in the vendor README's SHA-256 list, unchanged."""
-    readme = (ROOT / "theme" / "static" / "vendor" / "README.md").read_text("utf-8")
-    block = readme.split("## SHA-256 de los archivos copiados", 1)[1].split("```")[1]
-    listed = dict(reversed(line.split("  ", 1)) for line in block.strip().splitlines())
-    vendor = ROOT / "theme" / "static" / "vendor"
-    present = {
-        p.relative_to(ROOT).as_posix() for p in vendor.rglob("*") if p.is_file() and p.name != "README.md"
-    }
-    assert present <= set(listed)
-    for path, digest in listed.items():
-        assert hashlib.sha256((ROOT / path).read_bytes()).hexdigest() == digest, path

@@ -8,8 +8,6 @@ la falta de ``node`` es un error, nunca un salto.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 import pytest
@@ -571,42 +569,6 @@ def test_restaurar_iguala_los_dos_snowball(tmp_path):
     assert crudo_js[:3] != crudo_py[:3]  # sin restaurar difieren
     restaurado_js = correr_js(tmp_path, cuerpo, [pl.restaurar(p) for p in palabras])
     assert restaurado_js == [pl.raiz(p) for p in palabras]
-
-
-# --------------------------------------------------------------------------
-# Bibliotecas vendorizadas (versiones exactas)
-# --------------------------------------------------------------------------
-
-VENDORIZADOS = {
-    "theme/static/vendor/lunr/lunr.min.js": "0c50d9002b85780a842afffb567bb54ede402dae7c6dc5997a018614d8044fc8",
-    "theme/static/vendor/lunr/LICENSE": "ae33f5a0d538cd93de1136a052ffa734b59d6b28e7cfc19e03de1d8b5d9f40ea",
-    "theme/static/vendor/lunr-languages/lunr.stemmer.support.js": "4b4c8cc2fd10dc37e4b33b57fc73659f8df833803c7d04bd84e53f01b16add86",
-    "theme/static/vendor/lunr-languages/lunr.es.js": "e0809cd195173a6a9018e1d8c455e0c16d8fecd43c759d567690b686e42ea9ae",
-    "theme/static/vendor/lunr-languages/LICENSE": "1a2c0a1e111a34ce11f56d6b7ee6270efe616dfaa90c5858312d5052e5778d72",
-    "tests/vendor/axe-core/axe.min.js": "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c",
-    "tests/vendor/axe-core/LICENSE": "af175b9d96ee93c21a036152e1b905b0b95304d4ae8c2c921c7609100ba8df7e",
-    "tests/vendor/axe-core/LICENSE-3RD-PARTY.txt": "4f8563870d0fca38bbc3e00b6f670cb7fa9f380ba9f26a7f7d1184a6b18b1653",
-}
-
-
-@pytest.mark.parametrize("ruta, sha256", sorted(VENDORIZADOS.items()))
-def test_vendorizados_sin_cambios(ruta, sha256):
-    """Los archivos son copias exactas de los paquetes npm fijados (si se
-    actualizan, seguir theme/static/vendor/README.md y cambiar los hashes)."""
-    contenido = (RAIZ / ruta).read_bytes()
-    assert hashlib.sha256(contenido).hexdigest() == sha256
-
-
-def test_versiones_fijadas():
-    paquete = json.loads((RAIZ / "package.json").read_text(encoding="utf-8"))
-    assert paquete["private"] is True
-    assert paquete["devDependencies"] == {
-        "axe-core": "4.14.1",
-        "lunr": "2.3.9",
-        "lunr-languages": "1.22.0",
-    }
-    assert "2.3.9" in (VENDOR / "lunr/lunr.min.js").read_text(encoding="utf-8")[:200]
-    assert "axe v4.14.1" in (RAIZ / "tests/vendor/axe-core/axe.min.js").read_text(encoding="utf-8")[:100]
 
 
 # --------------------------------------------------------------------------
