@@ -82,7 +82,7 @@ def _build_seconds(project_dir: Path) -> float:
     from cmosc.model.organization import build_organizations
     from cmosc.profiles.catalog import load_catalog
     from cmosc.search import pipeline
-    from cmosc.search.tiers import archivos
+    from cmosc.search.tiers import search_files
     from cmosc.settings import reference_date
 
     today = reference_date({"CMOSC_FECHA_REFERENCIA": "2026-11-25"})
@@ -90,7 +90,7 @@ def _build_seconds(project_dir: Path) -> float:
     organizations = build_organizations(catalog, today)
     pipeline._CACHE.clear()  # cold, like a fresh build
     started = time.perf_counter()
-    archivos(organizations, catalog.vocabularies)
+    search_files(organizations, catalog.vocabularies)
     return time.perf_counter() - started
 
 

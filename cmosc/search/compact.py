@@ -1,4 +1,4 @@
-"""Compact index format (``formato`` 2): postings only; the browser computes the rest.
+"""The published index format (``formato`` 2): postings only; the browser computes the rest.
 
 A lunr index serialized by lunr is mostly ``fieldVectors``: one BM25 weight per
 (term, field, document), with three decimals (measured at 2000 synthetic profiles:
@@ -8,10 +8,10 @@ term frequency, the field length (= sum of the frequencies of its terms), the
 average field length, the number of documents with the term (idf) and the field
 boost. So this format ships only the postings, and ``search-pipeline.js``
 (``loadIndex``) recomputes the vectors with lunr.js' own formula before
-``lunr.Index.load``. ``a_lunr`` is the same computation in Python (tests and
-``cargar``), checked against lunr's builder in tests/test_busqueda_niveles.py.
+``lunr.Index.load``. ``to_lunr`` is the same computation in Python, checked
+against lunr's own builder in tests/unit/test_search_tiers.py.
 
-Shape::
+Shape (the keys are data the browser reads)::
 
     {"formato": 2, "pipeline": {...}, "campos": [["nombre", 10], ...],
      "documentos": 2000,
@@ -21,116 +21,136 @@ Shape::
 is a field's position in ``campos``; the ``d`` list holds the documents
 containing the term in that field, as ascending positions, delta-encoded (first
 absolute); a ``0`` repeats the previous document, i.e. adds one to its term
-frequency. Document ``n`` has lunr ref ``indice.ref_interna(n)`` (base 36).
+frequency. Document ``n`` has lunr ref ``lunr_ref(n)`` (base 36).
 """
 
 from __future__ import annotations
 
+import json
 import math
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from cmosc.search import pipeline as pl
-from cmosc.search.index import Campos, ref_interna
 
-FORMATO_COMPACTO = 2
+COMPACT_FORMAT = 2
 #: lunr.js Builder defaults (k1, b): the JS side uses the same.
 K1, B = 1.2, 0.75
 
+#: (field, boost) pairs, in index order.
+Fields = tuple[tuple[str, int], ...]
 
-def indice_compacto(documentos: Iterable[Mapping[str, str]], campos: Campos) -> dict:
-    """Index of ``documentos`` (already in their final order: position = ref),
-    each a dict of field → plain text, through the same pipeline as
-    ``indice.build_index``."""
-    # Streamed document by document (no list of every word is kept); with the C
-    # stemmer (PyStemmer) the variants are cheap enough without `precalcular`.
+_BASE_36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def lunr_ref(position: int) -> str:
+    """lunr ref of document ``position`` (base 36, as ``Number.prototype.toString(36)``)."""
+    if position < 0:
+        raise ValueError(position)
+    digits = ""
+    while True:
+        position, rest = divmod(position, 36)
+        digits = _BASE_36[rest] + digits
+        if position == 0:
+            return digits
+
+
+def to_json(data: dict) -> str:
+    """Compact, stable JSON (sorted keys, unescaped UTF-8)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def compact_index(documents: Iterable[Mapping[str, str]], fields: Fields) -> dict:
+    """Index of ``documents`` (already in their final order: position = ref),
+    each a dict of field → plain text."""
+    # Streamed document by document (no list of every word is kept).
     # term → field position → positions of the documents, one per occurrence.
     postings: dict[str, dict[int, array]] = {}
-    nombres = [campo for campo, _ in campos]
-    cantidad = 0
-    for posicion, doc in enumerate(documentos):
-        cantidad += 1
-        for f, campo in enumerate(nombres):
-            texto = doc.get(campo)
-            if not texto:
+    names = [field for field, _ in fields]
+    count = 0
+    for position, doc in enumerate(documents):
+        count += 1
+        for f, field in enumerate(names):
+            text = doc.get(field)
+            if not text:
                 continue
-            for termino in pl.terminos(pl.dividir(texto), campo):
-                por_campo = postings.get(termino)
-                if por_campo is None:
-                    por_campo = postings[termino] = {}
-                lista = por_campo.get(f)
-                if lista is None:
-                    lista = por_campo[f] = array("I")
-                lista.append(posicion)
-    terminos = []
-    for termino in sorted(postings):
-        fila: list = [termino]
-        for f in sorted(postings[termino]):
-            apariciones = postings[termino][f]  # ascending: documents are read in order
-            fila += [f, [b - a for a, b in zip([0, *apariciones], apariciones)]]
-        terminos.append(fila)
+            for term in pl.terms(pl.split_words(text), field):
+                by_field = postings.get(term)
+                if by_field is None:
+                    by_field = postings[term] = {}
+                occurrences = by_field.get(f)
+                if occurrences is None:
+                    occurrences = by_field[f] = array("I")
+                occurrences.append(position)
+    rows = []
+    for term in sorted(postings):
+        row: list = [term]
+        for f in sorted(postings[term]):
+            occurrences = postings[term][f]  # ascending: documents are read in order
+            row += [f, [b - a for a, b in zip([0, *occurrences], occurrences)]]
+        rows.append(row)
     return {
-        "formato": FORMATO_COMPACTO,
-        "pipeline": pl.configuracion_js(),
-        "campos": [list(c) for c in campos],
-        "documentos": cantidad,
-        "terminos": terminos,
+        "formato": COMPACT_FORMAT,
+        "pipeline": pl.js_config(),
+        "campos": [list(c) for c in fields],
+        "documentos": count,
+        "terminos": rows,
     }
 
 
-def _apariciones(deltas: list[int]) -> dict[int, int]:
+def _frequencies(deltas: list[int]) -> dict[int, int]:
     """Delta list → {document position: term frequency}."""
-    frecuencias: dict[int, int] = {}
-    posicion = 0
+    frequencies: dict[int, int] = {}
+    position = 0
     for delta in deltas:
-        posicion += delta
-        frecuencias[posicion] = frecuencias.get(posicion, 0) + 1
-    return frecuencias
+        position += delta
+        frequencies[position] = frequencies.get(position, 0) + 1
+    return frequencies
 
 
-def a_lunr(compacto: dict) -> dict:
+def to_lunr(compact: dict) -> dict:
     """The index as lunr serializes it (what ``lunr.Index.load`` takes), with the
-    vectors computed as lunr.js' ``Builder`` does. Mirrors ``desempaquetar`` in
+    vectors computed as lunr.js' ``Builder`` does. Mirrors ``unpack`` in
     search-pipeline.js."""
-    if compacto.get("formato") != FORMATO_COMPACTO:
-        raise ValueError(f"formato de índice desconocido: {compacto.get('formato')!r}")
-    campos = [c[0] for c in compacto["campos"]]
-    boosts = [c[1] for c in compacto["campos"]]
-    n = compacto["documentos"]
+    if compact.get("formato") != COMPACT_FORMAT:
+        raise ValueError(f"formato de índice desconocido: {compact.get('formato')!r}")
+    fields = [c[0] for c in compact["campos"]]
+    boosts = [c[1] for c in compact["campos"]]
+    n = compact["documentos"]
     # Decode: term → field → {doc: tf}
-    decodificado = []
-    largos = [defaultdict(int) for _ in campos]
-    for fila in compacto["terminos"]:
-        por_campo = {}
-        for i in range(1, len(fila), 2):
-            f, frecuencias = fila[i], _apariciones(fila[i + 1])
-            por_campo[f] = frecuencias
-            for doc, tf in frecuencias.items():
-                largos[f][doc] += tf
-        decodificado.append((fila[0], por_campo))
-    promedios = [sum(largos[f].values()) / n if n else 0 for f in range(len(campos))]
-    vectores: dict[str, list] = defaultdict(list)
-    invertido = []
-    for indice, (termino, por_campo) in enumerate(decodificado):
-        con_termino = sum(len(frecuencias) for frecuencias in por_campo.values())
-        x = (n - con_termino + 0.5) / (con_termino + 0.5)
+    decoded = []
+    lengths = [defaultdict(int) for _ in fields]
+    for row in compact["terminos"]:
+        by_field = {}
+        for i in range(1, len(row), 2):
+            f, frequencies = row[i], _frequencies(row[i + 1])
+            by_field[f] = frequencies
+            for doc, tf in frequencies.items():
+                lengths[f][doc] += tf
+        decoded.append((row[0], by_field))
+    averages = [sum(lengths[f].values()) / n if n else 0 for f in range(len(fields))]
+    vectors: dict[str, list] = defaultdict(list)
+    inverted = []
+    for index, (term, by_field) in enumerate(decoded):
+        with_term = sum(len(frequencies) for frequencies in by_field.values())
+        x = (n - with_term + 0.5) / (with_term + 0.5)
         idf = math.log(1 + abs(x))
-        posting: dict = {"_index": indice}
-        for campo in campos:
-            posting[campo] = {}
-        for f, frecuencias in por_campo.items():
-            for doc, tf in sorted(frecuencias.items()):
-                ref = ref_interna(doc)
-                posting[campos[f]][ref] = {}
-                normal = K1 * (1 - B + B * (largos[f][doc] / promedios[f])) + tf
-                peso = idf * ((K1 + 1) * tf) / normal * boosts[f]
-                vectores[f"{campos[f]}/{ref}"] += [indice, math.floor(peso * 1000 + 0.5) / 1000]
-        invertido.append([termino, posting])
+        posting: dict = {"_index": index}
+        for field in fields:
+            posting[field] = {}
+        for f, frequencies in by_field.items():
+            for doc, tf in sorted(frequencies.items()):
+                ref = lunr_ref(doc)
+                posting[fields[f]][ref] = {}
+                norm = K1 * (1 - B + B * (lengths[f][doc] / averages[f])) + tf
+                weight = idf * ((K1 + 1) * tf) / norm * boosts[f]
+                vectors[f"{fields[f]}/{ref}"] += [index, math.floor(weight * 1000 + 0.5) / 1000]
+        inverted.append([term, posting])
     return {
         "version": "2.3.9",
-        "fields": campos,
-        "fieldVectors": [[ref, vectores[ref]] for ref in sorted(vectores)],
-        "invertedIndex": invertido,
-        "pipeline": [pl.ETIQUETAS["separar"], pl.ETIQUETAS["vacias"], pl.ETIQUETAS["raices"]],
+        "fields": fields,
+        "fieldVectors": [[ref, vectors[ref]] for ref in sorted(vectors)],
+        "invertedIndex": inverted,
+        "pipeline": [pl.LABELS["split"], pl.LABELS["stopwords"], pl.LABELS["stems"]],
     }

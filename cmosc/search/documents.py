@@ -13,51 +13,51 @@ from collections.abc import Iterable
 from cmosc.model.organization import Organization
 
 #: Longest card snippet, in characters (cut at a word boundary).
-LARGO_EXTRACTO = 180
+SNIPPET_LENGTH = 180
 
-_ETIQUETA = re.compile(r"<[^>]+>")
-_ESPACIOS = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"\s+")
 
 
-def texto_plano(fragmento_html: str) -> str:
+def plain_text(html_fragment: str) -> str:
     """Visible text of sanitized HTML: tags dropped (link targets are not
     text), entities decoded, spaces collapsed."""
-    return _ESPACIOS.sub(" ", html.unescape(_ETIQUETA.sub(" ", str(fragmento_html)))).strip()
+    return _SPACES.sub(" ", html.unescape(_TAG.sub(" ", str(html_fragment)))).strip()
 
 
-def _unir(partes: Iterable[str | None]) -> str:
-    return " ".join(p for p in partes if p)
+def _join(parts: Iterable[str | None]) -> str:
+    return " ".join(p for p in parts if p)
 
 
-def textos(org: Organization) -> dict[str, str]:
-    """Every indexed field of one organization, as plain text (see `niveles`)."""
-    actividades = org.data.get("actividades") or []
+def index_texts(org: Organization) -> dict[str, str]:
+    """Every indexed field of one organization, as plain text (see `tiers`)."""
+    activities = org.data.get("actividades") or []
     return {
         "id": org.slug,
         "nombre": org.nombre,
         "sigla": org.sigla or "",
         "resumen": org.resumen or "",
         "tipo": org.tipo.nombre,
-        "areas": _unir(t.nombre for t in org.areas),
-        "poblacion": _unir(t.nombre for t in org.poblacion),
-        "barrio": _unir(t.nombre for t in org.barrios),
-        "necesidades_tipos": _unir(dict.fromkeys(n.tipo.nombre for n in org.necesidades)),
-        "necesidades": _unir(n.descripcion for n in org.necesidades),
-        "actividades": _unir(_unir((a.get("nombre"), a.get("descripcion"))) for a in actividades),
-        "descripcion": texto_plano(org.descripcion_html),
+        "areas": _join(t.nombre for t in org.areas),
+        "poblacion": _join(t.nombre for t in org.poblacion),
+        "barrio": _join(t.nombre for t in org.barrios),
+        "necesidades_tipos": _join(dict.fromkeys(n.tipo.nombre for n in org.necesidades)),
+        "necesidades": _join(n.descripcion for n in org.necesidades),
+        "actividades": _join(_join((a.get("nombre"), a.get("descripcion"))) for a in activities),
+        "descripcion": plain_text(org.descripcion_html),
     }
 
 
-def extracto(org: Organization, largo: int = LARGO_EXTRACTO) -> str:
+def snippet(org: Organization, length: int = SNIPPET_LENGTH) -> str:
     """The card snippet: the summary, else the start of the description."""
-    texto = org.resumen or texto_plano(org.descripcion_html)
-    if len(texto) <= largo:
-        return texto
-    corte = texto.rfind(" ", 0, largo)
-    return texto[: corte if corte > largo // 2 else largo].rstrip(" ,;:.") + "…"
+    text = org.resumen or plain_text(org.descripcion_html)
+    if len(text) <= length:
+        return text
+    cut = text.rfind(" ", 0, length)
+    return text[: cut if cut > length // 2 else length].rstrip(" ,;:.") + "…"
 
 
-def valores(org: Organization) -> dict[str, list[str]]:
+def facet_values(org: Organization) -> dict[str, list[str]]:
     """Facet values of one organization, by /buscar/ URL parameter
     (`tipo`, `area`, `barrio`, `poblacion`, `necesidad`, `ods`)."""
     return {
@@ -70,12 +70,12 @@ def valores(org: Organization) -> dict[str, list[str]]:
     }
 
 
-def tarjeta(org: Organization) -> dict:
+def card(org: Organization) -> dict:
     """What a result card shows besides facet names. A missing sigla is
     omitted; `inactiva` only appears when true."""
-    fila = {"slug": org.slug, "nombre": org.nombre, "extracto": extracto(org)}
+    row = {"slug": org.slug, "nombre": org.nombre, "extracto": snippet(org)}
     if org.sigla:
-        fila["sigla"] = org.sigla
+        row["sigla"] = org.sigla
     if not org.activa:
-        fila["inactiva"] = True
-    return fila
+        row["inactiva"] = True
+    return row

@@ -1,410 +1,302 @@
-"""Pipeline español del buscador (lado Python).
+"""The search's Spanish text pipeline (Python side).
 
-Este módulo y ``theme/static/js/search-pipeline.js`` implementan EXACTAMENTE
-el mismo procesamiento de texto; ``tests/test_busqueda_pipeline.py`` lo verifica
-pasando la misma lista de palabras por ambos lados (Node).
+This module and ``theme/static/js/search-pipeline.js`` do EXACTLY the same text
+processing; ``tests/unit/test_search_pipeline.py`` checks it by running the same word
+list through both (Node and Chromium).
 
-Procesamiento de un texto
--------------------------
+Processing a text
+-----------------
 
-1. ``normalizar``: NFKC → minúsculas → NFKC (``str.lower`` y
-   ``String.prototype.toLowerCase`` aplican el mismo mapeo Unicode).
-2. ``dividir``: se borran los caracteres de formato (categoría ``Cf``: guion
-   blando, ZWJ, BOM…); todo lo que no sea letra (``L*``), número (``N*``),
-   marca (``M*``) o punto separa palabras; los puntos dentro de una palabra se
-   borran (``A.C.E.S.`` → ``aces``, ``1.500`` → ``1500``).
-3. Palabras vacías: se descarta la palabra si su forma *plegada* está en
-   ``stopwords_es.txt`` (salvo en el campo ``sigla``: ver ``CAMPOS_SIN_VACIAS``).
-4. Variantes: cada palabra ``w`` produce de uno a tres términos, sin repetir::
+1. ``normalize``: NFKC → lower case → NFKC (``str.lower`` and
+   ``String.prototype.toLowerCase`` apply the same Unicode mapping).
+2. ``split_words``: format characters (category ``Cf``: soft hyphen, ZWJ, BOM…)
+   are removed; anything that is not a letter (``L*``), number (``N*``), mark
+   (``M*``) or dot separates words; dots inside a word are removed
+   (``A.C.E.S.`` → ``aces``, ``1.500`` → ``1500``).
+3. Stopwords: a word is dropped when its *folded* form is in
+   ``stopwords_es.txt`` (except in the ``sigla`` field: see
+   ``FIELDS_KEEPING_STOPWORDS``).
+4. Variants: each word ``w`` yields one to three terms, without repeats::
 
-       a = plegar(raiz(w))                         # tal como está escrita
-       b = plegar(raiz(plegar(w)))                 # escrita sin tildes
-       c = plegar(raiz(pluralizar(plegar(w))))     # su plural, sin tildes
+       a = fold(stem(w))                        # as written
+       b = fold(stem(fold(w)))                  # written without accents
+       c = fold(stem(pluralize(fold(w))))       # its plural, without accents
 
-   Lo mismo en documentos y en consultas (en la consulta, los términos de una
-   palabra son alternativos). ``b`` y ``c`` dependen sólo de ``plegar(w)``:
-   todas las formas con y sin tildes de una palabra comparten esos términos
-   ("educacion" ↔ "educación", "ninos" ↔ "niños", "futbol" ↔ "fútbol", en
-   los dos sentidos). ``c`` une singular y plural cuando Snowball no lo hace
-   ("mujer"→"muj" pero "mujeres"→"mujer"; "joven"/"jóvenes";
-   "ciudad"/"ciudades"; "taller"/"talleres"). ``a`` conserva el Snowball
-   normal para texto bien acentuado ("japonés"/"japoneses").
+   The same on documents and queries (in a query, the terms of one word are
+   alternatives). ``b`` and ``c`` depend only on ``fold(w)``, so every accented
+   and unaccented form of a word shares those terms ("educacion" ↔ "educación",
+   "ninos" ↔ "niños", both ways). ``c`` joins singular and plural where
+   Snowball does not ("mujer"→"muj" but "mujeres"→"mujer"; "joven"/"jóvenes";
+   "ciudad"/"ciudades"). ``a`` keeps plain Snowball for well-accented text
+   ("japonés"/"japoneses").
 
-Por qué el orden importa: los sufijos del Snowball español llevan tilde
-("-ación", "-ía", "-ión"…) y el algoritmo quita las tildes al final. Plegar
-ANTES de la raíz pierde sufijos (raiz("tenia") = "teni" pero
-raiz("tenía") = "ten"); plegar sólo DESPUÉS no iguala lo que el visitante
-escribe sin tildes (evidencia: ``test_orden_plegado_y_raiz`` en
-tests/test_busqueda_pipeline.py).
+Why the order matters: Spanish Snowball suffixes carry accents ("-ación",
+"-ía", "-ión"…) and the algorithm removes accents at the end. Folding BEFORE
+stemming loses suffixes (stem("tenia") = "teni" but stem("tenía") = "ten");
+folding only AFTER does not match what a visitor types without accents
+(evidence: ``test_fold_and_stem_order`` in tests/unit/test_search_pipeline.py).
 
-``raiz`` = ``restaurar`` + Snowball español. ``restaurar`` pone la tilde a las
-terminaciones "-acion"/"-ucion" (en castellano siempre la llevan). Es lo que
-hace posible la paridad: Snowball 3.0 (``snowballstemmer`` 3.x de Python)
-agregó reglas para "-acion"/"-ucion" sin tilde que el stemmer de
-lunr-languages (un Snowball anterior) no tiene; sobre el diccionario español
-completo (103 mil formas, con y sin tildes) ésas son TODAS las diferencias
-entre ambos, y con la tilde restaurada dan idéntico. Snowball sólo se aplica a
-palabras de alfabeto latino (todos los caracteres < U+0250): es un stemmer
-español, y así se evitan diferencias UTF-16 (JS) / puntos de código (Python).
+``stem`` = ``restore_accent`` + Spanish Snowball. ``restore_accent`` puts the
+accent back on "-acion"/"-ucion" endings (always accented in Spanish). That is
+what makes parity possible: Snowball 3.0 (Python ``snowballstemmer`` 3.x) added
+rules for unaccented "-acion"/"-ucion" that lunr-languages' older Snowball
+lacks; over the whole Spanish dictionary (103 thousand forms, with and without
+accents) those are ALL the differences, and with the accent restored both
+agree. Snowball only runs on Latin-alphabet words (every character < U+0250):
+it is a Spanish stemmer, and this avoids UTF-16 (JS) / code point (Python)
+differences.
 
-Las funciones del pipeline de lunr se registran con las etiquetas de
-``ETIQUETAS``; lunr serializa esas etiquetas en el índice y lunr.js debe tener
-funciones registradas con los mismos nombres (las registra
-``search-pipeline.js``).
+The lunr pipeline functions are registered under the labels in ``LABELS``; lunr
+serializes those labels in the index and lunr.js must have functions
+registered under the same names (``search-pipeline.js`` registers them).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 import unicodedata
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from importlib import resources
 
 import snowballstemmer
 from lunr.pipeline import Pipeline
 
-__all__ = [
-    "VERSION_PIPELINE",
-    "ETIQUETAS",
-    "CAMPOS_SIN_VACIAS",
-    "PALABRAS_VACIAS",
-    "normalizar",
-    "dividir",
-    "plegar",
-    "fold",
-    "restaurar",
-    "raiz",
-    "pluralizar",
-    "variantes",
-    "precalcular",
-    "es_vacia",
-    "terminos",
-    "tokens",
-    "query_groups",
-    "query_tokens",
-    "configuracion_js",
-    "separar",
-    "filtrar_vacias",
-    "raices",
-]
+#: Goes up when the processing changes; the JS refuses an index of another version.
+PIPELINE_VERSION = 1
 
-#: Sube cuando cambia el procesamiento; el JS rechaza un índice de otra versión.
-VERSION_PIPELINE = 1
-
-#: Etiquetas con las que se registran las funciones en lunr (Python y JS).
-ETIQUETAS = {
-    "separar": "cmosc-es-separar",
-    "vacias": "cmosc-es-vacias",
-    "raices": "cmosc-es-raices",
+#: Labels under which the functions are registered in lunr (Python and JS); data.
+LABELS = {
+    "split": "cmosc-es-separar",
+    "stopwords": "cmosc-es-vacias",
+    "stems": "cmosc-es-raices",
 }
 
-#: Campos en los que NO se descartan palabras vacías (una sigla "UNO" o "ESA"
-#: tiene que poder encontrarse).
-CAMPOS_SIN_VACIAS = frozenset({"sigla"})
+#: Fields where stopwords are NOT dropped (a sigla "UNO" or "ESA" must be findable).
+FIELDS_KEEPING_STOPWORDS = frozenset({"sigla"})
 
-# Todo carácter por debajo de este punto de código es latino (Latin-1,
-# Latin Extended-A/B): sólo a esas palabras se les aplica Snowball.
-_LIMITE_LATINO = "\u0250"
-
-
-# --------------------------------------------------------------------------
-# Normalización y división en palabras
-# --------------------------------------------------------------------------
+# Every character below this code point is Latin (Latin-1, Latin Extended-A/B):
+# only those words go through Snowball.
+_LATIN_LIMIT = "\u0250"
 
 
-def normalizar(texto: str) -> str:
-    """NFKC, minúsculas, NFKC (igual que ``normalizar`` en el JS)."""
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", texto).lower())
+def normalize(text: str) -> str:
+    """NFKC, lower case, NFKC (as ``normalize`` in the JS)."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).lower())
 
 
-class _MapaCaracteres(dict):
-    """Tabla perezosa para ``str.translate``: letra/número/marca/punto se
-    conservan, ``Cf`` se borra y todo lo demás pasa a espacio."""
+class _CharacterMap(dict):
+    """Lazy ``str.translate`` table: letter/number/mark/dot stay, ``Cf`` is
+    removed and anything else becomes a space."""
 
-    def __missing__(self, codigo: int):
-        caracter = chr(codigo)
-        categoria = unicodedata.category(caracter)
-        if categoria == "Cf":
-            valor = None
-        elif categoria[0] in "LNM" or caracter == ".":
-            valor = codigo
+    def __missing__(self, code: int):
+        character = chr(code)
+        category = unicodedata.category(character)
+        if category == "Cf":
+            value = None
+        elif category[0] in "LNM" or character == ".":
+            value = code
         else:
-            valor = " "
-        self[codigo] = valor
-        return valor
+            value = " "
+        self[code] = value
+        return value
 
 
-_MAPA = _MapaCaracteres()
+_MAP = _CharacterMap()
 
 
-def dividir(texto: str) -> list[str]:
-    """Normaliza y divide un texto en palabras (sin filtrar ni reducir)."""
-    if not texto:
+def split_words(text: str) -> list[str]:
+    """Normalize and split a text into words (no filtering, no stemming)."""
+    if not text:
         return []
-    palabras = []
-    for parte in normalizar(texto).translate(_MAPA).split(" "):
-        if "." in parte:
-            parte = parte.replace(".", "")
-        if parte:
-            palabras.append(parte)
-    return palabras
-
-
-# --------------------------------------------------------------------------
-# Plegado, raíces y variantes
-# --------------------------------------------------------------------------
+    words = []
+    for part in normalize(text).translate(_MAP).split(" "):
+        if "." in part:
+            part = part.replace(".", "")
+        if part:
+            words.append(part)
+    return words
 
 
 @lru_cache(maxsize=65536)
-def plegar(palabra: str) -> str:
-    """Quita tildes, diéresis y virgulilla: á→a, é→e, í→i, ó→o, ú→u, ü→u,
-    ñ→n (en general: NFD, se borran las marcas no espaciadoras ``Mn``, NFC)."""
-    if palabra.isascii():
-        return palabra
-    descompuesta = unicodedata.normalize("NFD", palabra)
-    sin_marcas = "".join(c for c in descompuesta if unicodedata.category(c) != "Mn")
-    return unicodedata.normalize("NFC", sin_marcas)
+def fold(word: str) -> str:
+    """Remove accents, diaeresis and tilde: á→a, ü→u, ñ→n (NFD, drop the
+    non-spacing marks ``Mn``, NFC)."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
 
 
-#: Alias en inglés (la función de plegado de acentos).
-fold = plegar
-
-
-def restaurar(palabra: str) -> str:
-    """Pone la tilde a las terminaciones "-acion"/"-ucion" (ver el docstring
-    del módulo: iguala Snowball 3.0 de Python y el Snowball de lunr.es.js)."""
-    if palabra.endswith("acion"):
-        return palabra[:-5] + "ación"
-    if palabra.endswith("ucion"):
-        return palabra[:-5] + "ución"
-    return palabra
+def restore_accent(word: str) -> str:
+    """Accent the "-acion"/"-ucion" endings (see the module docstring: makes
+    Python's Snowball 3.0 and lunr.es.js' Snowball agree)."""
+    if word.endswith("acion"):
+        return word[:-5] + "ación"
+    if word.endswith("ucion"):
+        return word[:-5] + "ución"
+    return word
 
 
 _STEMMER = snowballstemmer.stemmer("spanish")
 
 
-def raiz(palabra: str) -> str:
-    """Raíz Snowball española de una palabra ya normalizada (sin plegar el
-    resultado). Palabras con caracteres no latinos se devuelven intactas."""
-    if not palabra or max(palabra) >= _LIMITE_LATINO:
-        return palabra
-    return _STEMMER.stemWord(restaurar(palabra))
+def stem(word: str) -> str:
+    """Spanish Snowball stem of a normalized word (the result is not folded).
+    Words with non-Latin characters are returned as they are."""
+    if not word or max(word) >= _LATIN_LIMIT:
+        return word
+    return _STEMMER.stemWord(restore_accent(word))
 
 
-def pluralizar(palabra: str) -> str:
-    """Plural regular de una palabra ya plegada, de al menos tres letras a-z,
-    terminada en consonante: z → ces, otra consonante (salvo s/x) → +es. En
-    cualquier otro caso devuelve la misma palabra.
+def pluralize(word: str) -> str:
+    """Regular plural of a folded word of at least three letters a-z ending in a
+    consonant: z → ces, another consonant (but s/x) → +es; else the same word.
 
-    Con final en vocal ("niño"/"niños") Snowball ya iguala singular y plural
-    casi siempre, así que no se gasta otra llamada al stemmer (es la parte
-    cara del armado del índice)."""
-    if len(palabra) < 3 or not (palabra.isascii() and palabra.isalpha()):
-        return palabra
-    final = palabra[-1]
-    if final in "aeiousx":
-        return palabra
-    if final == "z":
-        return palabra[:-1] + "ces"
-    return palabra + "es"
+    With a final vowel ("niño"/"niños") Snowball already joins singular and
+    plural almost always, so no extra stemmer call is spent (the stemmer is the
+    expensive part of building the index)."""
+    if len(word) < 3 or not (word.isascii() and word.isalpha()):
+        return word
+    last = word[-1]
+    if last in "aeiousx":
+        return word
+    if last == "z":
+        return word[:-1] + "ces"
+    return word + "es"
 
 
-def _calcular_variantes(palabra: str) -> tuple[str, ...]:
-    plegada = plegar(palabra)
-    a = plegar(raiz(palabra))
-    b = a if plegada == palabra else plegar(raiz(plegada))
-    plural = pluralizar(plegada)
-    c = b if plural == plegada else plegar(raiz(plural))
-    # dict.fromkeys quita repetidos conservando el orden; una "palabra" hecha
-    # sólo de marcas combinantes se pliega a "" y se descarta.
+def _compute_variants(word: str) -> tuple[str, ...]:
+    folded = fold(word)
+    a = fold(stem(word))
+    b = a if folded == word else fold(stem(folded))
+    plural = pluralize(folded)
+    c = b if plural == folded else fold(stem(plural))
+    # dict.fromkeys drops repeats keeping the order; a "word" made only of
+    # combining marks folds to "" and is dropped.
     return tuple(t for t in dict.fromkeys((a, b, c)) if t)
 
 
 _CACHE: dict[str, tuple[str, ...]] = {}
-_CACHE_MAXIMO = 1_000_000
+_CACHE_MAX = 1_000_000
 
 
-def variantes(palabra: str) -> tuple[str, ...]:
-    """Términos que produce una palabra ya normalizada (ver el docstring del
-    módulo): ``a``, ``b`` y ``c`` sin repetir, en ese orden."""
+def variants(word: str) -> tuple[str, ...]:
+    """Terms one normalized word yields (see the module docstring): ``a``,
+    ``b`` and ``c`` without repeats, in that order."""
     try:
-        return _CACHE[palabra]
+        return _CACHE[word]
     except KeyError:
         pass
-    resultado = _calcular_variantes(palabra)
-    if len(_CACHE) >= _CACHE_MAXIMO:
+    result = _compute_variants(word)
+    if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
-    _CACHE[palabra] = resultado
-    return resultado
+    _CACHE[word] = result
+    return result
 
 
-def _calcular_lote(palabras: list[str]) -> list[tuple[str, ...]]:
-    return [_calcular_variantes(p) for p in palabras]
+def _read_stopwords() -> tuple[str, ...]:
+    text = resources.files(__package__).joinpath("stopwords_es.txt").read_text(encoding="utf-8")
+    words = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            for word in split_words(line):
+                words.add(fold(word))
+    return tuple(sorted(words))
 
 
-#: Con menos palabras nuevas que esto no vale la pena abrir procesos.
-UMBRAL_PARALELO = 4000
+#: Normalized, folded, sorted stopwords (what travels to the JS).
+STOPWORDS: tuple[str, ...] = _read_stopwords()
+_STOPWORDS = frozenset(STOPWORDS)
 
 
-def _nucleos() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+def is_stopword(word: str) -> bool:
+    return fold(word) in _STOPWORDS
 
 
-def precalcular(palabras: Iterable[str], procesos: int | None = None) -> int:
-    """Calcula y guarda en caché las variantes de muchas palabras (ya
-    normalizadas). El stemmer Snowball en Python puro (~0,1 ms por palabra) es
-    lo más caro del armado del índice; con vocabularios grandes se reparte
-    entre procesos. El resultado es el mismo con cualquier número de procesos.
-    Devuelve cuántas palabras nuevas calculó."""
-    pendientes = sorted({p for p in palabras if p not in _CACHE})
-    if not pendientes:
-        return 0
-    if procesos is None:
-        procesos = min(_nucleos(), 4) if len(pendientes) >= UMBRAL_PARALELO else 1
-    # Sólo con "fork" (Linux) y sin otros hilos: un fork con hilos vivos puede
-    # trabarse, y "spawn" re-importaría el programa principal. Si no, serie.
-    if procesos > 1 and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        lotes = [pendientes[i::procesos] for i in range(procesos)]
-        contexto = multiprocessing.get_context("fork")
-        try:
-            with ProcessPoolExecutor(max_workers=procesos, mp_context=contexto) as ex:
-                for lote, resultado in zip(lotes, ex.map(_calcular_lote, lotes)):
-                    _CACHE.update(zip(lote, resultado))
-            return len(pendientes)
-        except (OSError, RuntimeError):
-            pass  # sin procesos disponibles (sandbox, etc.): se calcula acá
-    for palabra in pendientes:
-        variantes(palabra)
-    return len(pendientes)
-
-
-# --------------------------------------------------------------------------
-# Palabras vacías
-# --------------------------------------------------------------------------
-
-
-def _leer_palabras_vacias() -> tuple[str, ...]:
-    texto = resources.files(__package__).joinpath("stopwords_es.txt").read_text(encoding="utf-8")
-    palabras = set()
-    for linea in texto.splitlines():
-        linea = linea.split("#", 1)[0].strip()
-        if linea:
-            for palabra in dividir(linea):
-                palabras.add(plegar(palabra))
-    return tuple(sorted(palabras))
-
-
-#: Palabras vacías normalizadas y plegadas, ordenadas (lo que viaja al JS).
-PALABRAS_VACIAS: tuple[str, ...] = _leer_palabras_vacias()
-_VACIAS = frozenset(PALABRAS_VACIAS)
-
-
-def es_vacia(palabra: str) -> bool:
-    return plegar(palabra) in _VACIAS
-
-
-# --------------------------------------------------------------------------
-# API de alto nivel
-# --------------------------------------------------------------------------
-
-
-def terminos(palabras: Iterable[str], campo: str | None = None) -> list[str]:
-    """Términos indexados para palabras ya divididas (ver ``tokens``)."""
-    filtrar = campo not in CAMPOS_SIN_VACIAS
-    resultado: list[str] = []
-    for palabra in palabras:
-        if filtrar and plegar(palabra) in _VACIAS:
+def terms(words: Iterable[str], field: str | None = None) -> list[str]:
+    """Indexed terms of words already split (see ``tokens``)."""
+    drop_stopwords = field not in FIELDS_KEEPING_STOPWORDS
+    result: list[str] = []
+    for word in words:
+        if drop_stopwords and fold(word) in _STOPWORDS:
             continue
-        resultado.extend(variantes(palabra))
-    return resultado
+        result.extend(variants(word))
+    return result
 
 
-def tokens(texto: str, campo: str | None = None) -> list[str]:
-    """Términos que se indexan para ``texto`` (lado documento), en orden y con
-    repeticiones (lunr cuenta frecuencias). Igual a ``tokens`` del JS."""
-    return terminos(dividir(texto), campo)
+def tokens(text: str, field: str | None = None) -> list[str]:
+    """Terms indexed for ``text`` (document side), in order and with repeats
+    (lunr counts frequencies). Same as ``tokens`` in the JS."""
+    return terms(split_words(text), field)
 
 
-def query_groups(texto: str) -> list[list[str]]:
-    """Lado consulta: un grupo de términos alternativos por palabra.
+def query_groups(text: str) -> list[list[str]]:
+    """Query side: one group of alternative terms per word.
 
-    Se descartan las palabras vacías, salvo que la consulta tenga sólo
-    palabras vacías: entonces se conservan (así se encuentra una sigla como
-    "UNO", y "de la" no rompe nada: fuera del campo sigla esas palabras no
-    están indexadas). Se omiten grupos repetidos."""
-    palabras = dividir(texto)
-    utiles = [p for p in palabras if plegar(p) not in _VACIAS] or palabras
-    grupos: list[list[str]] = []
-    vistos: set[tuple[str, ...]] = set()
-    for palabra in utiles:
-        grupo = variantes(palabra)
-        if grupo and grupo not in vistos:
-            vistos.add(grupo)
-            grupos.append(list(grupo))
-    return grupos
-
-
-def query_tokens(texto: str) -> list[str]:
-    """Lado consulta: todos los términos a buscar, sin repetir y en orden."""
-    vistos: dict[str, None] = {}
-    for grupo in query_groups(texto):
-        for termino in grupo:
-            vistos.setdefault(termino, None)
-    return list(vistos)
+    Stopwords are dropped unless the query has only stopwords: then they are
+    kept (so a sigla like "UNO" is found, and "de la" breaks nothing: outside
+    the sigla field those words are not indexed). Repeated groups are omitted."""
+    words = split_words(text)
+    useful = [w for w in words if fold(w) not in _STOPWORDS] or words
+    groups: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+    for word in useful:
+        group = variants(word)
+        if group and group not in seen:
+            seen.add(group)
+            groups.append(list(group))
+    return groups
 
 
-def configuracion_js() -> dict:
-    """Lo que el JS necesita para reproducir el pipeline (viaja en el índice)."""
+def query_tokens(text: str) -> list[str]:
+    """Query side: every term to look up, without repeats and in order."""
+    seen: dict[str, None] = {}
+    for group in query_groups(text):
+        for term in group:
+            seen.setdefault(term, None)
+    return list(seen)
+
+
+def js_config() -> dict:
+    """What the JS needs to reproduce the pipeline (travels in the index)."""
     return {
-        "version": VERSION_PIPELINE,
-        "etiquetas": [ETIQUETAS[k] for k in ("separar", "vacias", "raices")],
-        "palabras_vacias": list(PALABRAS_VACIAS),
+        "version": PIPELINE_VERSION,
+        "etiquetas": [LABELS[k] for k in ("split", "stopwords", "stems")],
+        "palabras_vacias": list(STOPWORDS),
     }
 
 
-# --------------------------------------------------------------------------
-# Funciones del pipeline de lunr (firma (token, i, tokens), como en lunr.js)
-# --------------------------------------------------------------------------
+# lunr pipeline functions: signature (token, i, tokens), as in lunr.js.
 
 
-def separar(token, i=None, tokens=None):
-    """Normaliza y vuelve a dividir un token (el tokenizador de lunr sólo
-    corta en espacios y guiones; ésta es la división del proyecto)."""
-    texto = str(token)
-    partes = dividir(texto)
-    if partes == [texto]:
+def split_token(token, i=None, tokens=None):
+    """Normalize and split a token again (lunr's tokenizer only cuts at spaces
+    and hyphens; this is the project's split)."""
+    text = str(token)
+    parts = split_words(text)
+    if parts == [text]:
         return token
-    return [token.clone(lambda _s, _m, p=p: p) for p in partes]
+    return [token.clone(lambda _s, _m, p=p: p) for p in parts]
 
 
-def filtrar_vacias(token, i=None, tokens=None):
-    return None if plegar(str(token)) in _VACIAS else token
+def drop_stopword(token, i=None, tokens=None):
+    return None if fold(str(token)) in _STOPWORDS else token
 
 
-def raices(token, i=None, tokens=None):
-    lista = variantes(str(token))
-    if not lista:
+def stem_token(token, i=None, tokens=None):
+    found = variants(str(token))
+    if not found:
         return None
-    clones = [token.clone(lambda _s, _m, t=t: t) for t in lista[1:]]
-    return [token.update(lambda _s, _m: lista[0]), *clones]
+    clones = [token.clone(lambda _s, _m, t=t: t) for t in found[1:]]
+    return [token.update(lambda _s, _m: found[0]), *clones]
 
 
-def _registrar() -> None:
-    for funcion, clave in (
-        (separar, "separar"),
-        (filtrar_vacias, "vacias"),
-        (raices, "raices"),
-    ):
-        etiqueta = ETIQUETAS[clave]
-        if Pipeline.registered_functions.get(etiqueta) is not funcion:
-            Pipeline.register_function(funcion, etiqueta)
+def _register() -> None:
+    for function, key in ((split_token, "split"), (drop_stopword, "stopwords"), (stem_token, "stems")):
+        label = LABELS[key]
+        if Pipeline.registered_functions.get(label) is not function:
+            Pipeline.register_function(function, label)
 
 
-_registrar()
+_register()

@@ -13,7 +13,7 @@
 The three share the document order (sorted by slug): lunr ref ``r`` (base 36)
 is row ``int(r, 36)`` of ``documentos.json``, so the indexes carry no slugs.
 
-Large directories are split by documents into shards of ``TAMANO_FRAGMENTO``
+Large directories are split by documents into shards of ``SHARD_SIZE``
 organizations (``documentos-K.json``, ``nombres-K.json``, ``texto-K.json``);
 each shard is a complete, independent set (its own BM25 statistics). The page
 loads shard 0's first two tiers, shows results, then the other shards' first
@@ -29,20 +29,19 @@ from dataclasses import dataclass
 from cmosc.model.organization import Organization
 from cmosc.ods import ODS
 from cmosc.profiles.vocabularies import Vocabulary
-from cmosc.search.compact import indice_compacto
-from cmosc.search.documents import tarjeta, textos, valores
-from cmosc.search.index import Campos, serializar
+from cmosc.search.compact import Fields, compact_index, to_json
+from cmosc.search.documents import card, facet_values, index_texts
 
-FORMATO_DOCUMENTOS = 1
+DOCUMENTS_FORMAT = 1
 
 #: Organizations per shard. Up to this many there is one shard; beyond it the
 #: page answers from the first shard and merges the others as they arrive, so
 #: the time to first results and each decoding step stay bounded (figures in
 #: benchmarks/RESULTS.md at 2000 and 20000 profiles).
-TAMANO_FRAGMENTO = 2500
+SHARD_SIZE = 2500
 
-#: Tier 1: short fields; the boosts of `indice.CAMPOS` where they exist.
-CAMPOS_NOMBRES: Campos = (
+#: Tier 1: short fields.
+NAME_FIELDS: Fields = (
     ("nombre", 10),
     ("sigla", 10),
     ("resumen", 5),
@@ -53,15 +52,15 @@ CAMPOS_NOMBRES: Campos = (
     ("necesidades_tipos", 2),
 )
 #: Tier 2: long fields.
-CAMPOS_TEXTO: Campos = (
+TEXT_FIELDS: Fields = (
     ("necesidades", 2),
     ("actividades", 2),
     ("descripcion", 1),
 )
 
 #: URL parameter → (vocabulary, label). Parameter names are the contract of
-#: /buscar/ (contrato/interfaz.md); `documentos.valores` gives each one's ids.
-FACETAS: tuple[tuple[str, str | None, str], ...] = (
+#: /buscar/ (contrato/interfaz.md); `documents.facet_values` gives each one's ids.
+FACETS: tuple[tuple[str, str | None, str], ...] = (
     ("tipo", "tipos", "Tipo de organización"),
     ("area", "areas", "Área"),
     ("barrio", "barrios", "Barrio"),
@@ -72,64 +71,66 @@ FACETAS: tuple[tuple[str, str | None, str], ...] = (
 
 
 @dataclass(frozen=True)
-class Archivo:
-    nombre: str  # file name under buscar/
-    texto: str  # exact JSON text written
+class SearchFile:
+    name: str  # file name under buscar/
+    text: str  # exact JSON text written
 
     @property
     def version(self) -> str:
         """Content hash for cache busting (`?v=`): same bytes, same version."""
-        return hashlib.sha256(self.texto.encode("utf-8")).hexdigest()[:12]
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:12]
 
 
-def valores_faceta(
+def facet_options(
     param: str, vocabularies: Mapping[str, Vocabulary], orgs: Iterable[Organization]
 ) -> list[tuple[str, str]]:
     """(value, name) of a facet, in display order: vocabulary terms sorted by
     name; ODS by number, only those some organization declares."""
-    vocab = next(f[1] for f in FACETAS if f[0] == param)
+    vocab = next(f[1] for f in FACETS if f[0] == param)
     if vocab is None:
-        usados = sorted({n for o in orgs for n in (o.ods or [])})
-        return [(str(n), f"ODS {n}: {ODS[n]}") for n in usados]
+        used = sorted({n for o in orgs for n in (o.ods or [])})
+        return [(str(n), f"ODS {n}: {ODS[n]}") for n in used]
     return [(t.id, t.nombre) for t in vocabularies[vocab].sorted_terms()]
 
 
-def _documentos(ordenadas: list[Organization], facetas: dict[str, list[tuple[str, str]]]) -> dict:
+def _documents(ordered: list[Organization], facets: dict[str, list[tuple[str, str]]]) -> dict:
     """Cards plus facets. A row's facet values are positions in the facet's
     value list (`facetas[param][i]` = [id, name]), which keeps the file small."""
-    posicion = {param: {valor: i for i, (valor, _) in enumerate(lista)} for param, lista in facetas.items()}
-    filas = []
-    for org in ordenadas:
-        fila = tarjeta(org)
-        for param, ids in valores(org).items():
+    position = {
+        param: {value: i for i, (value, _) in enumerate(options)} for param, options in facets.items()
+    }
+    rows = []
+    for org in ordered:
+        row = card(org)
+        for param, ids in facet_values(org).items():
             if ids:
-                fila[param] = [posicion[param][i] for i in ids]
-        filas.append(fila)
+                row[param] = [position[param][i] for i in ids]
+        rows.append(row)
     return {
-        "formato": FORMATO_DOCUMENTOS,
-        "facetas": {param: [list(par) for par in lista] for param, lista in facetas.items()},
-        "documentos": filas,
+        "formato": DOCUMENTS_FORMAT,
+        "facetas": {param: [list(pair) for pair in options] for param, options in facets.items()},
+        "documentos": rows,
     }
 
 
-def archivos(
-    orgs: list[Organization], vocabularies: Mapping[str, Vocabulary], fragmento: int = TAMANO_FRAGMENTO
-) -> list[dict[str, Archivo]]:
-    """The search files: per shard of `fragmento` organizations (by slug), its
+def search_files(
+    orgs: list[Organization], vocabularies: Mapping[str, Vocabulary], shard_size: int = SHARD_SIZE
+) -> list[dict[str, SearchFile]]:
+    """The search files: per shard of `shard_size` organizations (by slug), its
     three tiers keyed "documentos", "nombres", "texto". Deterministic bytes."""
-    if fragmento < 1:
-        raise ValueError(f"tamaño de fragmento inválido: {fragmento}")
-    ordenadas = sorted(orgs, key=lambda o: o.slug)
-    facetas = {param: valores_faceta(param, vocabularies, ordenadas) for param, *_ in FACETAS}
-    resultado = []
-    for k, inicio in enumerate(range(0, max(len(ordenadas), 1), fragmento)):
-        parte = ordenadas[inicio : inicio + fragmento]
-        docs = [textos(o) for o in parte]
-        resultado.append(
+    if shard_size < 1:
+        raise ValueError(f"tamaño de fragmento inválido: {shard_size}")
+    ordered = sorted(orgs, key=lambda o: o.slug)
+    facets = {param: facet_options(param, vocabularies, ordered) for param, *_ in FACETS}
+    shards = []
+    for k, start in enumerate(range(0, max(len(ordered), 1), shard_size)):
+        part = ordered[start : start + shard_size]
+        texts = [index_texts(o) for o in part]
+        shards.append(
             {
-                "documentos": Archivo(f"documentos-{k}.json", serializar(_documentos(parte, facetas))),
-                "nombres": Archivo(f"nombres-{k}.json", serializar(indice_compacto(docs, CAMPOS_NOMBRES))),
-                "texto": Archivo(f"texto-{k}.json", serializar(indice_compacto(docs, CAMPOS_TEXTO))),
+                "documentos": SearchFile(f"documentos-{k}.json", to_json(_documents(part, facets))),
+                "nombres": SearchFile(f"nombres-{k}.json", to_json(compact_index(texts, NAME_FIELDS))),
+                "texto": SearchFile(f"texto-{k}.json", to_json(compact_index(texts, TEXT_FIELDS))),
             }
         )
-    return resultado
+    return shards

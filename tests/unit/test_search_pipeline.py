@@ -1,9 +1,9 @@
-"""Pipeline español del buscador: comportamiento en Python y paridad con el JS.
+"""The search's Spanish pipeline: behaviour in Python and parity with the JS.
 
-La paridad corre ``theme/static/js/search-pipeline.js`` en Node con los
-archivos VENDORIZADOS (lunr.js 2.3.9 y lunr-languages 1.22.0) sobre la misma
-lista de palabras que Python, y exige resultados idénticos. Con ``CI=true``
-la falta de ``node`` es un error, nunca un salto.
+Parity runs ``theme/static/js/search-pipeline.js`` in Node and Chromium with the
+VENDORED files (lunr.js 2.3.9 and lunr-languages 1.22.0) over the same word list
+as Python, and requires identical results. Under ``CI=true`` a missing ``node``
+or browser fails, never skips.
 """
 
 from __future__ import annotations
@@ -13,28 +13,18 @@ from pathlib import Path
 import pytest
 
 from cmosc.search import pipeline as pl
-from support.node_runner import correr
+from support.node_runner import open_search_page, run_js
 
-RAIZ = Path(__file__).resolve().parents[2]
-JS_PIPELINE = RAIZ / "theme/static/js/search-pipeline.js"
-VENDOR = RAIZ / "theme/static/vendor"
-
-
-# --------------------------------------------------------------------------
-# Node
-# --------------------------------------------------------------------------
-
-
-def correr_js(tmp_path: Path, cuerpo: str, entrada) -> object:
-    """Corre ``cuerpo`` en Node con lunr + nuestro pipeline y devuelve ``salida``."""
-    return correr(tmp_path, cuerpo, entrada)
+ROOT = Path(__file__).resolve().parents[2]
+JS_PIPELINE = ROOT / "theme/static/js/search-pipeline.js"
+VENDOR = ROOT / "theme/static/vendor"
 
 
 # --------------------------------------------------------------------------
-# Lista de palabras para la paridad (la MISMA entra a Python y a Node)
+# Parity word list (the SAME one goes into Python and the JS)
 # --------------------------------------------------------------------------
 
-_SUSTANTIVOS = """
+_NOUNS = """
 educación educacion educaciones Educación EDUCACIÓN niño niños niña niñas ninos
 nino NIÑOS niñez adolescencia adolescentes juventud jóvenes joven jovenes mujer
 mujeres género géneros diversidad discapacidad discapacidades salud saludable
@@ -52,7 +42,7 @@ biblioteca bibliotecas escuela escuelas escolar escolares apoyo universidad
 universitarios voluntariado voluntarios voluntarias donaciones donación ropa
 útiles juguetes leche pañales medicamentos ancianos adultos mayores abuelos
 familias familia hogar hogares refugio calle situación pobreza inclusión
-inclusion integración migrantes pueblos originarios indígenas campesinos rural
+inclusion integración migrbefore pueblos originarios indígenas campesinos rural
 ciudad ciudades lugar lugares luz luces raíz raíces raiz pais país países
 interés intereses japonés japoneses pingüino pingüinos pinguino bilingüe
 bilingües lingüística vergüenza verguenza cigüeña cigüeñas agüita año años
@@ -64,7 +54,7 @@ actividad actividades necesidad necesidades comunidad comunidades menú menús
 sofá sofás bebé bebés maní maníes tabú ley leyes rey reyes
 """
 
-_VERBOS = """
+_VERBS = """
 brindar brindamos brinda brindó acompañar acompañamos acompañando trabajamos
 trabajando trabajó organizamos organizó organizando realizamos realizaron
 ayudar ayudamos enseñar enseñamos aprender aprendiendo construir construyendo
@@ -74,13 +64,13 @@ diciéndole llevarlos hacerlo educar educamos alimentar contener contenemos
 fortalecer promover promovemos garantizar sostener sostenemos capacitar
 """
 
-_LUGARES = """
+_PLACES = """
 Tucumán tucumán Tucuman tucumano tucumanos tucumanas Yerba Buena Tafí Viejo
 Banda del Río Salí Famaillá Monteros Concepción Aguilares Alderetes Lules
 Villa Luján Ciudadela Manantial Sarmiento Belgrano Güemes Marapa Simoca
 """
 
-_OTRAS = [
+_OTHERS = [
     # siglas
     "ACES",
     "A.C.E.S.",
@@ -203,32 +193,32 @@ _OTRAS = [
 ]
 
 
-def _palabras() -> list[str]:
-    palabras = []
-    for bloque in (_SUSTANTIVOS, _VERBOS, _LUGARES):
-        palabras.extend(bloque.split())
-    palabras.extend(_OTRAS)
-    return palabras
+def _words() -> list[str]:
+    words = []
+    for block in (_NOUNS, _VERBS, _PLACES):
+        words.extend(block.split())
+    words.extend(_OTHERS)
+    return words
 
 
-PALABRAS = _palabras()
+WORDS = _words()
 
 
-def test_lista_de_paridad_es_amplia():
-    distintas = set(PALABRAS)
-    assert len(distintas) >= 300
-    assert any("ñ" in p for p in distintas) and any("ü" in p for p in distintas)
-    assert any(p.isupper() for p in distintas) and any(c.isdigit() for p in distintas for c in p)
-    assert any("-" in p for p in distintas)
+def test_parity_list_is_broad():
+    distinct = set(WORDS)
+    assert len(distinct) >= 300
+    assert any("ñ" in p for p in distinct) and any("ü" in p for p in distinct)
+    assert any(p.isupper() for p in distinct) and any(c.isdigit() for p in distinct for c in p)
+    assert any("-" in p for p in distinct)
 
 
 # --------------------------------------------------------------------------
-# Lado Python
+# Python side
 # --------------------------------------------------------------------------
 
 
-def coinciden(texto_documento: str, consulta: str) -> bool:
-    return bool(set(pl.tokens(texto_documento)) & set(pl.query_tokens(consulta)))
+def match(document_text: str, query: str) -> bool:
+    return bool(set(pl.tokens(document_text)) & set(pl.query_tokens(query)))
 
 
 @pytest.mark.parametrize(
@@ -255,9 +245,9 @@ def coinciden(texto_documento: str, consulta: str) -> bool:
         ("ONG", "ong"),
     ],
 )
-def test_pares_se_encuentran_en_ambos_sentidos(a, b):
-    assert coinciden(a, b), (a, b, pl.tokens(a), pl.query_tokens(b))
-    assert coinciden(b, a), (b, a, pl.tokens(b), pl.query_tokens(a))
+def test_pairs_match_both_ways(a, b):
+    assert match(a, b), (a, b, pl.tokens(a), pl.query_tokens(b))
+    assert match(b, a), (b, a, pl.tokens(b), pl.query_tokens(a))
 
 
 SINGULAR_PLURAL = [
@@ -293,53 +283,53 @@ SINGULAR_PLURAL = [
 
 
 @pytest.mark.parametrize("singular, plural", SINGULAR_PLURAL)
-def test_singular_y_plural_con_y_sin_tildes(singular, plural):
-    """Las cuatro combinaciones (con/sin tildes en cada lado), en los dos
-    sentidos (documento → consulta y consulta → documento)."""
-    for s in {singular, pl.plegar(singular)}:
-        for p in {plural, pl.plegar(plural)}:
+def test_singular_and_plural_with_and_without_accents(singular, plural):
+    """The four combinations (with/without accents on each side), both ways
+    (document → query and query → document)."""
+    for s in {singular, pl.fold(singular)}:
+        for p in {plural, pl.fold(plural)}:
             if (s, p) == ("japones", "japoneses"):
-                continue  # sin la tilde no hay forma de saber que es singular
-            assert coinciden(s, p), (s, p, pl.tokens(s), pl.query_tokens(p))
-            assert coinciden(p, s), (p, s, pl.tokens(p), pl.query_tokens(s))
+                continue  # without the accent nothing says it is singular
+            assert match(s, p), (s, p, pl.tokens(s), pl.query_tokens(p))
+            assert match(p, s), (p, s, pl.tokens(p), pl.query_tokens(s))
 
 
-def test_pares_que_no_deben_encontrarse():
-    assert not coinciden("comedor", "fútbol")
-    assert not coinciden("educación", "alimentación")
-    assert not coinciden("mujer", "música")
+def test_pairs_that_must_not_match():
+    assert not match("comedor", "fútbol")
+    assert not match("educación", "alimentación")
+    assert not match("mujer", "música")
 
 
-def test_plegado():
-    assert pl.plegar("áéíóúüñ") == "aeiouun"
+def test_fold():
+    assert pl.fold("áéíóúüñ") == "aeiouun"
     assert pl.fold("ÁÉÍÓÚÜÑ".lower()) == "aeiouun"
-    assert pl.plegar("pingüino") == "pinguino"
-    assert pl.plegar("educacio\u0301n") == "educacion"  # NFD
-    assert pl.plegar("sin tildes") == "sin tildes"
+    assert pl.fold("pingüino") == "pinguino"
+    assert pl.fold("educacio\u0301n") == "educacion"  # NFD
+    assert pl.fold("sin tildes") == "sin tildes"
 
 
-def test_orden_plegado_y_raiz():
-    """Evidencia de por qué un solo orden no alcanza (si el stemmer cambiara
-    y esto dejara de valer, revisar el diseño de ``variantes``)."""
+def test_fold_and_stem_order():
+    """Evidence that one order is not enough (should the stemmer change and this
+    stop holding, revisit the design of ``variants``)."""
 
-    def plegar_despues(w):  # plegar(raiz(w)): lo "natural"
-        return pl.plegar(pl.raiz(w))
+    def fold_after(w):  # fold(stem(w)): the "natural" one
+        return pl.fold(pl.stem(w))
 
-    def plegar_antes(w):  # raiz(plegar(w))
-        return pl.raiz(pl.plegar(w))
+    def fold_before(w):  # stem(fold(w))
+        return pl.stem(pl.fold(w))
 
-    # Los sufijos de Snowball llevan tilde: plegar antes pierde "-ía".
-    assert plegar_despues("tenía") == "ten" and plegar_antes("tenía") == "teni"
-    # … y plegar después no alcanza a lo que se escribe sin tildes.
-    assert plegar_despues("tenía") != plegar_despues("tenia")
-    # Con tilde correcta, sólo plegar_despues une "japonés" y "japoneses".
-    assert plegar_despues("japonés") == plegar_despues("japoneses")
-    assert plegar_antes("japonés") != plegar_antes("japoneses")
-    # Snowball solo no une estos singulares y plurales.
-    assert pl.raiz("mujer") != pl.raiz("mujeres")
-    assert pl.raiz("joven") != pl.raiz("jóvenes")
-    assert pl.raiz("ciudad") != pl.raiz("ciudades")
-    # Nuestras variantes sí, en todas las combinaciones.
+    # Snowball suffixes carry accents: folding first loses "-ía".
+    assert fold_after("tenía") == "ten" and fold_before("tenía") == "teni"
+    # … and folding after does not reach what is typed without accents.
+    assert fold_after("tenía") != fold_after("tenia")
+    # Correctly accented, only fold_after joins "japonés" and "japoneses".
+    assert fold_after("japonés") == fold_after("japoneses")
+    assert fold_before("japonés") != fold_before("japoneses")
+    # Snowball alone does not join these singulars and plurals.
+    assert pl.stem("mujer") != pl.stem("mujeres")
+    assert pl.stem("joven") != pl.stem("jóvenes")
+    assert pl.stem("ciudad") != pl.stem("ciudades")
+    # Our variants do, in every combination.
     for a, b in [
         ("tenía", "tenia"),
         ("japonés", "japoneses"),
@@ -347,10 +337,10 @@ def test_orden_plegado_y_raiz():
         ("joven", "jovenes"),
         ("ciudad", "ciudades"),
     ]:
-        assert set(pl.variantes(a)) & set(pl.variantes(b)), (a, b)
+        assert set(pl.variants(a)) & set(pl.variants(b)), (a, b)
 
 
-def test_variantes_ejemplos():
+def test_variant_examples():
     assert pl.tokens("educación") == ["educ"]
     assert pl.tokens("educacion") == ["educ"]
     assert pl.tokens("niños") == ["nin"]
@@ -360,36 +350,36 @@ def test_variantes_ejemplos():
     assert pl.tokens("mujeres") == ["mujer"]
 
 
-def test_palabras_vacias_se_descartan():
+def test_stopwords_are_dropped():
     assert pl.tokens("de la y el los") == []
     assert pl.tokens("Comedor de los niños") == pl.tokens("comedor niños")
-    # Se comparan plegadas: con o sin tilde.
+    # Compared folded: with or without accents.
     assert pl.tokens("más mas está esta él") == []
-    # "estado" (el Estado) se sacó a propósito de la lista de Snowball.
+    # "estado" (the State) was taken out of Snowball's list on purpose.
     assert pl.tokens("estado") != []
     assert pl.query_tokens("el comedor") == pl.query_tokens("comedor")
 
 
-def test_consulta_solo_con_palabras_vacias():
+def test_query_with_only_stopwords():
     assert pl.query_tokens("") == []
     assert pl.query_tokens("¿?") == []
-    # Se conservan para poder encontrar siglas como "UNO"; no rompe nada.
+    # Kept so that siglas like "UNO" are found; breaks nothing.
     assert pl.query_tokens("de la") == ["de", "la"]
     assert pl.query_tokens("UNO") == ["uno"]
 
 
-def test_sigla_en_minusculas_y_sin_filtrar():
+def test_sigla_lower_case_and_unfiltered():
     assert pl.tokens("ACES") == ["aces"]
     assert pl.tokens("A.C.E.S.") == ["aces"]
     assert pl.tokens("ＡＣＥＳ") == ["aces"]
     assert pl.query_tokens("ACES") == pl.query_tokens("aces") == ["aces"]
     assert pl.tokens("UNO") == []
-    assert pl.tokens("UNO", campo="sigla") == ["uno"]
+    assert pl.tokens("UNO", "sigla") == ["uno"]
 
 
-def test_division_en_palabras():
-    assert pl.dividir("Villa 9 de Julio") == ["villa", "9", "de", "julio"]
-    assert pl.dividir("bio-construcción y/o e-mail") == [
+def test_split_words():
+    assert pl.split_words("Villa 9 de Julio") == ["villa", "9", "de", "julio"]
+    assert pl.split_words("bio-construcción y/o e-mail") == [
         "bio",
         "construcción",
         "y",
@@ -397,221 +387,183 @@ def test_division_en_palabras():
         "e",
         "mail",
     ]
-    assert pl.dividir("1.500 A.C.E.S. etc...") == ["1500", "aces", "etc"]
-    assert pl.dividir("edu\u00adcación") == ["educación"]  # guion blando
-    assert pl.dividir("«comedor», (ONG)") == ["comedor", "ong"]
-    assert pl.dividir("") == [] and pl.dividir("  \t\n") == []
+    assert pl.split_words("1.500 A.C.E.S. etc...") == ["1500", "aces", "etc"]
+    assert pl.split_words("edu\u00adcación") == ["educación"]  # soft hyphen
+    assert pl.split_words("«comedor», (ONG)") == ["comedor", "ong"]
+    assert pl.split_words("") == [] and pl.split_words("  \t\n") == []
 
 
-def test_restaurar():
-    assert pl.restaurar("educacion") == "educación"
-    assert pl.restaurar("contribucion") == "contribución"
-    assert pl.restaurar("educaciones") == "educaciones"
-    assert pl.restaurar("gestion") == "gestion"
+def test_restore_accent():
+    assert pl.restore_accent("educacion") == "educación"
+    assert pl.restore_accent("contribucion") == "contribución"
+    assert pl.restore_accent("educaciones") == "educaciones"
+    assert pl.restore_accent("gestion") == "gestion"
 
 
-def test_palabras_vacias_una_sola_fuente():
-    archivo = RAIZ / "cmosc/search/stopwords_es.txt"
-    en_archivo = set()
-    for linea in archivo.read_text(encoding="utf-8").splitlines():
-        linea = linea.split("#", 1)[0].strip()
-        if linea:
-            en_archivo.add(pl.plegar(linea))
-    assert set(pl.PALABRAS_VACIAS) == en_archivo
-    assert pl.configuracion_js()["palabras_vacias"] == list(pl.PALABRAS_VACIAS)
-    # El JS no tiene su propia lista: la recibe del índice.
-    fuente_js = JS_PIPELINE.read_text(encoding="utf-8")
-    for palabra in ("estuviésemos", "hubiéramos", "vosotras", "nosotros"):
-        assert palabra not in fuente_js
+def test_stopwords_single_source():
+    source = ROOT / "cmosc/search/stopwords_es.txt"
+    in_file = set()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            in_file.add(pl.fold(line))
+    assert set(pl.STOPWORDS) == in_file
+    assert pl.js_config()["palabras_vacias"] == list(pl.STOPWORDS)
+    # The JS has no list of its own: it gets it from the index.
+    js_source = JS_PIPELINE.read_text(encoding="utf-8")
+    for word in ("estuviésemos", "hubiéramos", "vosotras", "nosotros"):
+        assert word not in js_source
 
 
-def test_funciones_registradas_en_lunr_python():
+def test_functions_registered_in_lunr_python():
     from lunr.pipeline import Pipeline
 
-    for etiqueta in pl.ETIQUETAS.values():
-        assert etiqueta in Pipeline.registered_functions
-    assert Pipeline.registered_functions[pl.ETIQUETAS["raices"]] is pl.raices
+    for label in pl.LABELS.values():
+        assert label in Pipeline.registered_functions
+    assert Pipeline.registered_functions[pl.LABELS["stems"]] is pl.stem_token
 
 
-def test_pipeline_de_lunr_igual_a_tokens():
-    """Las funciones registradas en lunr (las que usa la búsqueda) hacen lo
-    mismo que ``tokens``/``query_tokens``."""
+def test_lunr_pipeline_equals_tokens():
+    """The functions registered in lunr do the same as ``tokens``."""
     from lunr.pipeline import Pipeline
     from lunr.tokenizer import Tokenizer
 
-    pipeline = Pipeline.load(list(pl.ETIQUETAS.values()))
-    for texto in PALABRAS:
-        obtenidos = [str(t) for t in pipeline.run(Tokenizer(texto))]
-        assert obtenidos == pl.tokens(texto), texto
-
-
-def test_precalcular_en_paralelo_da_lo_mismo():
-    palabras = sorted({p for texto in PALABRAS for p in pl.dividir(texto)})
-    esperado = {p: pl._calcular_variantes(p) for p in palabras}
-    pl._CACHE.clear()
-    assert pl.precalcular(palabras, procesos=2) == len(palabras)
-    assert {p: pl._CACHE[p] for p in palabras} == esperado
-    pl._CACHE.clear()
-    assert pl.precalcular(palabras, procesos=1) == len(palabras)
-    assert {p: pl._CACHE[p] for p in palabras} == esperado
-    assert pl.precalcular(palabras) == 0  # ya en caché
+    pipeline = Pipeline.load(list(pl.LABELS.values()))
+    for text in WORDS:
+        obtained = [str(t) for t in pipeline.run(Tokenizer(text))]
+        assert obtained == pl.tokens(text), text
 
 
 # --------------------------------------------------------------------------
-# Paridad Python ↔ JS (Node)
+# Python ↔ JS parity (Node)
 # --------------------------------------------------------------------------
 
-_CUERPO_PARIDAD = r"""
-api.configurar(entrada.config);
-const salida = entrada.palabras.map(function (t) {
+_PARITY_BODY = r"""
+api.configure(input.config);
+const output = input.words.map(function (t) {
   return {
-    dividir: api.dividir(t),
-    plegar: api.dividir(t).map(api.plegar),
-    raiz: api.dividir(t).map(api.raiz),
-    variantes: api.dividir(t).map(api.variantes),
+    split: api.splitWords(t),
+    fold: api.splitWords(t).map(api.fold),
+    stem: api.splitWords(t).map(api.stem),
+    variants: api.splitWords(t).map(api.variants),
     tokens: api.tokens(t),
     sigla: api.tokens(t, 'sigla'),
-    grupos: api.queryGroups(t),
-    consulta: api.queryTokens(t)
+    groups: api.queryGroups(t),
+    query: api.queryTokens(t)
   };
 });
 """
 
 
-def _lado_python(texto: str) -> dict:
-    palabras = pl.dividir(texto)
+def _python_side(text: str) -> dict:
+    words = pl.split_words(text)
     return {
-        "dividir": palabras,
-        "plegar": [pl.plegar(p) for p in palabras],
-        "raiz": [pl.raiz(p) for p in palabras],
-        "variantes": [list(pl.variantes(p)) for p in palabras],
-        "tokens": pl.tokens(texto),
-        "sigla": pl.tokens(texto, "sigla"),
-        "grupos": pl.query_groups(texto),
-        "consulta": pl.query_tokens(texto),
+        "split": words,
+        "fold": [pl.fold(w) for w in words],
+        "stem": [pl.stem(w) for w in words],
+        "variants": [list(pl.variants(w)) for w in words],
+        "tokens": pl.tokens(text),
+        "sigla": pl.tokens(text, "sigla"),
+        "groups": pl.query_groups(text),
+        "query": pl.query_tokens(text),
     }
 
 
-def test_paridad_python_js(tmp_path):
-    # Cada palabra sola, en mayúsculas y sin tildes, y todas juntas en frases.
-    textos = list(PALABRAS)
-    textos += [p.upper() for p in PALABRAS]
-    textos += [pl.plegar(p) for p in PALABRAS]
-    textos += [" ".join(PALABRAS[i : i + 7]) for i in range(0, len(PALABRAS), 7)]
-    textos += list(pl.PALABRAS_VACIAS)
-    salida_js = correr_js(
+def test_python_js_parity(tmp_path):
+    # Each word alone, upper case and unaccented, and all together in phrases.
+    texts = list(WORDS)
+    texts += [p.upper() for p in WORDS]
+    texts += [pl.fold(p) for p in WORDS]
+    texts += [" ".join(WORDS[i : i + 7]) for i in range(0, len(WORDS), 7)]
+    texts += list(pl.STOPWORDS)
+    js_output = run_js(
         tmp_path,
-        _CUERPO_PARIDAD,
-        {"config": pl.configuracion_js(), "palabras": textos},
+        _PARITY_BODY,
+        {"config": pl.js_config(), "words": texts},
     )
-    assert len(salida_js) == len(textos)
-    diferencias = [
-        (texto, _lado_python(texto), js) for texto, js in zip(textos, salida_js) if _lado_python(texto) != js
+    assert len(js_output) == len(texts)
+    differences = [
+        (text, _python_side(text), js) for text, js in zip(texts, js_output) if _python_side(text) != js
     ]
-    assert diferencias == [], diferencias[:5]
+    assert differences == [], differences[:5]
 
 
-def test_js_lee_palabras_vacias_del_indice(tmp_path):
-    """Con otra lista en la configuración, el JS usa ésa (no tiene una propia)."""
-    cuerpo = r"""
-    const antes = [api.tokens('comedor de niños'), api.queryTokens('el comedor')];
-    api.configurar({version: entrada.version, palabras_vacias: ['comedor']});
-    const salida = {antes: antes, despues: [api.tokens('comedor de niños'), api.queryTokens('el comedor')]};
-    api.configurar(entrada.config);
+def test_js_reads_stopwords_from_the_index(tmp_path):
+    """Given another list in the configuration, the JS uses that one (it has none of its own)."""
+    body = r"""
+    const before = [api.tokens('comedor de niños'), api.queryTokens('el comedor')];
+    api.configure({version: input.version, palabras_vacias: ['comedor']});
+    const output = {before: before, after: [api.tokens('comedor de niños'), api.queryTokens('el comedor')]};
+    api.configure(input.config);
     """
-    config = pl.configuracion_js()
-    salida = correr_js(
+    config = pl.js_config()
+    output = run_js(
         tmp_path,
-        "api.configurar(entrada.config);\n" + cuerpo,
+        "api.configure(input.config);\n" + body,
         {"config": config, "version": config["version"]},
     )
-    assert salida["antes"] == [pl.tokens("comedor de niños"), pl.query_tokens("el comedor")]
-    assert salida["despues"] == [["de", "nin"], ["el"]]
+    assert output["before"] == [pl.tokens("comedor de niños"), pl.query_tokens("el comedor")]
+    assert output["after"] == [["de", "nin"], ["el"]]
 
 
-def test_js_sin_configurar_falla_claro(tmp_path):
-    cuerpo = r"""
-    let salida;
-    try { api.tokens('hola'); salida = 'sin error'; } catch (e) { salida = e.message; }
+def test_js_without_config_fails_clearly(tmp_path):
+    body = r"""
+    let output;
+    try { api.tokens('hola'); output = 'no error'; } catch (e) { output = e.message; }
     """
-    salida = correr_js(tmp_path, cuerpo, {})
-    assert "sin configurar" in salida
+    output = run_js(tmp_path, body, {})
+    assert "sin configurar" in output
 
 
-def test_etiquetas_registradas_igual_en_js(tmp_path):
-    cuerpo = r"""
-    const salida = {
-      etiquetas: api.ETIQUETAS,
-      registradas: Object.keys(lunr.Pipeline.registeredFunctions),
-      version: api.VERSION_PIPELINE
+def test_same_labels_registered_in_js(tmp_path):
+    body = r"""
+    const output = {
+      labels: api.LABELS,
+      registered: Object.keys(lunr.Pipeline.registeredFunctions),
+      version: api.PIPELINE_VERSION
     };
     """
-    salida = correr_js(tmp_path, cuerpo, {})
-    assert salida["etiquetas"] == pl.ETIQUETAS
-    assert set(pl.ETIQUETAS.values()) <= set(salida["registradas"])
-    assert salida["version"] == pl.VERSION_PIPELINE
-    assert pl.configuracion_js()["etiquetas"] == [
-        pl.ETIQUETAS["separar"],
-        pl.ETIQUETAS["vacias"],
-        pl.ETIQUETAS["raices"],
-    ]
+    output = run_js(tmp_path, body, {})
+    assert output["labels"] == pl.LABELS
+    assert set(pl.LABELS.values()) <= set(output["registered"])
+    assert output["version"] == pl.PIPELINE_VERSION
+    assert pl.js_config()["etiquetas"] == [pl.LABELS["split"], pl.LABELS["stopwords"], pl.LABELS["stems"]]
 
 
-def test_restaurar_iguala_los_dos_snowball(tmp_path):
-    """Evidencia de ``restaurar``: Snowball 3.0 (Python) quita "-acion" sin
-    tilde y el Snowball de lunr.es.js no; con la tilde restaurada coinciden."""
-    palabras = ["educacion", "organizacion", "contribucion", "solucion", "nacion"]
-    cuerpo = r"""
-    const salida = entrada.map(function (p) { return lunr.es.stemmer(p); });
+def test_restore_accent_makes_both_snowballs_agree(tmp_path):
+    """Evidence for ``restore_accent``: Snowball 3.0 (Python) strips unaccented
+    "-acion" and lunr.es.js' Snowball does not; with the accent restored they agree."""
+    words = ["educacion", "organizacion", "contribucion", "solucion", "nacion"]
+    body = r"""
+    const output = input.map(function (w) { return lunr.es.stemmer(w); });
     """
-    crudo_js = correr_js(tmp_path, cuerpo, palabras)
-    crudo_py = [pl._STEMMER.stemWord(p) for p in palabras]
-    assert crudo_js[:3] != crudo_py[:3]  # sin restaurar difieren
-    restaurado_js = correr_js(tmp_path, cuerpo, [pl.restaurar(p) for p in palabras])
-    assert restaurado_js == [pl.raiz(p) for p in palabras]
+    raw_js = run_js(tmp_path, body, words)
+    raw_py = [pl._STEMMER.stemWord(w) for w in words]
+    assert raw_js[:3] != raw_py[:3]  # unrestored, they differ
+    restored_js = run_js(tmp_path, body, [pl.restore_accent(w) for w in words])
+    assert restored_js == [pl.stem(w) for w in words]
 
 
 # --------------------------------------------------------------------------
-# Paridad en un navegador real (fixture ``navegador`` de conftest: Chromium de
-# Debian vía Playwright; falta el navegador → salto local, error con CI=true)
+# Parity in a real browser (conftest's ``browser``: Debian's Chromium through
+# Playwright; a missing browser skips locally and fails under CI=true)
 # --------------------------------------------------------------------------
 
-SCRIPTS_NAVEGADOR = [
-    "theme/static/vendor/lunr/lunr.min.js",
-    "theme/static/vendor/lunr-languages/lunr.stemmer.support.js",
-    "theme/static/vendor/lunr-languages/lunr.es.js",
-    "theme/static/js/search-pipeline.js",
-]
 
-
-def abrir_pagina_con_buscador(browser):
-    """Página con los scripts cargados como <script> comunes, igual que en el
-    sitio; devuelve la página y la lista donde se juntan errores y mensajes
-    de consola."""
-    pagina = browser.new_page()
-    errores: list[str] = []
-    pagina.on("pageerror", lambda e: errores.append(str(e)))
-    pagina.on("console", lambda m: errores.append(f"{m.type}: {m.text}"))
-    pagina.set_content("<!doctype html><html lang='es'><title>prueba</title></html>")
-    for ruta in SCRIPTS_NAVEGADOR:
-        pagina.add_script_tag(path=str(RAIZ / ruta))
-    return pagina, errores
-
-
-def test_paridad_en_chromium(browser):
-    textos = list(PALABRAS) + [" ".join(PALABRAS[i : i + 7]) for i in range(0, len(PALABRAS), 7)]
-    pagina, errores = abrir_pagina_con_buscador(browser)
+def test_parity_in_chromium(browser):
+    texts = list(WORDS) + [" ".join(WORDS[i : i + 7]) for i in range(0, len(WORDS), 7)]
+    page, errors = open_search_page(browser)
     try:
-        salida = pagina.evaluate(
-            """([config, textos]) => {
-                CMOSCBusqueda.configurar(config);
-                return textos.map(t => [CMOSCBusqueda.tokens(t), CMOSCBusqueda.queryTokens(t)]);
+        output = page.evaluate(
+            """([config, texts]) => {
+                CMOSCSearch.configure(config);
+                return texts.map(t => [CMOSCSearch.tokens(t), CMOSCSearch.queryTokens(t)]);
             }""",
-            [pl.configuracion_js(), textos],
+            [pl.js_config(), texts],
         )
     finally:
-        pagina.close()
-    assert errores == []
-    esperado = [[pl.tokens(t), pl.query_tokens(t)] for t in textos]
-    diferencias = [(t, e, o) for t, e, o in zip(textos, esperado, salida) if e != o]
-    assert diferencias == [], diferencias[:5]
+        page.close()
+    assert errors == []
+    expected = [[pl.tokens(t), pl.query_tokens(t)] for t in texts]
+    differences = [(t, e, o) for t, e, o in zip(texts, expected, output) if e != o]
+    assert differences == [], differences[:5]

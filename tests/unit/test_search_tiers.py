@@ -1,8 +1,9 @@
-"""Archivos del buscador: formato compacto (= lunr), paridad JS y lo que escribe el build."""
+"""Search files: the compact format (= lunr's own builder), JS parity and what the build writes."""
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import random
 import re
@@ -10,124 +11,135 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from lunr.builder import Builder
 
 from cmosc.model.organization import build_organizations
 from cmosc.profiles.catalog import load_catalog
-from cmosc.search.compact import a_lunr, indice_compacto
-from cmosc.search.documents import extracto, texto_plano
-from cmosc.search.index import build_index, expandir
-from cmosc.search.measure import documentos_sinteticos
-from cmosc.search.tiers import CAMPOS_NOMBRES, CAMPOS_TEXTO, archivos
-from support.node_runner import correr as correr_js
+from cmosc.search import pipeline as pl
+from cmosc.search.compact import compact_index, lunr_ref, to_lunr
+from cmosc.search.documents import plain_text, snippet
+from cmosc.search.tiers import NAME_FIELDS, TEXT_FIELDS, search_files
+from support.node_runner import run_js
+from support.synthetic_text import synthetic_documents
 
-CAMPOS_TODOS = CAMPOS_NOMBRES + CAMPOS_TEXTO
-RAIZ = Path(__file__).resolve().parents[2]
+ALL_FIELDS = NAME_FIELDS + TEXT_FIELDS
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def _documentos(cantidad: int = 120) -> list[dict]:
-    docs = sorted(documentos_sinteticos(cantidad, 60), key=lambda d: d["id"])
+def _documents(count: int = 120) -> list[dict]:
+    docs = sorted(synthetic_documents(count, 60), key=lambda d: d["id"])
     for i, doc in enumerate(docs):
         doc["tipo"] = "Asociación civil" if i % 2 else "Cooperativa"
         doc["necesidades_tipos"] = "Voluntariado Donación en especie" if i % 3 else ""
-    # Frecuencias > 1 y campos vacíos: los casos que el formato codifica aparte.
+    # Frequencies > 1 and empty fields: the cases the format encodes apart.
     docs[0]["nombre"] = "Comedor comedor COMEDOR de los comedores"
     docs[1]["descripcion"] = ""
     docs[2]["sigla"] = "ON"
     return docs
 
 
-def _por_termino(indice: dict) -> tuple[dict, dict]:
-    """Postings y vectores por término (sin depender de la numeración `_index`)."""
-    termino_de = {posting["_index"]: t for t, posting in indice["invertedIndex"]}
+def _lunr_builder_index(docs: list[dict], fields) -> dict:
+    """The reference: lunr's standard Builder (its tokenizer plus our registered
+    pipeline, stopwords kept in sigla), refs by position as in the compact format."""
+    builder = Builder()
+    builder.ref("id")
+    for field, boost in fields:
+        # lunr's tokenizer keeps each list item (it only lower-cases it, idempotent here).
+        builder.field(
+            field, boost=boost, extractor=lambda doc, field=field: pl.split_words(doc.get(field) or "")
+        )
+    builder.pipeline.add(pl.split_token, pl.drop_stopword, pl.stem_token)
+    builder.pipeline.skip(pl.drop_stopword, sorted(pl.FIELDS_KEEPING_STOPWORDS))
+    for position, doc in enumerate(docs):
+        builder.add({**doc, "id": lunr_ref(position)})
+    return builder.build().serialize()
+
+
+def _by_term(index: dict) -> tuple[dict, dict]:
+    """Postings and vectors by term (independent of the `_index` numbering)."""
+    term_of = {posting["_index"]: t for t, posting in index["invertedIndex"]}
     postings = {
         t: {c: sorted(docs) for c, docs in p.items() if c != "_index" and docs}
-        for t, p in indice["invertedIndex"]
+        for t, p in index["invertedIndex"]
     }
-    vectores = {
-        ref: {termino_de[v[i]]: v[i + 1] for i in range(0, len(v), 2)}
-        for ref, v in indice["fieldVectors"]
-        if v
+    vectors = {
+        ref: {term_of[v[i]]: v[i + 1] for i in range(0, len(v), 2)} for ref, v in index["fieldVectors"] if v
     }
-    return postings, vectores
+    return postings, vectors
 
 
-@pytest.mark.parametrize("campos", [CAMPOS_NOMBRES, CAMPOS_TEXTO], ids=["nombres", "texto"])
-def test_compacto_reconstruye_el_indice_de_lunr(campos):
-    """Los vectores que se recalculan desde los postings son los del Builder de lunr."""
-    docs = _documentos()
-    de_lunr = expandir(build_index(docs, campos=campos)["lunr"])
-    reconstruido = a_lunr(indice_compacto(docs, campos))
-    assert reconstruido["fields"] == de_lunr["fields"]
-    assert [t for t, _ in reconstruido["invertedIndex"]] == [t for t, _ in de_lunr["invertedIndex"]]
-    postings_a, vectores_a = _por_termino(de_lunr)
-    postings_b, vectores_b = _por_termino(reconstruido)
+@pytest.mark.parametrize("fields", [NAME_FIELDS, TEXT_FIELDS], ids=["nombres", "texto"])
+def test_compact_rebuilds_lunrs_index(fields):
+    """The vectors recomputed from the postings are those of lunr's Builder."""
+    docs = _documents()
+    by_lunr = _lunr_builder_index(docs, fields)
+    rebuilt = to_lunr(compact_index(docs, fields))
+    assert rebuilt["fields"] == by_lunr["fields"]
+    assert sorted(t for t, _ in rebuilt["invertedIndex"]) == sorted(t for t, _ in by_lunr["invertedIndex"])
+    postings_a, vectors_a = _by_term(by_lunr)
+    postings_b, vectors_b = _by_term(rebuilt)
     assert postings_a == postings_b
-    assert vectores_a.keys() == vectores_b.keys()
-    diferencia = max(abs(vectores_a[r][t] - vectores_b[r][t]) for r in vectores_a for t in vectores_a[r])
-    assert diferencia <= 0.001  # sólo el redondeo a 3 decimales
-    if "nombre" in reconstruido["fields"]:
-        assert vectores_b["nombre/0"]["comedor"] > 0
+    assert vectors_a.keys() == vectors_b.keys()
+    difference = max(abs(vectors_a[r][t] - vectors_b[r][t]) for r in vectors_a for t in vectors_a[r])
+    assert difference <= 0.001  # only the rounding to 3 decimals
+    if "nombre" in rebuilt["fields"]:
+        assert vectors_b["nombre/0"]["comedor"] > 0
 
 
-def test_frecuencias_como_documento_repetido():
-    compacto = indice_compacto([{"nombre": "taller"}, {"nombre": "taller taller casa"}], (("nombre", 1),))
-    assert ["tall", 0, [0, 1, 0]] in compacto["terminos"]
-    assert ["cas", 0, [1]] in compacto["terminos"]
+def test_frequency_as_repeated_document():
+    compact = compact_index([{"nombre": "taller"}, {"nombre": "taller taller casa"}], (("nombre", 1),))
+    assert ["tall", 0, [0, 1, 0]] in compact["terminos"]
+    assert ["cas", 0, [1]] in compact["terminos"]
 
 
-def test_js_desempaqueta_igual_que_python(tmp_path):
-    compacto = indice_compacto(_documentos(60), CAMPOS_TODOS)
-    js = correr_js(tmp_path, "const salida = api.desempaquetar(entrada);", compacto)
-    python = a_lunr(compacto)
-    assert _por_termino(js)[0] == _por_termino(python)[0]
-    vectores_js, vectores_py = _por_termino(js)[1], _por_termino(python)[1]
-    assert vectores_js.keys() == vectores_py.keys()
-    assert all(
-        abs(vectores_js[r][t] - vectores_py[r][t]) <= 0.001 for r in vectores_py for t in vectores_py[r]
-    )
+def test_js_unpacks_as_python(tmp_path):
+    compact = compact_index(_documents(60), ALL_FIELDS)
+    js = run_js(tmp_path, "const output = api.unpack(input);", compact)
+    python = to_lunr(compact)
+    assert _by_term(js)[0] == _by_term(python)[0]
+    vectors_js, vectors_py = _by_term(js)[1], _by_term(python)[1]
+    assert vectors_js.keys() == vectors_py.keys()
+    assert all(abs(vectors_js[r][t] - vectors_py[r][t]) <= 0.001 for r in vectors_py for t in vectors_py[r])
 
 
-def test_js_busca_en_el_indice_compacto(tmp_path):
-    docs = _documentos(60)
-    compacto = indice_compacto(docs, CAMPOS_TODOS)
-    cuerpo = """
-    const indice = api.loadIndex(entrada);
-    const salida = ['comedores', 'on'].map(q => api.buscar(indice, q).map(r => parseInt(r.ref, 36)));
+def test_js_searches_the_compact_index(tmp_path):
+    compact = compact_index(_documents(60), ALL_FIELDS)
+    body = """
+    const indexes = [{index: api.loadIndex(input), offset: 0}];
+    const output = ['comedores', 'on'].map(q => Object.keys(api.rank(indexes, q).scores).map(Number));
     """
-    comedores, on = correr_js(tmp_path, cuerpo, compacto)
-    assert comedores[0] == 0
+    comedores, on = run_js(tmp_path, body, compact)
+    assert 0 in comedores
     assert on == [2]
 
 
-def test_texto_plano_y_extracto():
-    assert (
-        texto_plano('<p>Hola <a href="https://x.org/secreto">mundo</a> &amp; más</p>') == "Hola mundo & más"
-    )
-    assert "secreto" not in texto_plano('<a href="https://x.org/secreto">x</a>')
+def test_plain_text_and_snippet():
+    assert plain_text('<p>Hola <a href="https://x.org/secreto">mundo</a> &amp; más</p>') == "Hola mundo & más"
+    assert "secreto" not in plain_text('<a href="https://x.org/secreto">x</a>')
 
-    class Org:  # only what `extracto` reads
+    class Org:  # only what `snippet` reads
         resumen = None
         descripcion_html = "<p>" + "palabra " * 60 + "</p>"
 
-    corto = extracto(Org(), 40)
-    assert corto.endswith("palabra…") and len(corto) <= 41
+    short = snippet(Org(), 40)
+    assert short.endswith("palabra…") and len(short) <= 41
 
 
 # --------------------------------------------------------------------------
-# Lo que escribe el build de los datos de ejemplo
+# What the build writes for the sample data
 # --------------------------------------------------------------------------
 
 
-def _json(built_site, nombre: str) -> dict:
-    return json.loads((built_site / "buscar" / nombre).read_text(encoding="utf-8"))
+def _json(built_site, name: str) -> dict:
+    return json.loads((built_site / "buscar" / name).read_text(encoding="utf-8"))
 
 
-def test_archivos_del_buscador(built_site):
+def test_search_files_of_the_build(built_site):
     documentos = _json(built_site, "documentos-0.json")
     slugs = [d["slug"] for d in documentos["documentos"]]
     assert slugs == sorted(slugs) and len(slugs) == len(
         list((built_site / "organizaciones").glob("*/index.html"))
-    ) - _redirecciones(built_site)
+    ) - _redirects(built_site)
     norte = documentos["documentos"][slugs.index("organizacion-norte")]
     nombres = {p: [documentos["facetas"][p][i][0] for i in norte.get(p, [])] for p in documentos["facetas"]}
     assert norte["sigla"] == "ON"
@@ -143,13 +155,11 @@ def test_archivos_del_buscador(built_site):
     assert "descripcion" not in campos_nombres and "sigla" in campos_nombres
 
 
-def _version(built_site, nombre: str) -> str:
-    import hashlib
-
-    return hashlib.sha256((built_site / "buscar" / nombre).read_bytes()).hexdigest()[:12]
+def _version(built_site, name: str) -> str:
+    return hashlib.sha256((built_site / "buscar" / name).read_bytes()).hexdigest()[:12]
 
 
-def _redirecciones(built_site) -> int:
+def _redirects(built_site) -> int:
     return sum(
         1
         for p in (built_site / "organizaciones").glob("*/index.html")
@@ -157,7 +167,7 @@ def _redirecciones(built_site) -> int:
     )
 
 
-def test_solo_datos_publicados(built_site):
+def test_published_data_only(built_site):
     todo = "".join(
         (built_site / "buscar" / n).read_text(encoding="utf-8")
         for n in ("documentos-0.json", "nombres-0.json", "texto-0.json")
@@ -166,7 +176,7 @@ def test_solo_datos_publicados(built_site):
     assert "notas_internas" not in todo
 
 
-def test_pagina_sin_js_inline_y_con_versiones(built_site):
+def test_page_without_inline_js_and_with_versions(built_site):
     html = (built_site / "buscar" / "index.html").read_text(encoding="utf-8")
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
     codigo = [(attrs, cuerpo) for attrs, cuerpo in scripts if 'type="application/json"' not in attrs]
@@ -192,8 +202,8 @@ def test_pagina_sin_js_inline_y_con_versiones(built_site):
     assert "search.js" not in (built_site / "index.html").read_text(encoding="utf-8")
 
 
-def test_primer_nivel_chico(built_site):
-    """Con los datos de ejemplo el primer pedido es de unos pocos KB."""
+def test_first_tier_is_small(built_site):
+    """With the sample data the first request is a few KB."""
     total = sum(
         len(gzip.compress((built_site / "buscar" / n).read_bytes()))
         for n in ("documentos-0.json", "nombres-0.json")
@@ -201,40 +211,38 @@ def test_primer_nivel_chico(built_site):
     assert total < 20_000
 
 
-def test_stemmer_en_c_igual_al_de_python():
+def test_c_stemmer_equals_pythons():
     """PyStemmer (C, pinned for build speed) gives the stems of the pure-Python Snowball."""
     from snowballstemmer.spanish_stemmer import SpanishStemmer
 
-    from cmosc.search import pipeline as pl
-
     assert type(pl._STEMMER).__module__ == "Stemmer"
-    palabras = sorted({p for d in documentos_sinteticos(300, 80) for v in d.values() for p in pl.dividir(v)})
+    words = sorted({w for d in synthetic_documents(300, 80) for v in d.values() for w in pl.split_words(v)})
     python = SpanishStemmer()
-    assert [pl._STEMMER.stemWord(p) for p in palabras] == [python.stemWord(p) for p in palabras]
+    assert [pl._STEMMER.stemWord(w) for w in words] == [python.stemWord(w) for w in words]
 
 
-def test_archivos_deterministas():
+def test_search_files_deterministic():
     """Same organizations in any order → byte-identical files."""
-    hoy = date(2026, 11, 25)
-    catalogo = load_catalog(RAIZ, today=hoy)
-    orgs = build_organizations(catalogo, hoy)
-    mezcladas = orgs[:]
-    random.Random(7).shuffle(mezcladas)
-    uno = [{k: a.texto for k, a in f.items()} for f in archivos(orgs, catalogo.vocabularies)]
-    otro = [{k: a.texto for k, a in f.items()} for f in archivos(mezcladas, catalogo.vocabularies)]
-    assert mezcladas != orgs and uno == otro and len(uno) == 1
+    today = date(2026, 11, 25)
+    catalog = load_catalog(ROOT, today=today)
+    orgs = build_organizations(catalog, today)
+    shuffled = orgs[:]
+    random.Random(7).shuffle(shuffled)
+    one = [{k: a.text for k, a in f.items()} for f in search_files(orgs, catalog.vocabularies)]
+    other = [{k: a.text for k, a in f.items()} for f in search_files(shuffled, catalog.vocabularies)]
+    assert shuffled != orgs and one == other and len(one) == 1
 
 
-def test_fragmentos():
+def test_shards():
     """Split by slug into shards of n organizations, each a complete set with local positions."""
-    hoy = date(2026, 11, 25)
-    catalogo = load_catalog(RAIZ, today=hoy)
-    orgs = build_organizations(catalogo, hoy)
-    fragmentos = archivos(orgs, catalogo.vocabularies, fragmento=8)
-    assert len(fragmentos) == -(-len(orgs) // 8)
-    filas = [json.loads(f["documentos"].texto)["documentos"] for f in fragmentos]
-    assert [d["slug"] for parte in filas for d in parte] == sorted(o.slug for o in orgs)
-    for parte, f in zip(filas, fragmentos):
-        assert json.loads(f["nombres"].texto)["documentos"] == len(parte)
-        assert json.loads(f["texto"].texto)["documentos"] == len(parte)
-    assert [f["nombres"].nombre for f in fragmentos][:2] == ["nombres-0.json", "nombres-1.json"]
+    today = date(2026, 11, 25)
+    catalog = load_catalog(ROOT, today=today)
+    orgs = build_organizations(catalog, today)
+    shards = search_files(orgs, catalog.vocabularies, shard_size=8)
+    assert len(shards) == -(-len(orgs) // 8)
+    rows = [json.loads(f["documentos"].text)["documentos"] for f in shards]
+    assert [d["slug"] for part in rows for d in part] == sorted(o.slug for o in orgs)
+    for part, f in zip(rows, shards):
+        assert json.loads(f["nombres"].text)["documentos"] == len(part)
+        assert json.loads(f["texto"].text)["documentos"] == len(part)
+    assert [f["nombres"].name for f in shards][:2] == ["nombres-0.json", "nombres-1.json"]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cmosc.search.documents import valores
-from cmosc.search.tiers import FACETAS, TAMANO_FRAGMENTO, archivos, valores_faceta
+from cmosc.search.documents import facet_values
+from cmosc.search.tiers import FACETS, SHARD_SIZE, facet_options, search_files
 from cmosc.site.context import FileSpec, PageSpec, Site
 from cmosc.site.pages.map import LOCATIONS_FILE, barrio_centres, locations_file, points
 
 #: Facet listing pages linked from the page when the search cannot run.
-PAGINAS_FACETAS = (
+PAGINAS_FACETS = (
     ("tipos", "tipo"),
     ("areas", "área"),
     ("barrios", "barrio"),
@@ -23,9 +23,9 @@ PAGINAS_FACETAS = (
 def facetas(site: Site) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
     """(parameter, label, [(value, name, count)]) with the counts over every
     published organization; values nobody has are left out (they could never match)."""
-    cuentas = {param: Counter() for param, *_ in FACETAS}
+    cuentas = {param: Counter() for param, *_ in FACETS}
     for org in site.organizations:
-        for param, ids in valores(org).items():
+        for param, ids in facet_values(org).items():
             cuentas[param].update(ids)
     return [
         (
@@ -33,11 +33,11 @@ def facetas(site: Site) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
             etiqueta,
             [
                 (v, nombre, cuentas[param][v])
-                for v, nombre in valores_faceta(param, site.vocabularies, site.organizations)
+                for v, nombre in facet_options(param, site.vocabularies, site.organizations)
                 if cuentas[param][v]
             ],
         )
-        for param, _, etiqueta in FACETAS
+        for param, _, etiqueta in FACETS
     ]
 
 
@@ -48,11 +48,11 @@ def sugerencias(site: Site, cantidad: int = 6) -> list[str]:
 
 
 def search(site: Site, context: dict):
-    fragmento = int(context.get("CMOSC_BUSQUEDA_FRAGMENTO") or TAMANO_FRAGMENTO)
-    fragmentos = archivos(site.organizations, site.vocabularies, fragmento)
+    fragmento = int(context.get("CMOSC_BUSQUEDA_FRAGMENTO") or SHARD_SIZE)
+    fragmentos = search_files(site.organizations, site.vocabularies, fragmento)
     for datos in fragmentos:
         for archivo in datos.values():
-            yield FileSpec(f"buscar/{archivo.nombre}", archivo.texto.encode("utf-8"))
+            yield FileSpec(f"buscar/{archivo.name}", archivo.text.encode("utf-8"))
     yield locations_file(site)
     prefijo = context.get("SITEURL", "") + "/buscar/"
     yield PageSpec(
@@ -66,10 +66,10 @@ def search(site: Site, context: dict):
             # «Cerca de mí»: sede coordinates fetched on demand, barrio centres in the page.
             "ubicaciones_url": f"{prefijo}{LOCATIONS_FILE.removeprefix('buscar/')}",
             "barrios_centros": barrio_centres(points(site)[0]),
-            "paginas_facetas": PAGINAS_FACETAS,
+            "paginas_facetas": PAGINAS_FACETS,
             # Read by search.js from a JSON data block (json_script): one entry per shard.
             "archivos_busqueda": [
-                {nivel: f"{prefijo}{a.nombre}?v={a.version}" for nivel, a in datos.items()}
+                {nivel: f"{prefijo}{a.name}?v={a.version}" for nivel, a in datos.items()}
                 for datos in fragmentos
             ],
         },

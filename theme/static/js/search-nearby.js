@@ -2,40 +2,40 @@
  * CMOSC — «Cerca de mí» on /buscar/: results by distance to the visitor (or to
  * the barrio they chose). Sede coordinates (buscar/ubicaciones.json, slug →
  * [[lat, lon], …]) are fetched only when asked; an organization's distance is
- * that of its nearest sede. search.js sorts by `CMOSCBusqueda.cercania`.
+ * that of its nearest sede. search.js sorts by `CMOSCSearch.nearby`.
  */
 (function () {
   'use strict'
 
   var form = document.getElementById('busqueda')
-  var B = window.CMOSCBusqueda
+  var S = window.CMOSCSearch
   var C = window.CMOSCCercania
-  if (!form || !B || !C || !window.lunr) return
-  var ubicaciones = null
+  if (!form || !S || !C || !window.lunr) return
+  var locations = null
 
-  function cargar () {
-    if (!ubicaciones) {
-      ubicaciones = fetch(form.getAttribute('data-ubicaciones'), { credentials: 'same-origin' })
+  function load () {
+    if (!locations) {
+      locations = fetch(form.getAttribute('data-ubicaciones'), { credentials: 'same-origin' })
         .then(function (r) {
           if (!r.ok) throw new Error('HTTP ' + r.status)
           return r.json()
         })
-      ubicaciones.catch(function () { ubicaciones = null })
+      locations.catch(function () { locations = null })
     }
-    return ubicaciones
+    return locations
   }
 
-  var control = C.control(document.getElementById('cercania-buscar'), function (lugar) {
-    cargar().then(function (sedes) {
-      var distancias = {}
+  var control = C.control(document.getElementById('cercania-buscar'), function (place) {
+    load().then(function (sedes) {
+      var distances = {}
       Object.keys(sedes).forEach(function (slug) {
-        distancias[slug] = Math.min.apply(null, sedes[slug].map(function (p) {
-          return C.distancia(lugar.lat, lugar.lon, p[0], p[1])
+        distances[slug] = Math.min.apply(null, sedes[slug].map(function (p) {
+          return C.distancia(place.lat, place.lon, p[0], p[1])
         }))
       })
-      B.cercania = { distancias: distancias }
+      S.nearby = { distances: distances }
       form.dispatchEvent(new CustomEvent('cmosc:cercania'))
-      control.anunciar('Resultados ordenados por distancia a ' + lugar.texto + '.')
+      control.anunciar('Resultados ordenados por distancia a ' + place.texto + '.')
     }, function () {
       control.anunciar('No pudimos cargar las ubicaciones de las sedes. Probá de nuevo.')
     })

@@ -1,432 +1,454 @@
 /*!
- * CMOSC — pipeline de búsqueda en español para lunr.js 2.3.9.
+ * CMOSC — Spanish search pipeline and ranking for lunr.js 2.3.9.
  *
- * Es el gemelo de cmosc/search/pipeline.py: mismo procesamiento, mismas
- * etiquetas de funciones de pipeline. tests/test_busqueda_pipeline.py pasa la
- * misma lista de palabras por los dos lados y exige resultados idénticos.
+ * The twin of cmosc/search/pipeline.py: same processing, same lunr pipeline
+ * labels. tests/unit/test_search_pipeline.py runs the same word list through
+ * both sides and requires identical results. The ranking /buscar/ runs
+ * (`rank`, `order`) lives here too, so the Node and Chromium tests call the
+ * very code the page uses (search.js only wires it to the page).
  *
- * Requiere, cargados ANTES (sin build, como <script> comunes):
+ * Needs, loaded BEFORE (no build step, plain <script> tags):
  *   vendor/lunr/lunr.min.js
  *   vendor/lunr-languages/lunr.stemmer.support.js
- *   vendor/lunr-languages/lunr.es.js      (sólo se usa su stemmer Snowball)
+ *   vendor/lunr-languages/lunr.es.js      (only its Snowball stemmer is used)
  *
- * En el navegador expone window.CMOSCBusqueda. En Node (tests):
+ * In the browser it sets window.CMOSCSearch. In Node (tests):
  *   var api = require('.../search-pipeline.js')(lunr)
  *
- * Uso:
- *   fetch(urlDelIndice).then(r => r.json()).then(function (json) {
- *     var indice = CMOSCBusqueda.loadIndex(json)        // lunr.Index
- *     CMOSCBusqueda.buscar(indice, 'comedores ninos')   // [{ref: slug, score, matchData}]
- *   })
- *
- * Las palabras vacías NO están en este archivo: llegan dentro del índice
- * (json.pipeline), generadas desde cmosc/search/stopwords_es.txt.
+ * The stopwords are NOT in this file: they come inside the index
+ * (json.pipeline), generated from cmosc/search/stopwords_es.txt.
  */
-(function (raiz, fabrica) {
+(function (root, factory) {
   if (typeof module === 'object' && module && module.exports) {
-    module.exports = fabrica
+    module.exports = factory
   } else {
-    raiz.CMOSCBusqueda = fabrica(raiz.lunr)
+    root.CMOSCSearch = factory(root.lunr)
   }
 }(typeof self !== 'undefined' ? self : this, function (lunr) {
   'use strict'
 
   if (!lunr || !lunr.Pipeline || !lunr.Index) {
-    throw new Error('CMOSCBusqueda: falta lunr.js (cargar vendor/lunr/lunr.min.js antes)')
+    throw new Error('CMOSCSearch: falta lunr.js (cargar vendor/lunr/lunr.min.js antes)')
   }
   if (!lunr.es || typeof lunr.es.stemmer !== 'function') {
-    throw new Error('CMOSCBusqueda: falta el stemmer español (cargar ' +
+    throw new Error('CMOSCSearch: falta el stemmer español (cargar ' +
       'vendor/lunr-languages/lunr.stemmer.support.js y lunr.es.js antes)')
   }
 
-  var VERSION_PIPELINE = 1
-  var FORMATO = 1
-  var FORMATO_COMPACTO = 2
-  var ETIQUETAS = {
-    separar: 'cmosc-es-separar',
-    vacias: 'cmosc-es-vacias',
-    raices: 'cmosc-es-raices'
+  var PIPELINE_VERSION = 1
+  var COMPACT_FORMAT = 2
+  // Registered lunr function names: data serialized in every index.
+  var LABELS = {
+    split: 'cmosc-es-separar',
+    stopwords: 'cmosc-es-vacias',
+    stems: 'cmosc-es-raices'
   }
-  var CAMPOS_SIN_VACIAS = { sigla: true }
+  var FIELDS_KEEPING_STOPWORDS = { sigla: true }
 
-  var RE_FORMATO = /\p{Cf}/gu
-  var RE_SEPARADOR = /[^\p{L}\p{N}\p{M}.]+/gu
-  var RE_PUNTOS = /\./g
-  var RE_MARCAS = /\p{Mn}/gu
+  var RE_FORMAT = /\p{Cf}/gu
+  var RE_SEPARATOR = /[^\p{L}\p{N}\p{M}.]+/gu
+  var RE_DOTS = /\./g
+  var RE_MARKS = /\p{Mn}/gu
   var RE_ASCII = /^[\x00-\x7f]*$/
-  // Todo carácter < U+0250 (sin flag u: un par sustituto nunca coincide).
-  var RE_LATINO = /^[\x00-\u024f]*$/
-  var RE_LETRAS_ASCII = /^[A-Za-z]{3,}$/
+  // Every character < U+0250 (no u flag: a surrogate pair never matches).
+  var RE_LATIN = /^[\x00-\u024f]*$/
+  var RE_ASCII_LETTERS = /^[A-Za-z]{3,}$/
 
-  var vacias = null // Object.create(null) con las palabras vacías plegadas
+  var stopwords = null // Object.create(null) of the folded stopwords
 
   // ------------------------------------------------------------------
-  // Normalización y división en palabras (= pipeline.py)
+  // Normalization and word split (= pipeline.py)
   // ------------------------------------------------------------------
 
-  function normalizar (texto) {
-    return texto.normalize('NFKC').toLowerCase().normalize('NFKC')
+  function normalize (text) {
+    return text.normalize('NFKC').toLowerCase().normalize('NFKC')
   }
 
-  function dividir (texto) {
-    if (texto === null || texto === undefined || texto === '') return []
-    var partes = normalizar(String(texto))
-      .replace(RE_FORMATO, '')
-      .replace(RE_SEPARADOR, ' ')
+  function splitWords (text) {
+    if (text === null || text === undefined || text === '') return []
+    var parts = normalize(String(text))
+      .replace(RE_FORMAT, '')
+      .replace(RE_SEPARATOR, ' ')
       .split(' ')
-    var palabras = []
-    for (var i = 0; i < partes.length; i++) {
-      var parte = partes[i]
-      if (parte.indexOf('.') !== -1) parte = parte.replace(RE_PUNTOS, '')
-      if (parte) palabras.push(parte)
+    var words = []
+    for (var i = 0; i < parts.length; i++) {
+      var part = parts[i]
+      if (part.indexOf('.') !== -1) part = part.replace(RE_DOTS, '')
+      if (part) words.push(part)
     }
-    return palabras
+    return words
   }
 
   // ------------------------------------------------------------------
-  // Plegado, raíces y variantes
+  // Folding, stems and variants
   // ------------------------------------------------------------------
 
-  function plegar (palabra) {
-    if (RE_ASCII.test(palabra)) return palabra
-    return palabra.normalize('NFD').replace(RE_MARCAS, '').normalize('NFC')
+  function fold (word) {
+    if (RE_ASCII.test(word)) return word
+    return word.normalize('NFD').replace(RE_MARKS, '').normalize('NFC')
   }
 
-  function restaurar (palabra) {
-    var n = palabra.length
+  function restoreAccent (word) {
+    var n = word.length
     if (n >= 5) {
-      var final = palabra.slice(n - 5)
-      if (final === 'acion') return palabra.slice(0, n - 5) + 'ación'
-      if (final === 'ucion') return palabra.slice(0, n - 5) + 'ución'
+      var ending = word.slice(n - 5)
+      if (ending === 'acion') return word.slice(0, n - 5) + 'ación'
+      if (ending === 'ucion') return word.slice(0, n - 5) + 'ución'
     }
-    return palabra
+    return word
   }
 
-  function raiz (palabra) {
-    if (!palabra || !RE_LATINO.test(palabra)) return palabra
-    // Con un string (no un lunr.Token) el stemmer de lunr.es devuelve string.
-    return lunr.es.stemmer(restaurar(palabra))
+  function stem (word) {
+    if (!word || !RE_LATIN.test(word)) return word
+    // Given a string (not a lunr.Token) lunr.es' stemmer returns a string.
+    return lunr.es.stemmer(restoreAccent(word))
   }
 
-  function pluralizar (palabra) {
-    if (!RE_LETRAS_ASCII.test(palabra)) return palabra
-    var final = palabra.charAt(palabra.length - 1)
-    if ('aeiousx'.indexOf(final) !== -1) return palabra
-    if (final === 'z') return palabra.slice(0, -1) + 'ces'
-    return palabra + 'es'
+  function pluralize (word) {
+    if (!RE_ASCII_LETTERS.test(word)) return word
+    var last = word.charAt(word.length - 1)
+    if ('aeiousx'.indexOf(last) !== -1) return word
+    if (last === 'z') return word.slice(0, -1) + 'ces'
+    return word + 'es'
   }
 
   var cache = Object.create(null)
-  var tamCache = 0
+  var cacheSize = 0
 
-  function variantes (palabra) {
-    var guardado = cache[palabra]
-    if (guardado) return guardado
-    var plegada = plegar(palabra)
-    var a = plegar(raiz(palabra))
-    var b = plegada === palabra ? a : plegar(raiz(plegada))
-    var plural = pluralizar(plegada)
-    var c = plural === plegada ? b : plegar(raiz(plural))
-    var resultado = []
-    var candidatos = [a, b, c]
-    for (var i = 0; i < candidatos.length; i++) {
-      var t = candidatos[i]
-      if (t && resultado.indexOf(t) === -1) resultado.push(t)
+  function variants (word) {
+    var kept = cache[word]
+    if (kept) return kept
+    var folded = fold(word)
+    var a = fold(stem(word))
+    var b = folded === word ? a : fold(stem(folded))
+    var plural = pluralize(folded)
+    var c = plural === folded ? b : fold(stem(plural))
+    var result = []
+    var candidates = [a, b, c]
+    for (var i = 0; i < candidates.length; i++) {
+      var t = candidates[i]
+      if (t && result.indexOf(t) === -1) result.push(t)
     }
-    if (tamCache >= 100000) { cache = Object.create(null); tamCache = 0 }
-    cache[palabra] = resultado
-    tamCache++
-    return resultado
+    if (cacheSize >= 100000) { cache = Object.create(null); cacheSize = 0 }
+    cache[word] = result
+    cacheSize++
+    return result
   }
 
-  function exigirConfiguracion () {
-    if (!vacias) {
-      throw new Error('CMOSCBusqueda: pipeline sin configurar; usar loadIndex(json) ' +
-        'o configurar(json.pipeline) primero')
+  function requireConfig () {
+    if (!stopwords) {
+      throw new Error('CMOSCSearch: pipeline sin configurar; usar loadIndex(json) ' +
+        'o configure(json.pipeline) primero')
     }
   }
 
-  function esVacia (palabra) {
-    exigirConfiguracion()
-    return vacias[plegar(palabra)] === true
+  function isStopword (word) {
+    requireConfig()
+    return stopwords[fold(word)] === true
   }
 
   // ------------------------------------------------------------------
-  // API de alto nivel (= tokens / query_groups / query_tokens de Python)
+  // High-level API (= tokens / query_groups / query_tokens in Python)
   // ------------------------------------------------------------------
 
-  function tokens (texto, campo) {
-    exigirConfiguracion()
-    var filtrar = !(campo && CAMPOS_SIN_VACIAS[campo] === true)
-    var palabras = dividir(texto)
-    var resultado = []
-    for (var i = 0; i < palabras.length; i++) {
-      if (filtrar && vacias[plegar(palabras[i])] === true) continue
-      var lista = variantes(palabras[i])
-      for (var j = 0; j < lista.length; j++) resultado.push(lista[j])
+  function tokens (text, field) {
+    requireConfig()
+    var dropStopwords = !(field && FIELDS_KEEPING_STOPWORDS[field] === true)
+    var words = splitWords(text)
+    var result = []
+    for (var i = 0; i < words.length; i++) {
+      if (dropStopwords && stopwords[fold(words[i])] === true) continue
+      var found = variants(words[i])
+      for (var j = 0; j < found.length; j++) result.push(found[j])
     }
-    return resultado
+    return result
   }
 
-  function queryGroups (texto) {
-    exigirConfiguracion()
-    var palabras = dividir(texto)
-    var utiles = palabras.filter(function (p) { return vacias[plegar(p)] !== true })
-    if (!utiles.length) utiles = palabras
-    var grupos = []
-    var vistos = Object.create(null)
-    for (var i = 0; i < utiles.length; i++) {
-      var grupo = variantes(utiles[i])
-      var clave = grupo.join('\u0000')
-      if (grupo.length && !vistos[clave]) {
-        vistos[clave] = true
-        grupos.push(grupo.slice())
+  function queryGroups (text) {
+    requireConfig()
+    var words = splitWords(text)
+    var useful = words.filter(function (w) { return stopwords[fold(w)] !== true })
+    if (!useful.length) useful = words
+    var groups = []
+    var seen = Object.create(null)
+    for (var i = 0; i < useful.length; i++) {
+      var group = variants(useful[i])
+      var key = group.join('\u0000')
+      if (group.length && !seen[key]) {
+        seen[key] = true
+        groups.push(group.slice())
       }
     }
-    return grupos
+    return groups
   }
 
-  function queryTokens (texto) {
-    var vistos = Object.create(null)
-    var resultado = []
-    queryGroups(texto).forEach(function (grupo) {
-      grupo.forEach(function (t) {
-        if (!vistos[t]) { vistos[t] = true; resultado.push(t) }
+  function queryTokens (text) {
+    var seen = Object.create(null)
+    var result = []
+    queryGroups(text).forEach(function (group) {
+      group.forEach(function (t) {
+        if (!seen[t]) { seen[t] = true; result.push(t) }
       })
     })
-    return resultado
+    return result
   }
 
   // ------------------------------------------------------------------
-  // Funciones del pipeline de lunr (mismas etiquetas que en Python)
+  // lunr pipeline functions (same labels as in Python)
   // ------------------------------------------------------------------
 
-  function separar (token) {
-    var texto = token.toString()
-    var partes = dividir(texto)
-    if (partes.length === 1 && partes[0] === texto) return token
-    return partes.map(function (p) {
+  function splitToken (token) {
+    var text = token.toString()
+    var parts = splitWords(text)
+    if (parts.length === 1 && parts[0] === text) return token
+    return parts.map(function (p) {
       return token.clone(function () { return p })
     })
   }
 
-  function filtrarVacias (token) {
-    exigirConfiguracion()
-    return vacias[plegar(token.toString())] === true ? undefined : token
+  function dropStopword (token) {
+    requireConfig()
+    return stopwords[fold(token.toString())] === true ? undefined : token
   }
 
-  function raices (token) {
-    var lista = variantes(token.toString())
-    if (!lista.length) return undefined
-    var clones = lista.slice(1).map(function (t) {
+  function stemToken (token) {
+    var found = variants(token.toString())
+    if (!found.length) return undefined
+    var clones = found.slice(1).map(function (t) {
       return token.clone(function () { return t })
     })
-    return [token.update(function () { return lista[0] })].concat(clones)
+    return [token.update(function () { return found[0] })].concat(clones)
   }
 
-  function registrar (funcion, etiqueta) {
-    if (lunr.Pipeline.registeredFunctions[etiqueta] !== funcion) {
-      lunr.Pipeline.registerFunction(funcion, etiqueta)
+  function register (fn, label) {
+    if (lunr.Pipeline.registeredFunctions[label] !== fn) {
+      lunr.Pipeline.registerFunction(fn, label)
     }
   }
-  registrar(separar, ETIQUETAS.separar)
-  registrar(filtrarVacias, ETIQUETAS.vacias)
-  registrar(raices, ETIQUETAS.raices)
+  register(splitToken, LABELS.split)
+  register(dropStopword, LABELS.stopwords)
+  register(stemToken, LABELS.stems)
 
   // ------------------------------------------------------------------
-  // Índice
+  // Index
   // ------------------------------------------------------------------
 
-  function configurar (config) {
-    if (!config || config.version !== VERSION_PIPELINE) {
-      throw new Error('CMOSCBusqueda: el índice usa la versión de pipeline ' +
-        (config && config.version) + ' y este script la ' + VERSION_PIPELINE +
+  function configure (config) {
+    if (!config || config.version !== PIPELINE_VERSION) {
+      throw new Error('CMOSCSearch: el índice usa la versión de pipeline ' +
+        (config && config.version) + ' y este script la ' + PIPELINE_VERSION +
         ' (¿JS e índice de builds distintos?)')
     }
-    var nuevas = Object.create(null)
-    config.palabras_vacias.forEach(function (p) { nuevas[plegar(p)] = true })
-    vacias = nuevas
+    var loaded = Object.create(null)
+    config.palabras_vacias.forEach(function (w) { loaded[fold(w)] = true })
+    stopwords = loaded
   }
 
-  // Repone lo que cmosc/search/index.py omite para achicar el JSON: los
-  // campos sin documentos de cada posting (lunr.js los recorre con
-  // Object.keys). Modifica el objeto recibido y lo devuelve.
-  function expandir (lunrCompacto) {
-    var campos = lunrCompacto.fields
-    var invertido = lunrCompacto.invertedIndex
-    for (var i = 0; i < invertido.length; i++) {
-      var posting = invertido[i][1]
-      for (var j = 0; j < campos.length; j++) {
-        if (!posting[campos[j]]) posting[campos[j]] = {}
-      }
-    }
-    return lunrCompacto
-  }
-
-  // Formato 2 (cmosc/search/compact.py): sólo postings; los vectores de
-  // cada campo se calculan acá con la fórmula BM25 de lunr.Builder
-  // (createFieldVectors, k1 = 1.2, b = 0.75, 3 decimales). Devuelve el índice
-  // tal como lo serializa lunr. Es el gemelo de a_lunr() en Python.
+  // The compact format (cmosc/search/compact.py) ships postings only; the
+  // vectors of each field are computed here with lunr.Builder's BM25 formula
+  // (createFieldVectors, k1 = 1.2, b = 0.75, 3 decimals). Returns the index as
+  // lunr serializes it. The twin of to_lunr() in Python.
   var K1 = 1.2
   var BM25_B = 0.75
 
-  function desempaquetar (json) {
-    var campos = json.campos.map(function (c) { return c[0] })
+  function unpack (json) {
+    var fields = json.campos.map(function (c) { return c[0] })
     var boosts = json.campos.map(function (c) { return c[1] })
     var n = json.documentos
-    var terminos = json.terminos
+    var rows = json.terminos
     var refs = new Array(n)
     var i, j, k
     for (i = 0; i < n; i++) refs[i] = i.toString(36)
-    // Largo de cada campo por documento (= suma de frecuencias) y promedio.
-    var largos = campos.map(function () { return new Float64Array(n) })
-    for (i = 0; i < terminos.length; i++) {
-      var fila = terminos[i]
-      for (j = 1; j < fila.length; j += 2) {
-        var largo = largos[fila[j]]
-        var deltas = fila[j + 1]
+    // Length of each field per document (= sum of frequencies) and average.
+    var lengths = fields.map(function () { return new Float64Array(n) })
+    for (i = 0; i < rows.length; i++) {
+      var row = rows[i]
+      for (j = 1; j < row.length; j += 2) {
+        var length = lengths[row[j]]
+        var deltas = row[j + 1]
         var pos = 0
-        for (k = 0; k < deltas.length; k++) { pos += deltas[k]; largo[pos]++ }
+        for (k = 0; k < deltas.length; k++) { pos += deltas[k]; length[pos]++ }
       }
     }
-    var promedios = largos.map(function (largo) {
+    var averages = lengths.map(function (length) {
       var total = 0
-      for (var d = 0; d < n; d++) total += largo[d]
+      for (var d = 0; d < n; d++) total += length[d]
       return n ? total / n : 0
     })
-    // Vectores por campo y documento: [índice, peso, índice, peso…], en
-    // orden de término (= orden de inserción).
-    var vectores = campos.map(function () { return new Array(n) })
-    var invertido = new Array(terminos.length)
-    var vacio = {} // lunr sólo lee estos metadatos (MatchData los copia)
+    // Vectors per field and document: [index, weight, index, weight…], in
+    // term order (= insertion order).
+    var vectors = fields.map(function () { return new Array(n) })
+    var inverted = new Array(rows.length)
+    var empty = {} // lunr only reads these metadata (MatchData copies them)
     var docs = []
     var tfs = []
-    for (i = 0; i < terminos.length; i++) {
-      var fila2 = terminos[i]
-      var conTermino = 0
-      var porCampo = []
-      for (j = 1; j < fila2.length; j += 2) {
-        // Decodifica deltas: un 0 tras el primero repite el documento (tf + 1).
-        var lista = fila2[j + 1]
+    for (i = 0; i < rows.length; i++) {
+      var row2 = rows[i]
+      var withTerm = 0
+      var byField = []
+      for (j = 1; j < row2.length; j += 2) {
+        // Decode deltas: a 0 after the first repeats the document (tf + 1).
+        var list = row2[j + 1]
         var ds = []
         var fs = []
         var p = 0
-        for (k = 0; k < lista.length; k++) {
-          p += lista[k]
+        for (k = 0; k < list.length; k++) {
+          p += list[k]
           if (ds.length && ds[ds.length - 1] === p) fs[fs.length - 1]++
           else { ds.push(p); fs.push(1) }
         }
-        conTermino += ds.length
-        porCampo.push(fila2[j], ds, fs)
+        withTerm += ds.length
+        byField.push(row2[j], ds, fs)
       }
-      var x = (n - conTermino + 0.5) / (conTermino + 0.5)
+      var x = (n - withTerm + 0.5) / (withTerm + 0.5)
       var idf = Math.log(1 + Math.abs(x))
       var posting = { _index: i }
-      for (j = 0; j < campos.length; j++) posting[campos[j]] = {}
-      for (j = 0; j < porCampo.length; j += 3) {
-        var f = porCampo[j]
-        docs = porCampo[j + 1]
-        tfs = porCampo[j + 2]
-        var enCampo = posting[campos[f]]
-        var largoF = largos[f]
-        var promedio = promedios[f]
+      for (j = 0; j < fields.length; j++) posting[fields[j]] = {}
+      for (j = 0; j < byField.length; j += 3) {
+        var f = byField[j]
+        docs = byField[j + 1]
+        tfs = byField[j + 2]
+        var inField = posting[fields[f]]
+        var lengthF = lengths[f]
+        var average = averages[f]
         var boost = boosts[f]
-        var vectoresF = vectores[f]
+        var vectorsF = vectors[f]
         for (k = 0; k < docs.length; k++) {
           var doc = docs[k]
           var tf = tfs[k]
-          enCampo[refs[doc]] = vacio
-          var peso = idf * ((K1 + 1) * tf) /
-            (K1 * (1 - BM25_B + BM25_B * (largoF[doc] / promedio)) + tf) * boost
-          ;(vectoresF[doc] || (vectoresF[doc] = [])).push(i, Math.round(peso * 1000) / 1000)
+          inField[refs[doc]] = empty
+          var weight = idf * ((K1 + 1) * tf) /
+            (K1 * (1 - BM25_B + BM25_B * (lengthF[doc] / average)) + tf) * boost
+          ;(vectorsF[doc] || (vectorsF[doc] = [])).push(i, Math.round(weight * 1000) / 1000)
         }
       }
-      invertido[i] = [fila2[0], posting]
+      inverted[i] = [row2[0], posting]
     }
-    var serializados = []
-    for (j = 0; j < campos.length; j++) {
+    var serialized = []
+    for (j = 0; j < fields.length; j++) {
       for (k = 0; k < n; k++) {
-        if (vectores[j][k]) serializados.push([campos[j] + '/' + refs[k], vectores[j][k]])
+        if (vectors[j][k]) serialized.push([fields[j] + '/' + refs[k], vectors[j][k]])
       }
     }
     return {
       version: lunr.version,
-      fields: campos,
-      fieldVectors: serializados,
-      invertedIndex: invertido,
-      pipeline: [ETIQUETAS.separar, ETIQUETAS.vacias, ETIQUETAS.raices]
+      fields: fields,
+      fieldVectors: serialized,
+      invertedIndex: inverted,
+      pipeline: [LABELS.split, LABELS.stopwords, LABELS.stems]
     }
   }
 
   function loadIndex (json) {
     if (typeof json === 'string') json = JSON.parse(json)
-    if (!json || (json.formato !== FORMATO && json.formato !== FORMATO_COMPACTO)) {
-      throw new Error('CMOSCBusqueda: formato de índice desconocido: ' + (json && json.formato))
+    if (!json || json.formato !== COMPACT_FORMAT) {
+      throw new Error('CMOSCSearch: formato de índice desconocido: ' + (json && json.formato))
     }
-    configurar(json.pipeline)
-    if (json.formato === FORMATO_COMPACTO) {
-      // Sin slugs: ref = posición del documento en base 36.
-      return lunr.Index.load(desempaquetar(json))
-    }
-    var indice = lunr.Index.load(expandir(json.lunr))
-    indice.cmoscDocumentos = json.documentos
-    return indice
+    configure(json.pipeline)
+    // No slugs: ref = the document's position in its shard, in base 36.
+    return lunr.Index.load(unpack(json))
   }
 
-  function slug (indice, ref) {
-    var documentos = indice.cmoscDocumentos
-    return documentos ? documentos[parseInt(ref, 36)] : ref
-  }
+  // ------------------------------------------------------------------
+  // Ranking (what /buscar/ runs). `indexes` is a list of
+  // {index: lunr.Index, offset: position of its shard's first row}; scores are
+  // keyed by row position over all loaded shards.
+  // ------------------------------------------------------------------
 
-  // Búsqueda para texto escrito por una persona: no pasa por el parser de
-  // consultas de lunr (que trata ":", "^", "~", "*", "+", "-" como sintaxis y
-  // lanza QueryParseError con entradas como "niños:"). Cada palabra aporta
-  // sus variantes como términos opcionales; con {todas: true} sólo quedan los
-  // documentos que coinciden con TODAS las palabras (en alguna variante).
-  function buscar (indice, texto, opciones) {
-    var grupos = queryGroups(texto)
-    if (!grupos.length) return []
-    var resultados = indice.query(function (q) {
-      grupos.forEach(function (grupo) {
-        grupo.forEach(function (t) { q.term(t, { usePipeline: false }) })
+  // Documents matching one group (the variants of one word) in any loaded
+  // index: {position: score}. Typo mode allows edit distance 1 on terms ≥ 4.
+  // Terms go straight to lunr's query object, never through its query parser
+  // (which reads ":", "^", "~", "*", "+", "-" as syntax).
+  function matchGroup (indexes, group, prefix, fuzzy) {
+    var found = {}
+    indexes.forEach(function (loaded) {
+      loaded.index.query(function (q) {
+        group.forEach(function (t) {
+          q.term(t, { usePipeline: false, editDistance: fuzzy && t.length >= 4 ? 1 : 0 })
+        })
+        if (prefix) {
+          q.term(prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.5 })
+        }
+      }).forEach(function (r) {
+        var pos = loaded.offset + parseInt(r.ref, 36)
+        found[pos] = (found[pos] || 0) + r.score
       })
     })
-    if (opciones && opciones.todas) {
-      resultados = resultados.filter(function (r) {
-        var encontrados = r.matchData.metadata
-        return grupos.every(function (grupo) {
-          return grupo.some(function (t) {
-            return Object.prototype.hasOwnProperty.call(encontrados, t)
-          })
-        })
+    return found
+  }
+
+  // {position: score} of the documents with every word (any word with
+  // mode.any), or null when the text has no searchable word.
+  function matchText (indexes, text, mode) {
+    var groups = queryGroups(text)
+    if (!groups.length) return null
+    // While typing, the last word may be incomplete: also match it as a prefix.
+    var words = splitWords(text)
+    var last = words.length && !/\s$/.test(text) ? fold(words[words.length - 1]) : ''
+    var byGroup = groups.map(function (group, i) {
+      var prefix = i === groups.length - 1 && last.length >= 3 ? last : ''
+      return matchGroup(indexes, group, prefix, mode.fuzzy)
+    })
+    var total = {}
+    byGroup.forEach(function (found) {
+      Object.keys(found).forEach(function (pos) {
+        if (mode.any || byGroup.every(function (g) { return pos in g })) {
+          total[pos] = (total[pos] || 0) + found[pos]
+        }
       })
+    })
+    return total
+  }
+
+  // Exact words; if nothing matches, with typos; if still nothing, any of the
+  // words. Returns {scores, mode}; scores is null when the text has no
+  // searchable word (every document is a candidate).
+  function rank (indexes, text) {
+    var exact = matchText(indexes, text, {})
+    if (exact === null || Object.keys(exact).length) return { scores: exact, mode: 'exact' }
+    var fuzzy = matchText(indexes, text, { fuzzy: true })
+    if (Object.keys(fuzzy).length) return { scores: fuzzy, mode: 'fuzzy' }
+    if (queryGroups(text).length > 1) {
+      var any = matchText(indexes, text, { fuzzy: true, any: true })
+      if (Object.keys(any).length) return { scores: any, mode: 'any' }
     }
-    return resultados.map(function (r) {
-      return { ref: slug(indice, r.ref), score: r.score, matchData: r.matchData }
+    return { scores: {}, mode: 'none' }
+  }
+
+  var collator = new Intl.Collator('es', { sensitivity: 'base' })
+
+  // Sorts row positions in place: active organizations first, then nearest
+  // first when `distance` (row → metres) is given, then by score (when there is
+  // one), then by name, then by position.
+  function order (positions, documents, scores, distance) {
+    return positions.sort(function (a, b) {
+      var da = documents[a]; var db = documents[b]
+      if (!da.inactiva !== !db.inactiva) return da.inactiva ? 1 : -1
+      if (distance && distance(da) !== distance(db)) return distance(da) < distance(db) ? -1 : 1
+      if (scores && scores[a] !== scores[b]) return scores[b] - scores[a]
+      return collator.compare(da.nombre, db.nombre) || (a - b)
     })
   }
 
   return {
-    VERSION_PIPELINE: VERSION_PIPELINE,
-    ETIQUETAS: ETIQUETAS,
-    normalizar: normalizar,
-    dividir: dividir,
-    plegar: plegar,
-    fold: plegar,
-    restaurar: restaurar,
-    raiz: raiz,
-    pluralizar: pluralizar,
-    variantes: function (p) { return variantes(p).slice() },
-    esVacia: esVacia,
+    PIPELINE_VERSION: PIPELINE_VERSION,
+    LABELS: LABELS,
+    normalize: normalize,
+    splitWords: splitWords,
+    fold: fold,
+    restoreAccent: restoreAccent,
+    stem: stem,
+    pluralize: pluralize,
+    variants: function (w) { return variants(w).slice() },
+    isStopword: isStopword,
     tokens: tokens,
     queryGroups: queryGroups,
     queryTokens: queryTokens,
-    configurar: configurar,
-    expandir: expandir,
-    desempaquetar: desempaquetar,
+    configure: configure,
+    unpack: unpack,
     loadIndex: loadIndex,
-    slug: slug,
-    buscar: buscar,
-    funciones: { separar: separar, filtrarVacias: filtrarVacias, raices: raices }
+    rank: rank,
+    order: order,
+    functions: { splitToken: splitToken, dropStopword: dropStopword, stemToken: stemToken }
   }
 }))

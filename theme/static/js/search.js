@@ -13,239 +13,176 @@
   'use strict'
 
   var form = document.getElementById('busqueda')
-  if (!form || !window.CMOSCBusqueda || !window.lunr) return
-  var B = window.CMOSCBusqueda
-  var lunr = window.lunr
+  if (!form || !window.CMOSCSearch) return
+  var S = window.CMOSCSearch
 
-  var PARAMS = ['tipo', 'area', 'barrio', 'poblacion', 'necesidad', 'ods']
-  var POR_PAGINA = 40
-  var ESPERA_MS = 120
+  var FACET_PARAMS = ['tipo', 'area', 'barrio', 'poblacion', 'necesidad', 'ods']
+  var PAGE_SIZE = 40
+  var TYPING_DELAY_MS = 120
 
   var input = document.getElementById('q')
-  var estado = document.getElementById('estado')
-  var aviso = document.getElementById('aviso')
-  var lista = document.getElementById('resultados')
-  var mas = document.getElementById('mas')
-  var vacio = document.getElementById('vacio')
-  var vacioFiltros = document.getElementById('vacio-filtros')
-  var limpiar = document.getElementById('limpiar')
+  var status = document.getElementById('estado')
+  var notice = document.getElementById('aviso')
+  var list = document.getElementById('resultados')
+  var more = document.getElementById('mas')
+  var empty = document.getElementById('vacio')
+  var emptyFilters = document.getElementById('vacio-filtros')
+  var clear = document.getElementById('limpiar')
   var base = form.getAttribute('data-base') || '/'
-  var colador = new Intl.Collator('es', { sensitivity: 'base' })
 
   // With JS the page works: hide the no-JS notice and the no-JS apply button.
   document.getElementById('sin-js').hidden = true
-  var aplicar = form.querySelector('.busqueda__aplicar')
-  if (aplicar) aplicar.hidden = true
+  var apply = form.querySelector('.busqueda__aplicar')
+  if (apply) apply.hidden = true
 
   // One entry per shard: {documentos, nombres, texto} URLs (cmosc/search/tiers.py).
-  var fragmentos = JSON.parse(document.getElementById('busqueda-archivos').textContent)
-  var datos = null // {documentos, facetas, posiciones: {param: {id: i}}}
-  var indices = [] // {indice: lunr.Index, desde: offset of its shard's rows}
-  var desplazamientos = []
-  var cargando = null
-  var mostrados = POR_PAGINA
-  var ultimo = null // last result list (positions)
-  var tecleando = false
-  var temporizador = null
+  var shards = JSON.parse(document.getElementById('busqueda-archivos').textContent)
+  var data = null // {documentos, facetas, positions: {param: {id: i}}}
+  var indexes = [] // {index: lunr.Index, offset: position of its shard's first row}
+  var offsets = []
+  var loading = null
+  var shownCount = PAGE_SIZE
+  var lastResults = null // last result list (positions)
+  var typing = false
+  var timer = null
 
   // ------------------------------------------------------------------
   // Lazy loading
   // ------------------------------------------------------------------
 
-  function pedir (url) {
+  function fetchJson (url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error(url + ': HTTP ' + r.status)
       return r.json()
     })
   }
 
-  function marcar (nombre) {
-    if (window.performance && performance.mark) performance.mark(nombre)
+  function mark (name) {
+    if (window.performance && performance.mark) performance.mark(name)
   }
 
   // Shard k's cards and short-field index. Shards are loaded in order, so a
-  // shard's rows go right after the previous ones: `desde` is its offset.
-  function primerNivel (k) {
-    return Promise.all([pedir(fragmentos[k].documentos), pedir(fragmentos[k].nombres)])
+  // shard's rows go right after the previous ones: `offset` is where they start.
+  function loadFirstTier (k) {
+    return Promise.all([fetchJson(shards[k].documentos), fetchJson(shards[k].nombres)])
       .then(function (r) {
-        if (k === 0) marcar('cmosc-indice-bajado')
-        if (!datos) {
-          var posiciones = {}
-          PARAMS.forEach(function (p) {
-            posiciones[p] = {}
-            ;(r[0].facetas[p] || []).forEach(function (par, i) { posiciones[p][par[0]] = i })
+        if (k === 0) mark('cmosc-indice-bajado')
+        if (!data) {
+          var positions = {}
+          FACET_PARAMS.forEach(function (p) {
+            positions[p] = {}
+            ;(r[0].facetas[p] || []).forEach(function (pair, i) { positions[p][pair[0]] = i })
           })
-          datos = { documentos: [], facetas: r[0].facetas, posiciones: posiciones }
+          data = { documentos: [], facetas: r[0].facetas, positions: positions }
         }
-        desplazamientos[k] = datos.documentos.length
-        r[0].documentos.forEach(function (d) { datos.documentos.push(d) })
-        indices.push({ indice: B.loadIndex(r[1]), desde: desplazamientos[k] })
+        offsets[k] = data.documentos.length
+        r[0].documentos.forEach(function (d) { data.documentos.push(d) })
+        indexes.push({ index: S.loadIndex(r[1]), offset: offsets[k] })
       })
   }
 
-  function textoCompleto (k) {
-    return pedir(fragmentos[k].texto).then(function (json) {
-      indices.push({ indice: B.loadIndex(json), desde: desplazamientos[k] })
+  function loadFullText (k) {
+    return fetchJson(shards[k].texto).then(function (json) {
+      indexes.push({ index: S.loadIndex(json), offset: offsets[k] })
     })
   }
 
-  function refrescar () {
-    if (hayConsulta(leerFormulario())) actualizar(true)
+  function refresh () {
+    if (hasQuery(readForm())) update(true)
   }
 
   // After the first results: the other shards' first tier, then every
   // full-text tier, one at a time (each decode is a short main-thread task).
-  function cargarResto () {
-    var cadena = Promise.resolve()
-    fragmentos.forEach(function (_, k) {
-      if (k > 0) cadena = cadena.then(function () { return primerNivel(k) }).then(refrescar)
+  function loadRest () {
+    var chain = Promise.resolve()
+    shards.forEach(function (_, k) {
+      if (k > 0) chain = chain.then(function () { return loadFirstTier(k) }).then(refresh)
     })
-    fragmentos.forEach(function (_, k) {
-      cadena = cadena.then(function () { return textoCompleto(k) })
+    shards.forEach(function (_, k) {
+      chain = chain.then(function () { return loadFullText(k) })
     })
-    cadena.then(function () {
+    chain.then(function () {
       form.setAttribute('data-texto-cargado', '')
-      marcar('cmosc-texto-cargado')
-      refrescar()
+      mark('cmosc-texto-cargado')
+      refresh()
     }, function () { /* without the rest, search goes on with what loaded */ })
   }
 
-  function cargar () {
-    if (cargando) return cargando
-    estado.textContent = 'Cargando el buscador…'
-    cargando = primerNivel(0).then(function () {
-      marcar('cmosc-indice-cargado')
-      setTimeout(cargarResto, 0) // after the first results are shown
+  function load () {
+    if (loading) return loading
+    status.textContent = 'Cargando el buscador…'
+    loading = loadFirstTier(0).then(function () {
+      mark('cmosc-indice-cargado')
+      setTimeout(loadRest, 0) // after the first results are shown
     })
-    cargando.catch(function () {
-      estado.textContent = 'No se pudo cargar el buscador. Revisá la conexión y recargá la página.'
-      cargando = null
-      datos = null
-      indices = []
+    loading.catch(function () {
+      status.textContent = 'No se pudo cargar el buscador. Revisá la conexión y recargá la página.'
+      loading = null
+      data = null
+      indexes = []
     })
-    return cargando
+    return loading
   }
 
   // ------------------------------------------------------------------
   // State: form ↔ URL
   // ------------------------------------------------------------------
 
-  function leerFormulario () {
-    var filtros = {}
-    PARAMS.forEach(function (p) {
-      filtros[p] = Array.prototype.map.call(
+  function readForm () {
+    var filters = {}
+    FACET_PARAMS.forEach(function (p) {
+      filters[p] = Array.prototype.map.call(
         form.querySelectorAll('input[name="' + p + '"]:checked'), function (c) { return c.value })
     })
-    return { q: input.value, filtros: filtros }
+    return { q: input.value, filters: filters }
   }
 
-  function leerURL () {
+  function readURL () {
     var params = new URLSearchParams(window.location.search)
-    var filtros = {}
-    PARAMS.forEach(function (p) { filtros[p] = params.getAll(p) })
-    return { q: params.get('q') || '', filtros: filtros }
+    var filters = {}
+    FACET_PARAMS.forEach(function (p) { filters[p] = params.getAll(p) })
+    return { q: params.get('q') || '', filters: filters }
   }
 
-  function escribirFormulario (s) {
+  function writeForm (s) {
     input.value = s.q
-    PARAMS.forEach(function (p) {
+    FACET_PARAMS.forEach(function (p) {
       form.querySelectorAll('input[name="' + p + '"]').forEach(function (c) {
-        c.checked = s.filtros[p].indexOf(c.value) !== -1
+        c.checked = s.filters[p].indexOf(c.value) !== -1
       })
       // Closed by default (short page on phones); open where something is chosen.
-      var faceta = form.querySelector('[data-faceta="' + p + '"]')
-      if (faceta && s.filtros[p].length) faceta.open = true
+      var facet = form.querySelector('[data-faceta="' + p + '"]')
+      if (facet && s.filters[p].length) facet.open = true
     })
   }
 
-  function aURL (s) {
+  function toURL (s) {
     var params = new URLSearchParams()
     if (s.q.trim()) params.append('q', s.q.trim())
-    PARAMS.forEach(function (p) { s.filtros[p].forEach(function (v) { params.append(p, v) }) })
-    var texto = params.toString()
-    return window.location.pathname + (texto ? '?' + texto : '')
+    FACET_PARAMS.forEach(function (p) { s.filters[p].forEach(function (v) { params.append(p, v) }) })
+    var text = params.toString()
+    return window.location.pathname + (text ? '?' + text : '')
   }
 
-  function guardarURL (nueva) {
-    var url = aURL(leerFormulario())
+  function saveURL (push) {
+    var url = toURL(readForm())
     if (url === window.location.pathname + window.location.search) return
-    if (nueva) history.pushState(null, '', url)
+    if (push) history.pushState(null, '', url)
     else history.replaceState(null, '', url)
   }
 
-  function hayFiltros (s) {
-    return PARAMS.some(function (p) { return s.filtros[p].length > 0 })
+  function hasFilters (s) {
+    return FACET_PARAMS.some(function (p) { return s.filters[p].length > 0 })
   }
 
   // «Cerca de mí» (search-nearby.js) alone lists every organization by distance.
-  function hayConsulta (s) {
-    return s.q.trim() !== '' || hayFiltros(s) || !!B.cercania
+  function hasQuery (s) {
+    return s.q.trim() !== '' || hasFilters(s) || !!S.nearby
   }
 
-  function metros (doc) {
-    var m = B.cercania && B.cercania.distancias[doc.slug]
+  function metres (doc) {
+    var m = S.nearby && S.nearby.distances[doc.slug]
     return m === undefined ? Infinity : m
-  }
-
-  // ------------------------------------------------------------------
-  // Text search
-  // ------------------------------------------------------------------
-
-  // Documents matching one group (the variants of one word) in any loaded
-  // index: {position: score}. Typo mode allows edit distance 1 on terms ≥ 4.
-  function buscarGrupo (grupo, prefijo, difusa) {
-    var encontrados = {}
-    indices.forEach(function (cargado) {
-      cargado.indice.query(function (q) {
-        grupo.forEach(function (t) {
-          q.term(t, { usePipeline: false, editDistance: difusa && t.length >= 4 ? 1 : 0 })
-        })
-        if (prefijo) {
-          q.term(prefijo, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.5 })
-        }
-      }).forEach(function (r) {
-        var pos = cargado.desde + parseInt(r.ref, 36)
-        encontrados[pos] = (encontrados[pos] || 0) + r.score
-      })
-    })
-    return encontrados
-  }
-
-  // {position: score} of the documents with every word (any word with
-  // modo.alguna), or null when the text has no searchable word.
-  function buscarTexto (texto, modo) {
-    var grupos = B.queryGroups(texto)
-    if (!grupos.length) return null
-    // While typing, the last word may be incomplete: also match it as a prefix.
-    var palabras = B.dividir(texto)
-    var ultima = palabras.length && !/\s$/.test(texto) ? B.plegar(palabras[palabras.length - 1]) : ''
-    var porGrupo = grupos.map(function (grupo, i) {
-      var prefijo = i === grupos.length - 1 && ultima.length >= 3 ? ultima : ''
-      return buscarGrupo(grupo, prefijo, modo.difusa)
-    })
-    var total = {}
-    porGrupo.forEach(function (encontrados) {
-      Object.keys(encontrados).forEach(function (pos) {
-        if (modo.alguna || porGrupo.every(function (g) { return pos in g })) {
-          total[pos] = (total[pos] || 0) + encontrados[pos]
-        }
-      })
-    })
-    return total
-  }
-
-  // Exact words; if nothing matches, with typos; if still nothing, any of
-  // the words. Returns {puntajes, modo}.
-  function coincidencias (texto) {
-    var exacta = buscarTexto(texto, {})
-    if (exacta === null || Object.keys(exacta).length) return { puntajes: exacta, modo: 'exacta' }
-    var difusa = buscarTexto(texto, { difusa: true })
-    if (Object.keys(difusa).length) return { puntajes: difusa, modo: 'difusa' }
-    if (B.queryGroups(texto).length > 1) {
-      var alguna = buscarTexto(texto, { difusa: true, alguna: true })
-      if (Object.keys(alguna).length) return { puntajes: alguna, modo: 'alguna' }
-    }
-    return { puntajes: {}, modo: 'nada' }
   }
 
   // ------------------------------------------------------------------
@@ -253,54 +190,54 @@
   // ------------------------------------------------------------------
 
   // Chosen value positions per parameter: {param: {i: true}} (active ones only).
-  function elegidos (s) {
+  function chosen (s) {
     var r = {}
-    PARAMS.forEach(function (p) {
-      if (!s.filtros[p].length) return
+    FACET_PARAMS.forEach(function (p) {
+      if (!s.filters[p].length) return
       r[p] = {}
-      s.filtros[p].forEach(function (id) {
-        var i = datos.posiciones[p][id]
+      s.filters[p].forEach(function (id) {
+        var i = data.positions[p][id]
         if (i !== undefined) r[p][i] = true
       })
     })
     return r
   }
 
-  function cumple (doc, filtros, salvo) {
-    for (var p in filtros) {
-      if (p === salvo) continue
-      var valores = doc[p] || []
-      var alguno = false
-      for (var k = 0; k < valores.length; k++) {
-        if (filtros[p][valores[k]]) { alguno = true; break }
+  function matches (doc, filters, except) {
+    for (var p in filters) {
+      if (p === except) continue
+      var values = doc[p] || []
+      var some = false
+      for (var k = 0; k < values.length; k++) {
+        if (filters[p][values[k]]) { some = true; break }
       }
-      if (!alguno) return false
+      if (!some) return false
     }
     return true
   }
 
   // Disjunctive counts: each value is counted with the text and the OTHER
   // facets, so it shows what choosing it too would add.
-  function actualizarCuentas (candidatos, filtros) {
-    PARAMS.forEach(function (p) {
-      var cuentas = {}
-      candidatos.forEach(function (pos) {
-        var doc = datos.documentos[pos]
-        if (!cumple(doc, filtros, p)) return
-        ;(doc[p] || []).forEach(function (i) { cuentas[i] = (cuentas[i] || 0) + 1 })
+  function updateCounts (candidates, filters) {
+    FACET_PARAMS.forEach(function (p) {
+      var counts = {}
+      candidates.forEach(function (pos) {
+        var doc = data.documentos[pos]
+        if (!matches(doc, filters, p)) return
+        ;(doc[p] || []).forEach(function (i) { counts[i] = (counts[i] || 0) + 1 })
       })
-      var faceta = form.querySelector('[data-faceta="' + p + '"]')
-      if (!faceta) return
-      var visibles = 0
-      faceta.querySelectorAll('input[name="' + p + '"]').forEach(function (c) {
-        var i = datos.posiciones[p][c.value]
-        var n = (i !== undefined && cuentas[i]) || 0
-        var opcion = c.closest('.faceta__opcion')
-        opcion.querySelector('.faceta__cantidad').textContent = '(' + n + ')'
-        opcion.hidden = n === 0 && !c.checked
-        if (!opcion.hidden) visibles++
+      var facet = form.querySelector('[data-faceta="' + p + '"]')
+      if (!facet) return
+      var visible = 0
+      facet.querySelectorAll('input[name="' + p + '"]').forEach(function (c) {
+        var i = data.positions[p][c.value]
+        var n = (i !== undefined && counts[i]) || 0
+        var option = c.closest('.faceta__opcion')
+        option.querySelector('.faceta__cantidad').textContent = '(' + n + ')'
+        option.hidden = n === 0 && !c.checked
+        if (!option.hidden) visible++
       })
-      faceta.hidden = visibles === 0
+      facet.hidden = visible === 0
     })
   }
 
@@ -308,114 +245,107 @@
   // Results
   // ------------------------------------------------------------------
 
-  function nombres (p, doc) {
-    return (doc[p] || []).map(function (i) { return datos.facetas[p][i][1] })
+  function facetNames (p, doc) {
+    return (doc[p] || []).map(function (i) { return data.facetas[p][i][1] })
   }
 
-  function tarjeta (doc) {
+  function card (doc) {
     var li = document.createElement('li')
     li.className = 'resultado' + (doc.inactiva ? ' resultado--inactiva' : '')
-    var titulo = document.createElement('h3')
-    titulo.className = 'resultado__nombre'
-    var enlace = document.createElement('a')
-    enlace.href = base + 'organizaciones/' + doc.slug + '/'
-    enlace.textContent = doc.nombre
-    titulo.appendChild(enlace)
+    var title = document.createElement('h3')
+    title.className = 'resultado__nombre'
+    var link = document.createElement('a')
+    link.href = base + 'organizaciones/' + doc.slug + '/'
+    link.textContent = doc.nombre
+    title.appendChild(link)
     if (doc.sigla) {
-      var sigla = document.createElement('span')
-      sigla.className = 'sigla'
-      sigla.textContent = ' (' + doc.sigla + ')'
-      titulo.appendChild(sigla)
+      var acronym = document.createElement('span')
+      acronym.className = 'sigla'
+      acronym.textContent = ' (' + doc.sigla + ')'
+      title.appendChild(acronym)
     }
-    li.appendChild(titulo)
+    li.appendChild(title)
     var info = document.createElement('p')
     info.className = 'resultado__datos'
-    info.textContent = nombres('tipo', doc).concat(nombres('barrio', doc).join(', ') || [])
+    info.textContent = facetNames('tipo', doc).concat(facetNames('barrio', doc).join(', ') || [])
       .join(' · ') + (doc.inactiva ? ' · Inactiva' : '') +
-      (metros(doc) < Infinity ? ' · ' + window.CMOSCCercania.texto(metros(doc)) : '')
+      (metres(doc) < Infinity ? ' · ' + window.CMOSCCercania.texto(metres(doc)) : '')
     li.appendChild(info)
     if (doc.extracto) {
-      var extracto = document.createElement('p')
-      extracto.className = 'resultado__extracto'
-      extracto.textContent = doc.extracto
-      li.appendChild(extracto)
+      var snippet = document.createElement('p')
+      snippet.className = 'resultado__extracto'
+      snippet.textContent = doc.extracto
+      li.appendChild(snippet)
     }
     return li
   }
 
-  function mostrar (posiciones) {
-    var fragmento = document.createDocumentFragment()
-    posiciones.slice(0, mostrados).forEach(function (pos) {
-      fragmento.appendChild(tarjeta(datos.documentos[pos]))
+  function show (positions) {
+    var fragment = document.createDocumentFragment()
+    positions.slice(0, shownCount).forEach(function (pos) {
+      fragment.appendChild(card(data.documentos[pos]))
     })
-    lista.replaceChildren(fragmento)
-    mas.hidden = posiciones.length <= mostrados
+    list.replaceChildren(fragment)
+    more.hidden = positions.length <= shownCount
   }
 
-  function anunciar (s, n, modo) {
-    var texto = s.q.trim()
-    var cantidad = n === 1 ? '1 organización' : n + ' organizaciones'
-    aviso.hidden = true
-    if (modo === 'difusa' || modo === 'alguna') {
-      aviso.textContent = modo === 'difusa'
-        ? 'No encontramos «' + texto + '»; mostramos resultados parecidos.'
-        : 'Ninguna organización tiene todas las palabras de «' + texto + '»; mostramos las que tienen alguna.'
-      aviso.hidden = false
+  function announce (s, n, mode) {
+    var text = s.q.trim()
+    var count = n === 1 ? '1 organización' : n + ' organizaciones'
+    notice.hidden = true
+    if (mode === 'fuzzy' || mode === 'any') {
+      notice.textContent = mode === 'fuzzy'
+        ? 'No encontramos «' + text + '»; mostramos resultados parecidos.'
+        : 'Ninguna organización tiene todas las palabras de «' + text + '»; mostramos las que tienen alguna.'
+      notice.hidden = false
     }
     if (n === 0) {
-      estado.textContent = texto
-        ? 'No encontramos organizaciones para «' + texto + '»' + (hayFiltros(s) ? ' con esos filtros.' : '.')
+      status.textContent = text
+        ? 'No encontramos organizaciones para «' + text + '»' + (hasFilters(s) ? ' con esos filtros.' : '.')
         : 'Ninguna organización cumple con esos filtros.'
     } else {
-      estado.textContent = (texto ? cantidad + ' para «' + texto + '»' : cantidad) +
-        (hayFiltros(s) ? ' con los filtros elegidos.' : '.') +
-        (modo === 'difusa' ? ' Resultados parecidos.' : '')
+      status.textContent = (text ? count + ' para «' + text + '»' : count) +
+        (hasFilters(s) ? ' con los filtros elegidos.' : '.') +
+        (mode === 'fuzzy' ? ' Resultados parecidos.' : '')
     }
   }
 
-  // `conservar`: a refresh because more data arrived (keeps "show more").
-  function actualizar (conservar) {
-    var s = leerFormulario()
-    limpiar.hidden = !hayFiltros(s)
-    if (!hayConsulta(s)) {
-      lista.replaceChildren()
-      mas.hidden = true
-      vacio.hidden = true
-      aviso.hidden = true
-      estado.textContent = datos ? 'Escribí qué buscás o elegí un filtro.' : ''
-      if (datos) actualizarCuentas(datos.documentos.map(function (_, i) { return i }), {})
-      ultimo = []
+  // `keep`: a refresh because more data arrived (keeps "show more").
+  function update (keep) {
+    var s = readForm()
+    clear.hidden = !hasFilters(s)
+    if (!hasQuery(s)) {
+      list.replaceChildren()
+      more.hidden = true
+      empty.hidden = true
+      notice.hidden = true
+      status.textContent = data ? 'Escribí qué buscás o elegí un filtro.' : ''
+      if (data) updateCounts(data.documentos.map(function (_, i) { return i }), {})
+      lastResults = []
       return
     }
-    if (!datos) {
-      cargar().then(function () { actualizar() }, function () { /* the status says it failed */ })
+    if (!data) {
+      load().then(function () { update() }, function () { /* the status says it failed */ })
       return
     }
-    var r = coincidencias(s.q)
-    var candidatos
-    if (r.puntajes === null) {
-      candidatos = datos.documentos.map(function (_, i) { return i })
+    var r = S.rank(indexes, s.q)
+    var candidates
+    if (r.scores === null) {
+      candidates = data.documentos.map(function (_, i) { return i })
     } else {
-      candidatos = Object.keys(r.puntajes).map(Number)
+      candidates = Object.keys(r.scores).map(Number)
     }
-    var filtros = elegidos(s)
-    var finales = candidatos.filter(function (pos) { return cumple(datos.documentos[pos], filtros) })
-    var docs = datos.documentos
-    finales.sort(function (a, b) {
-      var da = docs[a]; var db = docs[b]
-      if (!da.inactiva !== !db.inactiva) return da.inactiva ? 1 : -1
-      if (B.cercania && metros(da) !== metros(db)) return metros(da) < metros(db) ? -1 : 1
-      if (r.puntajes && r.puntajes[a] !== r.puntajes[b]) return r.puntajes[b] - r.puntajes[a]
-      return colador.compare(da.nombre, db.nombre) || (a - b)
-    })
-    if (conservar !== true) mostrados = POR_PAGINA
-    ultimo = finales
-    mostrar(finales)
-    actualizarCuentas(candidatos, filtros)
-    anunciar(s, finales.length, r.modo)
-    vacio.hidden = finales.length > 0
-    vacioFiltros.hidden = !hayFiltros(s)
-    form.setAttribute('data-resultados', String(finales.length))
+    var filters = chosen(s)
+    var shown = S.order(candidates.filter(function (pos) { return matches(data.documentos[pos], filters) }),
+      data.documentos, r.scores, S.nearby && metres)
+    if (keep !== true) shownCount = PAGE_SIZE
+    lastResults = shown
+    show(shown)
+    updateCounts(candidates, filters)
+    announce(s, shown.length, r.mode)
+    empty.hidden = shown.length > 0
+    emptyFilters.hidden = !hasFilters(s)
+    form.setAttribute('data-resultados', String(shown.length))
     if (window.performance && performance.mark) performance.mark('cmosc-resultados')
   }
 
@@ -424,64 +354,64 @@
   // ------------------------------------------------------------------
 
   input.addEventListener('focus', function () {
-    cargar().then(function () {
-      if (!hayConsulta(leerFormulario())) actualizar() // replaces "Cargando…"
+    load().then(function () {
+      if (!hasQuery(readForm())) update() // replaces "Cargando…"
     }, function () {})
   })
   input.addEventListener('input', function () {
-    clearTimeout(temporizador)
-    temporizador = setTimeout(function () {
+    clearTimeout(timer)
+    timer = setTimeout(function () {
       // The first keystroke of a burst adds a history entry, the next ones
       // replace it (Back returns to the previous search, not to each letter).
-      guardarURL(!tecleando)
-      tecleando = true
-      actualizar()
-    }, ESPERA_MS)
+      saveURL(!typing)
+      typing = true
+      update()
+    }, TYPING_DELAY_MS)
   })
-  input.addEventListener('blur', function () { tecleando = false })
+  input.addEventListener('blur', function () { typing = false })
 
   form.addEventListener('change', function (e) {
     if (e.target === input) return
-    tecleando = false
-    guardarURL(true)
-    actualizar()
+    typing = false
+    saveURL(true)
+    update()
   })
 
   form.addEventListener('submit', function (e) {
     e.preventDefault()
-    clearTimeout(temporizador)
-    tecleando = false
-    guardarURL(false)
-    actualizar()
-    if (lista.firstChild) lista.querySelector('a').focus()
+    clearTimeout(timer)
+    typing = false
+    saveURL(false)
+    update()
+    if (list.firstChild) list.querySelector('a').focus()
   })
 
-  form.addEventListener('cmosc:cercania', function () { actualizar() })
+  form.addEventListener('cmosc:cercania', function () { update() })
 
-  limpiar.addEventListener('click', function () {
+  clear.addEventListener('click', function () {
     form.querySelectorAll('.faceta input:checked').forEach(function (c) { c.checked = false })
-    tecleando = false
-    guardarURL(true)
-    actualizar()
+    typing = false
+    saveURL(true)
+    update()
     input.focus()
   })
 
-  mas.addEventListener('click', function () {
-    var antes = mostrados
-    mostrados += POR_PAGINA
-    mostrar(ultimo)
-    var siguiente = lista.children[antes]
-    if (siguiente) siguiente.querySelector('a').focus()
+  more.addEventListener('click', function () {
+    var before = shownCount
+    shownCount += PAGE_SIZE
+    show(lastResults)
+    var next = list.children[before]
+    if (next) next.querySelector('a').focus()
   })
 
   window.addEventListener('popstate', function () {
-    tecleando = false
-    escribirFormulario(leerURL())
-    actualizar()
+    typing = false
+    writeForm(readURL())
+    update()
   })
 
   // Initial state from the URL (a shared link, the header search box).
-  var inicial = leerURL()
-  escribirFormulario(inicial)
-  if (hayConsulta(inicial)) actualizar()
+  var initial = readURL()
+  writeForm(initial)
+  if (hasQuery(initial)) update()
 }())
