@@ -266,6 +266,13 @@ def test_order_without_scores_is_by_name(tmp_path):
     assert run_js(tmp_path, body, rows) == [2, 3, 0, 1]
 
 
+def test_order_nearest_first_when_a_distance_is_given(tmp_path):
+    # «Cerca de mí»: distance outranks the score, inactive organizations still go last.
+    rows = [{"nombre": "A", "m": 900}, {"nombre": "B", "m": 100, "inactiva": True}, {"nombre": "C", "m": 300}]
+    body = "const output = api.order([0, 1, 2], input, {0: 5, 1: 1, 2: 1}, function (d) { return d.m; });"
+    assert run_js(tmp_path, body, rows) == [2, 0, 1]
+
+
 def test_indexed_terms_are_those_of_tokens():
     """Each field of each document holds exactly the terms of ``pipeline.tokens``
     (stopwords kept in the sigla field)."""
