@@ -1,8 +1,9 @@
 """JSON Schema (draft-07, what yaml-language-server supports best) for editor hover and checks.
 
-It mirrors the validator as the editor sees YAML 1.2: text fields also accept a
-number or boolean (the validator reads every scalar as the text typed), vocabulary
-fields accept ids and display names, `additionalProperties: false` catches typos.
+It agrees with the validator as an editor reads YAML 1.2: each kind's fragment comes
+from `kinds.KINDS` (see `schema_fragments`), an optional field also takes a blank
+value, `additionalProperties: false` catches typos. `tests/unit/test_schema_agreement.py`
+compares both verdicts over the fixtures and a table of edge values.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 
 from cmosc.profiles.kinds import KINDS
 from cmosc.profiles.schema import ORGANIZACION, Field
+from cmosc.profiles.schema_fragments import BLANK, DEFINITIONS
 
 SCHEMA_ID = "https://cmosc.tucuman.gob.ar/esquema/organizacion.schema.json"
 
@@ -24,6 +26,18 @@ def node(field: Field, vocabularies) -> dict:
         vocab = field.vocab or (field.items.vocab if field.items is not None else None)
         if vocab:
             out["description"] += " Valores: " + ", ".join(t.id for t in vocabularies[vocab].terms) + "."
+    shape = _shape(field, vocabularies)
+    if field.key and not field.requerido:
+        alternatives = shape["anyOf"] if list(shape) == ["anyOf"] else [shape]
+        shape = {"anyOf": [BLANK, *alternatives]}
+    out.update(shape)
+    if field.default is not None:
+        out["default"] = field.default
+    return out
+
+
+def _shape(field: Field, vocabularies) -> dict:
+    out: dict = {}
     if field.kind == "objeto":
         out.update(
             type="object",
@@ -39,14 +53,13 @@ def node(field: Field, vocabularies) -> dict:
             out["uniqueItems"] = True
     else:
         out.update(KINDS[field.kind].json_schema(field, vocabularies))
-    if field.default is not None:
-        out["default"] = field.default
     return out
 
 
 def json_schema(vocabularies) -> dict:
     schema = {"$schema": "http://json-schema.org/draft-07/schema#", "$id": SCHEMA_ID}
     schema.update(node(ORGANIZACION, vocabularies))
+    schema["definitions"] = DEFINITIONS
     return schema
 
 

@@ -10,22 +10,33 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from cmosc.messages import ARTICULOS, suggestion
 from cmosc.profiles.schema import LAT_RANGE, LON_RANGE, MIN_YEAR, SLUG_MAX, SLUG_PATTERN
 
 CUIT_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-# Patterns shared with the JSON Schema and the web editor (kinds.py): declared once, here.
-CUIT_PATTERN = r"^\d{2}-?\d{8}-?\d$"
-PHONE_PATTERN = r"^[+(\d][\d\s\-().]*$"
+# The forms each check accepts (after trimming spaces), declared once: the JSON Schema and
+# the web editor use these same patterns (kinds.py), so they cannot drift from the checks.
+# ASCII digits only: they also have to mean the same in JavaScript.
+_LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+CUIT_PATTERN = r"^[-. ]*([0-9][-. ]*){11}$"  # hyphens, dots and spaces anywhere are dropped
+PHONE_PATTERN = r"^(?=[+(0-9])[+(]?([\s\-().]*[0-9]){6,15}[\s\-().]*$"  # 6 to 15 digits
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+# http(s), any case; a host name with a dot; optional user, port, path, query and fragment.
+URL_PATTERN = rf"^[hH][tT][tT][pP][sS]?://([^/?# ]*@)?{_LABEL}(\.{_LABEL})+(:[^/?# ]*)?([/?#][^ ]*)?$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+YEAR_PATTERN = r"^[0-9]{4}$"
+INTEGER_PATTERN = r"^[+-]?[0-9]+$"
+DECIMAL_PATTERN = r"^[+-]?[0-9]+(\.[0-9]+)?$"
 _SLUG = re.compile(SLUG_PATTERN)
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_INTEGER = re.compile(INTEGER_PATTERN)
+_DECIMAL = re.compile(DECIMAL_PATTERN)
 _EMAIL = re.compile(EMAIL_PATTERN)
-_PHONE_CHARS = re.compile(PHONE_PATTERN)
-_HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_PHONE = re.compile(PHONE_PATTERN)
+_URL = re.compile(URL_PATTERN)
+_CUIT = re.compile(CUIT_PATTERN)
+_DATE = re.compile(DATE_PATTERN)
+_YEAR = re.compile(YEAR_PATTERN)
 TRUE_WORDS = {"true", "sí", "si", "yes"}
 FALSE_WORDS = {"false", "no"}
 LOGO_MAX_BYTES = 500 * 1024
@@ -132,7 +143,7 @@ def _plain(number):
 
 
 def parse_date(value: str) -> date | None:
-    if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+    if not _DATE.match(value):
         return None
     try:
         return date.fromisoformat(value)
@@ -150,7 +161,7 @@ def past_date(value, schema, env):
 
 
 def year_or_date(value, schema, env):
-    if re.match(r"^\d{4}$", value):
+    if _YEAR.match(value):
         year = int(value)
         if not MIN_YEAR <= year <= env.today.year:
             return Problem("anio", {"valor": value, "minimo": MIN_YEAR, "maximo": env.today.year})
@@ -169,9 +180,9 @@ def cuit_check_digit(first_ten: str) -> int | None:
 
 
 def cuit(value, schema, env):
-    digits = value.replace("-", "").replace(" ", "").replace(".", "")
-    if not re.fullmatch(r"\d{11}", digits):
+    if not _CUIT.match(value):
         return Problem("cuit_formato", {"valor": value})
+    digits = re.sub("[^0-9]", "", value)
     expected = cuit_check_digit(digits[:10])
     if expected is None or expected != int(digits[10]):
         shown = "ninguno (el número no es válido)" if expected is None else str(expected)
@@ -184,15 +195,11 @@ def email(value, schema, env):
 
 
 def url(value, schema, env):
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not _HOST.match(parts.hostname or "") or " " in value:
-        return Problem("url", {"valor": value})
-    return value
+    return value if _URL.match(value) else Problem("url", {"valor": value})
 
 
 def phone(value, schema, env):
-    digits = re.sub(r"\D", "", value)
-    if not _PHONE_CHARS.match(value) or not 6 <= len(digits) <= 15:
+    if not _PHONE.match(value):
         return Problem("telefono", {"valor": value})
     return value
 

@@ -16,15 +16,22 @@ from dataclasses import dataclass
 
 from cmosc.ods import ODS
 from cmosc.profiles import checks, phones
-from cmosc.profiles.checks import CUIT_PATTERN, FALSE_WORDS, PHONE_PATTERN, TRUE_WORDS, parse_bool
+from cmosc.profiles import schema_fragments as js
+from cmosc.profiles.checks import (
+    CUIT_PATTERN,
+    DATE_PATTERN,
+    DECIMAL_PATTERN,
+    EMAIL_PATTERN,
+    FALSE_WORDS,
+    PHONE_PATTERN,
+    TRUE_WORDS,
+    URL_PATTERN,
+    YEAR_PATTERN,
+    parse_bool,
+)
 from cmosc.profiles.schema import MIN_YEAR, SLUG_MAX, SLUG_PATTERN, Field
 from cmosc.profiles.vocabularies import vocabulary_pattern
 
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-# What the editor and the JSON Schema ask of addresses; the validator's own check is
-# stricter (checks.email, checks.url).
-LOOSE_EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
-URL_PATTERN = r"^https?://"
 DEFAULT_SEPARATOR = r"\s*[;\n]\s*"
 
 
@@ -94,46 +101,6 @@ def _web(text, field, vocabularies):
     return f"https://{text}" if re.match(r"^www\.[^\s]+$", text, re.I) else text
 
 
-# --- JSON Schema fragments -----------------------------------------------------------
-
-_TEXT_TYPES = ["string", "number", "boolean"]
-
-
-def _fixed(fragment: dict) -> Callable:
-    return lambda field, vocabularies: dict(fragment)
-
-
-def _text_schema(field, vocabularies):
-    out = {"type": _TEXT_TYPES}
-    if field.min_len:
-        out["minLength"] = field.min_len
-    if field.max_len:
-        out["maxLength"] = field.max_len
-    return out
-
-
-def _vocabulary_schema(field, vocabularies):
-    vocabulary = vocabularies[field.vocab]
-    return {
-        "type": "string",
-        "pattern": vocabulary_pattern(vocabulary),
-        "examples": [t.id for t in vocabulary.terms],
-    }
-
-
-def _integer_schema(field, vocabularies):
-    return {
-        "anyOf": [
-            {"type": "integer", "minimum": field.minimo, "maximum": field.maximo},
-            {"type": "string", "pattern": r"^\d+$"},
-        ]
-    }
-
-
-def _number_schema(field, vocabularies):
-    return {"type": "number", "minimum": field.minimo, "maximum": field.maximo}
-
-
 # --- web editor (Decap) widgets ------------------------------------------------------
 
 
@@ -200,7 +167,26 @@ def _ods_choices(field, vocabularies, programs):
     return [{"label": f"{n}. {name}", "value": n} for n, name in ODS.items()]
 
 
-_BOOL_WORDS = sorted(TRUE_WORDS | FALSE_WORDS)
+def _fixed(fragment: dict) -> Callable:
+    return lambda field, vocabularies: dict(fragment)
+
+
+def _text_schema(field, vocabularies):
+    return js.text(field)
+
+
+def _vocabulary_schema(field, vocabularies):
+    vocabulary = vocabularies[field.vocab]
+    return {
+        "type": "string",
+        "pattern": vocabulary_pattern(vocabulary),
+        "examples": [t.id for t in vocabulary.terms],
+    }
+
+
+def _option_schema(field, vocabularies):
+    return {"type": "string", "pattern": js.any_case(field.opciones), "examples": list(field.opciones)}
+
 
 KINDS: dict[str, Kind] = {
     "texto": Kind("texto", checks.text, json_schema=_text_schema, editor=_text_widget),
@@ -223,7 +209,7 @@ KINDS: dict[str, Kind] = {
         "una opción",
         checks.option,
         normalise=_lower,
-        json_schema=lambda field, vocabularies: {"enum": list(field.opciones)},
+        json_schema=_option_schema,
         choices=_option_choices,
     ),
     "lista": Kind("lista"),
@@ -234,7 +220,7 @@ KINDS: dict[str, Kind] = {
         separator=r"[^\d]+",
         plain=True,
         export_type="integer",
-        json_schema=_integer_schema,
+        json_schema=lambda field, vocabularies: js.integer(field),
         choices=_ods_choices,
     ),
     "coordenada": Kind(
@@ -243,7 +229,7 @@ KINDS: dict[str, Kind] = {
         normalise=_decimal,
         plain=True,
         export_type="number",
-        json_schema=_number_schema,
+        json_schema=lambda field, vocabularies: js.decimal(field, DECIMAL_PATTERN),
         editor=_number_widget,
     ),
     "booleano": Kind(
@@ -252,7 +238,7 @@ KINDS: dict[str, Kind] = {
         normalise=_boolean,
         plain=True,
         export_type="boolean",
-        json_schema=_fixed({"enum": [True, False] + _BOOL_WORDS}),
+        json_schema=_fixed(js.one_of({"type": "boolean"}, js.string(js.any_case(TRUE_WORDS | FALSE_WORDS)))),
         editor=_boolean_widget,
         sample="true",
     ),
@@ -261,7 +247,7 @@ KINDS: dict[str, Kind] = {
         checks.consent,
         plain=True,
         export_type="boolean",
-        json_schema=_fixed({"enum": [True] + sorted(TRUE_WORDS)}),
+        json_schema=_fixed(js.one_of({"enum": [True]}, js.string(js.any_case(TRUE_WORDS)))),
         editor=_boolean_widget,
     ),
     "fecha": Kind(
@@ -270,7 +256,7 @@ KINDS: dict[str, Kind] = {
         normalise=_iso_date,
         plain=True,
         export_type="date",
-        json_schema=_fixed({"type": "string", "pattern": DATE_PATTERN, "format": "date"}),
+        json_schema=_fixed(js.date()),
         editor=_date_widget,
         sample="2026-01-31",
     ),
@@ -279,32 +265,35 @@ KINDS: dict[str, Kind] = {
         checks.year_or_date,
         normalise=_iso_date,
         plain=True,
-        json_schema=_fixed(
-            {"anyOf": [{"type": "integer", "minimum": MIN_YEAR}, {"type": "string", "pattern": DATE_PATTERN}]}
+        json_schema=_fixed(js.year_or_date(MIN_YEAR)),
+        editor=_string_widget(
+            f"^({js.core(YEAR_PATTERN)}|{js.core(DATE_PATTERN)})$", "Año (2009) o fecha AAAA-MM-DD"
         ),
-        editor=_string_widget(r"^(\d{4}|\d{4}-\d{2}-\d{2})$", "Año (2009) o fecha AAAA-MM-DD"),
         sample="2009",
     ),
     "cuit": Kind(
         "CUIT",
         checks.cuit,
         normalise=_cuit,
-        json_schema=_fixed({"type": ["string", "integer"], "pattern": CUIT_PATTERN}),
+        # 11 digits typed without hyphens reach the schema as a number.
+        json_schema=_fixed(
+            js.one_of(js.string(CUIT_PATTERN), {"type": "integer", "minimum": 10**10, "maximum": 10**11 - 1})
+        ),
         editor=_string_widget(CUIT_PATTERN, "CUIT: NN-NNNNNNNN-N"),
         sample="30-71234567-1",
     ),
     "email": Kind(
         "correo",
         checks.email,
-        json_schema=_fixed({"type": "string", "format": "email", "pattern": LOOSE_EMAIL_PATTERN}),
-        editor=_string_widget(LOOSE_EMAIL_PATTERN, "Correo como contacto@organizacion.org.ar"),
+        json_schema=_fixed(js.string(EMAIL_PATTERN, format="email")),
+        editor=_string_widget(EMAIL_PATTERN, "Correo como contacto@organizacion.org.ar"),
         sample="contacto@organizacion.org.ar",
     ),
     "url": Kind(
         "enlace web",
         checks.url,
         normalise=_web,
-        json_schema=_fixed({"type": "string", "format": "uri", "pattern": URL_PATTERN}),
+        json_schema=_fixed(js.string(URL_PATTERN)),
         editor=_string_widget(URL_PATTERN, "Debe empezar con https:// o http://"),
         sample="https://",
     ),
@@ -313,25 +302,28 @@ KINDS: dict[str, Kind] = {
         checks.phone,
         normalise=_phone,
         separator=r"\s*(?:[/;,\n]|\s-\s|\so\s)\s*",
-        json_schema=_fixed({"type": ["string", "integer"], "pattern": PHONE_PATTERN}),
+        # `- 03814000000` reaches the schema as the number 3814000000: its digits as typed are lost.
+        json_schema=_fixed(
+            js.one_of(js.string(PHONE_PATTERN), {"type": "integer", "minimum": 0, "maximum": 10**15 - 1})
+        ),
         editor=_string_widget(PHONE_PATTERN, "Solo números, espacios, guiones y +"),
     ),
     "programa": Kind(
         "programa",
         checks.program,
-        json_schema=_fixed({"type": "string", "pattern": SLUG_PATTERN}),
+        json_schema=_fixed(js.string(SLUG_PATTERN)),
         choices=_program_choices,
     ),
     "slug": Kind(
         "identificador",
         checks.slug,
-        json_schema=_fixed({"type": "string", "pattern": SLUG_PATTERN, "maxLength": SLUG_MAX}),
+        json_schema=_fixed(js.string(SLUG_PATTERN, maxLength=SLUG_MAX)),
         editor=_string_widget(SLUG_PATTERN, "Minúsculas, números y guiones"),
     ),
     "logo": Kind(
         "ruta de imagen",
         checks.logo,
-        json_schema=_fixed({"type": "string", "pattern": r"\.(png|jpe?g|webp)$"}),
+        json_schema=_fixed({"type": "string", "pattern": r"\S"}),  # the file itself is checked by cmosc
         editor=_image_widget,
     ),
 }
