@@ -12,11 +12,17 @@ N ?= 2000
 help: ## muestra esta ayuda
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
+NODE_STAMP := node_modules/.package-lock.json
+
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
+
+# Exactly what package-lock.json pins (decap-server for the editor and its tests).
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
 
 html: $(STAMP) ## valida y construye el sitio en output/
 	$(BIN)/cmosc construir
@@ -39,7 +45,7 @@ lint: $(STAMP) ## estilo (ruff) y dirección de las importaciones entre etapas (
 	$(BIN)/ruff format --check cmosc tests benchmarks pelicanconf.py publishconf.py
 	$(BIN)/lint-imports
 
-test: $(STAMP) sistema lint ## corre todas las pruebas, con navegador (en los dos núcleos)
+test: $(STAMP) sistema $(NODE_STAMP) lint ## corre todas las pruebas, con navegador (en los dos núcleos)
 	$(BIN)/pytest -n 2
 
 bench: $(STAMP) ## mide velocidad y tamaño; escribe benchmarks/RESULTS.md (N=$(N))
@@ -51,6 +57,6 @@ clean: ## borra output/ y cachés
 derivados: $(STAMP) ## regenera JSON Schema, editor web, formularios y secciones de la guía
 	$(BIN)/cmosc derivados
 
-admin: ## servidor local del editor web: con `make serve` en otra terminal, abrí /admin/
+admin: $(NODE_STAMP) ## servidor local del editor web: con `make serve` en otra terminal, abrí /admin/
 	@echo "Editor web local: con «make serve» en otra terminal, abrí http://localhost:$(PORT)/admin/"
-	npx --yes decap-server@3.11.3
+	BIND_HOST=127.0.0.1 MODE=fs node_modules/.bin/decap-server

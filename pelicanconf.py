@@ -13,6 +13,11 @@ TIMEZONE = "America/Argentina/Tucuman"
 DEFAULT_LANG = "es"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
+# The one setting a fork changes: its GitHub repository ("owner/name") and branch. The web
+# editor, the links to the issue forms and /sumar/ derive from it (`make derivados`); the
+# public address defaults to the repository's GitHub Pages site. See docs/guia-equipo.md.
+CMOSC_REPOSITORIO = {"github": "cmosc-smt/directorio-osc", "rama": "main"}
+
 THEME = "theme"
 PLUGINS = ["cmosc.site.plugin"]
 CMOSC_DATOS_RAIZ = str(HERE)
@@ -36,11 +41,7 @@ ADMIN = HERE / "admin"
 if ADMIN.is_dir():
     STATIC_PATHS.append("../admin")
     EXTRA_PATH_METADATA.update(
-        {
-            f"../admin/{p.name}": {"save_as": f"admin/{p.name}"}
-            for p in sorted(ADMIN.iterdir())
-            if p.name in ("index.html", "config.yml")
-        }
+        {f"../admin/{p.name}": {"save_as": f"admin/{p.name}"} for p in sorted(ADMIN.iterdir()) if p.is_file()}
     )
 
 # Our generator writes the home and listings; turn off Pelican's blog pages.

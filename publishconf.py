@@ -4,8 +4,9 @@ import os
 import sys
 
 sys.path.append(os.path.dirname(__file__))
+from cmosc.settings import repository  # noqa: E402
 from pelicanconf import *  # noqa: E402,F401,F403
 
-# GitHub Actions sets this from the Pages URL; override with SITEURL=… when needed.
-SITEURL = os.environ.get("SITEURL", "")
+# GitHub Actions sets this from the Pages URL; without it, the public address CMOSC_REPOSITORIO names.
+SITEURL = os.environ.get("SITEURL") or repository(globals()).sitio
 RELATIVE_URLS = False

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
+from urllib.parse import quote
 
 # Open-data licence unless CMOSC_LICENCIA_DATOS says otherwise.
 LICENCIA_PREDETERMINADA = {
@@ -39,6 +42,14 @@ DEFAULTS = {
         "texto": "© colaboradores de OpenStreetMap",
         "url": "https://www.openstreetmap.org/copyright",
     },
+    # The GitHub repository holding the data ("owner/name"), its published branch, the site's
+    # public address (empty: the repository's GitHub Pages address) and, optionally, an OAuth
+    # proxy for the web editor's sign-in (empty: sign in with a token). The web editor, the
+    # issue-form links, /sumar/ and the workflows' check derive from it; pelicanconf.py sets it.
+    "CMOSC_REPOSITORIO": {"github": "", "rama": "main", "sitio": "", "oauth": ""},
+    # Whether «Historial» on each profile names who made each change (git author names, never
+    # e-mail addresses). Off: only dates and descriptions.
+    "CMOSC_HISTORIAL_AUTORES": False,
 }
 LOCAL_URL = "http://localhost:8000"
 
@@ -49,6 +60,42 @@ def setting(settings: dict, name: str):
         # Sitemaps and canonical links need an absolute URL, never "".
         value = (value or settings.get("SITEURL") or LOCAL_URL).rstrip("/")
     return value
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where the data live on GitHub, and the addresses derived from that."""
+
+    github: str
+    rama: str
+    sitio: str
+    oauth: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"https://github.com/{self.github}"
+
+    def issue_form_url(self, template: str, title: str = "") -> str:
+        query = f"template={quote(template)}" + (f"&title={quote(title)}" if title else "")
+        return f"{self.url}/issues/new?{query}"
+
+
+def repository(settings: dict) -> Repository:
+    value = {**DEFAULTS["CMOSC_REPOSITORIO"], **(settings.get("CMOSC_REPOSITORIO") or {})}
+    owner, _, name = value["github"].partition("/")
+    # A project site on GitHub Pages lives at https://OWNER.github.io/NAME.
+    sitio = value.get("sitio") or f"https://{owner.lower()}.github.io/{name}"
+    return Repository(value["github"], value["rama"], sitio.rstrip("/"), value.get("oauth") or "")
+
+
+def project_settings(root: Path) -> dict:
+    """The project's `pelicanconf.py` as a dict, for tools that run outside a Pelican build."""
+    path = root / "pelicanconf.py"
+    if not path.is_file():
+        return {}
+    from pelican.settings import read_settings
+
+    return read_settings(str(path))
 
 
 def reference_date(settings: dict) -> date:

@@ -42,8 +42,8 @@ def build_site(project: Path, output: Path, extra_env: dict | None = None) -> su
 
 
 def copy_project(destination: Path) -> Path:
-    """A throwaway copy of the project's data, content, theme and settings."""
-    for name in ("organizaciones", "vocabularios", "content", "theme"):
+    """A throwaway copy of the project's data, content, theme, web editor and settings."""
+    for name in ("organizaciones", "vocabularios", "content", "theme", "admin"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("node_modules"))
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, destination / name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -15,7 +16,8 @@ def register(sub) -> None:
     parser.add_argument(
         "--verificar",
         action="store_true",
-        help="no escribe nada: sale con 1 si algún archivo está desactualizado",
+        help="no escribe nada: sale con 1 si algún archivo está desactualizado (o, en GitHub Actions, "
+        "si CMOSC_REPOSITORIO no nombra este repositorio)",
     )
     parser.set_defaults(run=run)
 
@@ -30,7 +32,10 @@ def run(args) -> int:
             old = derived.stale(root)
             for path in old:
                 print(f"{path}: desactualizado; corré «make derivados».", file=sys.stderr)
-            return 1 if old else 0
+            mismatch = derived.repository_mismatch(root, os.environ.get("GITHUB_REPOSITORY", ""))
+            if mismatch:
+                print(mismatch, file=sys.stderr)
+            return 1 if old or mismatch else 0
         for path in derived.write(root):
             print(f"regenerado: {path}", file=sys.stderr)
     except derived.VocabulariesInvalid as exc:

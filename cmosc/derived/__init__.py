@@ -12,12 +12,14 @@ from cmosc.derived import decap, json_schema
 from cmosc.derived import guide as guia
 from cmosc.derived import issue_forms as formularios
 from cmosc.profiles.catalog import load_vocabularies
+from cmosc.settings import project_settings, repository
 
 DERIVED = {
     "esquema/organizacion.schema.json": json_schema.render,
     "admin/config.yml": decap.render,
     ".github/ISSUE_TEMPLATE/sumar-organizacion.yml": formularios.render_sumar,
     ".github/ISSUE_TEMPLATE/dato-incorrecto.yml": formularios.render_dato,
+    ".github/ISSUE_TEMPLATE/config.yml": formularios.render_chooser,
     guia.GUIDE: guia.render,
 }
 
@@ -53,3 +55,15 @@ def write(root: Path) -> list[str]:
         target.write_text(text, encoding="utf-8")
         changed.append(path)
     return changed
+
+
+def repository_mismatch(root: Path, actual: str) -> str | None:
+    """Under GitHub Actions: a fork that still names the repository it came from."""
+    named = repository(project_settings(root)).github
+    if not actual or named.casefold() == actual.casefold():
+        return None
+    return (
+        f"pelicanconf.py: error: CMOSC_REPOSITORIO dice «{named}» pero este repositorio es «{actual}». "
+        "Cambiá «github» en CMOSC_REPOSITORIO, corré «make derivados» y subí los cambios "
+        "(ver docs/guia-equipo.md, «Usar el directorio en otro repositorio»)."
+    )

@@ -1,8 +1,8 @@
 """`admin/config.yml` for Decap CMS: the web editor's fields, generated from the schema.
 
 Widgets follow the field kinds; vocabulary fields are select widgets storing ids.
-The backend block (which repository, which login) is the staff's own, in
-`admin/backend.yml`, and is copied in as it is.
+The backend block (which repository and branch, which sign-in) comes from the
+`CMOSC_REPOSITORIO` setting in `pelicanconf.py`.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import yaml
 
 from cmosc.profiles.catalog import program_slugs
 from cmosc.profiles.kinds import KINDS
-from cmosc.profiles.schema import ORGANIZACION, Field
+from cmosc.profiles.schema import MODELINE, ORGANIZACION, Field
+from cmosc.settings import Repository, project_settings, repository
 
 HEADER = (
-    "# GENERADO por «cmosc derivados» a partir de cmosc/profiles/schema.py, los vocabularios y admin/backend.yml.\n"
+    "# GENERADO por «cmosc derivados» a partir de cmosc/profiles/schema.py, los vocabularios y\n"
+    "# CMOSC_REPOSITORIO en pelicanconf.py.\n"
     "# No lo edites a mano: cambiá esas fuentes y volvé a generarlo.\n"
 )
 
@@ -68,18 +70,36 @@ def field_config(field: Field, vocabularies, programs: list[str], nested: bool =
     return out
 
 
-def read_backend(root: Path) -> dict:
-    path = root / "admin" / "backend.yml"
-    return (
-        yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {"backend": {"name": "github"}}
-    )
+COMMIT_MESSAGES = {
+    "create": "Nueva organización: {{slug}}",
+    "update": "Actualiza {{slug}}",
+    "delete": "Borra {{slug}}",
+    "uploadMedia": "Sube {{path}}",
+    "deleteMedia": "Borra {{path}}",
+}
+LOCAL_SERVER = "http://localhost:8081/api/v1"
+
+
+def backend(repo: Repository) -> dict:
+    out = {"name": "github", "repo": repo.github, "branch": repo.rama}
+    if repo.oauth:
+        out["base_url"] = repo.oauth
+    return {**out, "commit_messages": COMMIT_MESSAGES}
 
 
 def config(root: Path, vocabularies) -> dict:
     programs = sorted(program_slugs(root))
+    repo = repository(project_settings(root))
+    fields = [field_config(f, vocabularies, programs) for f in ORGANIZACION.fields]
+    # Decap writes a field's `comment` above it and `nombre` comes first: the editor keeps the
+    # modeline that lets text editors check a profile against the JSON Schema.
+    fields[0]["comment"] = MODELINE.removeprefix("#")
     return {
-        **read_backend(root),
-        "local_backend": True,
+        "backend": backend(repo),
+        "site_url": repo.sitio,
+        "display_url": repo.sitio,
+        # decap-server (`make admin`) on this computer; only used when /admin/ is on localhost.
+        "local_backend": {"url": LOCAL_SERVER},
         "publish_mode": "editorial_workflow",
         "locale": "es",
         "media_folder": "organizaciones/logos",
@@ -101,7 +121,7 @@ def config(root: Path, vocabularies) -> dict:
                 "summary": "{{nombre}}",
                 "sortable_fields": ["nombre", "verificado"],
                 "editor": {"preview": False},
-                "fields": [field_config(f, vocabularies, programs) for f in ORGANIZACION.fields],
+                "fields": fields,
             }
         ],
     }

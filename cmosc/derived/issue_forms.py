@@ -1,6 +1,7 @@
 """GitHub issue forms for joining the directory and for reporting wrong data, from the schema.
 
-Issues are public, so the forms ask only for what a profile publishes and say so.
+Issues are public, so the forms ask only for what a profile publishes and say so. The chooser's
+links (`config.yml`) point at the public site named by `CMOSC_REPOSITORIO`.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ import yaml
 
 from cmosc.model.privacy import published_paths
 from cmosc.profiles.schema import ORGANIZACION, Field, walk
+from cmosc.settings import project_settings, repository
 
-HEADER = "# GENERADO por «cmosc derivados» a partir de cmosc/profiles/schema.py y los vocabularios. No lo edites a mano.\n"
+HEADER = "# GENERADO por «cmosc derivados» a partir de cmosc/profiles/schema.py, los vocabularios y pelicanconf.py. No lo edites a mano.\n"
 PUBLIC_NOTICE = (
     "**Este formulario es público**: todo lo que escribas se puede ver en internet. "
     "Poné solo datos institucionales de la organización, nunca datos personales."
@@ -181,3 +183,27 @@ def render_sumar(root, vocabularies) -> str:
 
 def render_dato(root, vocabularies) -> str:
     return dump(dato_form(vocabularies))
+
+
+def chooser(root) -> dict:
+    """The form chooser: blank issues stay open to the team; links send visitors to the site."""
+    sitio = repository(project_settings(root)).sitio
+    return {
+        "blank_issues_enabled": True,
+        "contact_links": [
+            {
+                "name": "Buscar una organización",
+                "url": f"{sitio}/organizaciones/",
+                "about": "El directorio público, con los datos de contacto de cada organización.",
+            },
+            {
+                "name": "Cómo sumarse al directorio",
+                "url": f"{sitio}/sumar/",
+                "about": "Qué datos hacen falta y otras formas de pedirlo (también por correo).",
+            },
+        ],
+    }
+
+
+def render_chooser(root, vocabularies) -> str:
+    return dump(chooser(root))

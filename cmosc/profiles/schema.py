@@ -12,6 +12,8 @@ from functools import cached_property
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_MAX = 80
+# First line of every profile: text editors (yaml-language-server) check it against the JSON Schema.
+MODELINE = "# yaml-language-server: $schema=../esquema/organizacion.schema.json"
 MIN_YEAR = 1850
 RED_SOCIAL_KEYS = ("facebook", "instagram", "x", "youtube", "tiktok", "whatsapp", "otra")
 # San Miguel de Tucumán, with a margin; a point outside is a typo or a swapped pair.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican import signals
 
 from cmosc.site.filters import install_filters
+from cmosc.site.form_links import expand_form_links
 from cmosc.site.generator import DirectoryGenerator
 from cmosc.site.link_check import check_links
 from cmosc.site.pages.opendata import start_in_background
@@ -17,5 +18,6 @@ def _generators(pelican):
 def register():
     signals.get_generators.connect(_generators)
     signals.generator_init.connect(install_filters)
+    signals.content_object_init.connect(expand_form_links)
     signals.all_generators_finalized.connect(start_in_background)
     signals.finalized.connect(check_links)

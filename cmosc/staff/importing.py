@@ -17,7 +17,7 @@ from cmosc.folding import strip_accents
 from cmosc.profiles.catalog import PROFILES_DIR, Catalog
 from cmosc.profiles.checks import is_valid_slug
 from cmosc.profiles.loader import load_text
-from cmosc.profiles.schema import ORGANIZACION, SLUG_MAX, Field, walk
+from cmosc.profiles.schema import MODELINE, ORGANIZACION, SLUG_MAX, Field, walk
 from cmosc.profiles.validator import Env, validate
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.staff.canonical import insert_in_order
@@ -25,7 +25,6 @@ from cmosc.staff.cells import normalize_list, normalize_scalar
 from cmosc.staff.columns import SLUG
 from cmosc.staff.duplicates import why_same
 from cmosc.staff.roundtrip import dump_text, load_path, scalar, text_of
-from cmosc.staff.template import MODELINE
 
 FIELDS = {path.replace("[].", "."): f for path, f in walk()}
 

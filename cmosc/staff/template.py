@@ -7,11 +7,10 @@ once the required ones are filled, and staff uncomment what they know.
 from __future__ import annotations
 
 from cmosc.profiles.kinds import KINDS
-from cmosc.profiles.schema import ORGANIZACION, Field
+from cmosc.profiles.schema import MODELINE, ORGANIZACION, Field
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.staff.roundtrip import dump_text
 
-MODELINE = "# yaml-language-server: $schema=../esquema/organizacion.schema.json"
 MAX_LISTED = 12  # longer vocabularies (barrios) point at their file instead
 
 

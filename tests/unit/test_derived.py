@@ -12,15 +12,17 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT
 from jsonschema.exceptions import best_match
 from ruamel.yaml import YAML
 
 from cmosc import derived as derivados
 from cmosc.cli.main import build_parser, main
+from cmosc.derived import decap
 from cmosc.messages import CATALOG
 from cmosc.profiles.catalog import load_catalog
-from cmosc.profiles.schema import ORGANIZACION, walk
+from cmosc.profiles.schema import MODELINE, ORGANIZACION, walk
+from cmosc.settings import project_settings, repository
 
 SCHEMA_PATH = ROOT / "esquema" / "organizacion.schema.json"
 
@@ -46,6 +48,7 @@ def test_no_derived_file_is_stale():
 def test_a_vocabulary_change_makes_them_stale_until_regenerated(tmp_path, capsys):
     for name in ("vocabularios", "content/programas", "admin", "docs", "esquema", ".github"):
         shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "pelicanconf.py", tmp_path)
     with (tmp_path / "vocabularios" / "barrios.yml").open("a", encoding="utf-8") as handle:
         handle.write("- id: barrio-nuevo-de-prueba\n  nombre: Barrio Nuevo de Prueba\n")
     assert main(["--raiz", str(tmp_path), "derivados", "--verificar"]) == 1
@@ -187,7 +190,15 @@ def test_files_written_by_decap_validate_unchanged(tmp_path, slug, text):
 
 def test_decap_config_mirrors_the_schema():
     config = yaml.safe_load((ROOT / "admin" / "config.yml").read_text(encoding="utf-8"))
-    assert config["publish_mode"] == "editorial_workflow" and config["local_backend"] is True
+    assert config["publish_mode"] == "editorial_workflow" and config["locale"] == "es"
+    assert config["local_backend"] == {"url": decap.LOCAL_SERVER}
+    repo = repository(project_settings(ROOT))
+    assert config["backend"] == {
+        "name": "github",
+        "repo": repo.github,
+        "branch": repo.rama,
+        "commit_messages": decap.COMMIT_MESSAGES,
+    }
     collection = config["collections"][0]
     assert (collection["folder"], collection["extension"], collection["format"]) == (
         "organizaciones",
@@ -204,6 +215,8 @@ def test_decap_config_mirrors_the_schema():
     assert sede["barrio"]["widget"] == "select" and sede["ubicacion"]["widget"] == "object"
     assert fields["verificado"]["format"] == "YYYY-MM-DD"
     assert "Nunca se publica" in fields["notas_internas"]["hint"]
+    # Decap writes a field's comment above it: the modeline stays the first line of a profile.
+    assert "#" + fields["nombre"]["comment"] == MODELINE
 
 
 def test_issue_forms_are_well_formed():
@@ -255,26 +268,3 @@ def test_hooks_and_workflows_call_existing_commands():
             assert re.search(rf"^{target}:", makefile, re.M), target
         for command in re.findall(r"\.venv/bin/cmosc (\w+)", text):
             assert command in commands
-
-
-def test_admin_is_copied_into_the_site_with_a_pinned_verified_script(tmp_path):
-    project = copy_project(tmp_path / "proyecto")
-    shutil.copytree(ROOT / "admin", project / "admin")
-    result = build_site(project, project / "output")
-    assert result.returncode == 0, result.stderr
-    page = (project / "output" / "admin" / "index.html").read_text(encoding="utf-8")
-    script = re.search(
-        r'<script src="([^"]+)"\s+integrity="(sha384-[A-Za-z0-9+/=]+)"\s+crossorigin="anonymous">', page
-    )
-    assert script and re.fullmatch(
-        r"https://unpkg\.com/decap-cms@3\.\d+\.\d+/dist/decap-cms\.js", script.group(1)
-    )
-    assert 'content="noindex, nofollow"' in page
-    assert (project / "output" / "admin" / "config.yml").read_bytes() == (
-        ROOT / "admin" / "config.yml"
-    ).read_bytes()
-    assert not (project / "output" / "admin" / "backend.yml").exists()
-    for html in (project / "output").rglob("*.html"):
-        if "admin" not in html.parts:
-            assert "unpkg.com" not in html.read_text(encoding="utf-8"), html
-    assert (project / "output" / "sumar" / "index.html").is_file()
