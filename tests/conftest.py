@@ -42,8 +42,8 @@ def build_site(project: Path, output: Path, extra_env: dict | None = None) -> su
 
 
 def copy_project(destination: Path) -> Path:
-    """A throwaway copy of the project's data, content, theme, web editor and settings."""
-    for name in ("organizaciones", "vocabularios", "content", "theme", "admin"):
+    """A throwaway copy of the project's data, content, theme and settings."""
+    for name in ("organizaciones", "vocabularios", "content", "theme"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("node_modules"))
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, destination / name)
@@ -68,11 +68,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_server(built_site):
     """Serve the built site on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+def serve(directory: Path):
+    """Serve a folder on a free loopback port in a thread; returns (server, base URL)."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def editor_project(tmp_path_factory):
+    """The sample project with the web editor (admin/), built and served: (project, base URL)."""
+    project = copy_project(tmp_path_factory.mktemp("editor"))
+    shutil.copytree(ROOT / "admin", project / "admin")
+    result = build_site(project, project / "output")
+    assert result.returncode == 0, result.stderr
+    server, url = serve(project / "output")
+    yield project, url
     server.shutdown()
 
 
@@ -84,11 +102,8 @@ def paged_site(tmp_path_factory):
         conf.write("\nCMOSC_POR_PAGINA = 2\n")
     result = build_site(project, project / "output")
     assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(project / "output"))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project / "output", f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(project / "output")
+    yield project / "output", url
     server.shutdown()
 
 

@@ -16,6 +16,11 @@ REPO_API = f"https://api.github.com/repos/{REPO}"
 
 
 @pytest.fixture
+def editor_url(editor_project):
+    return editor_project[1]
+
+
+@pytest.fixture
 def context(browser):
     context = browser.new_context(locale="es-AR")
     # Nothing reaches the real GitHub from a test: unexpected calls fail loudly.
@@ -33,9 +38,9 @@ def github(context, status: int, body: dict, calls: list | None = None):
     context.route(REPO_API, answer)
 
 
-def test_sign_in_page_is_spanish_and_accessible(context, site_server):
+def test_sign_in_page_is_spanish_and_accessible(context, editor_url):
     page = context.new_page()
-    page.goto(f"{site_server}/admin/")
+    page.goto(f"{editor_url}/admin/")
     page.get_by_label("Token de acceso de GitHub").wait_for()
     assert REPO in page.inner_text("#entrar")
     # Served from 127.0.0.1: the local option (decap-server) is offered too.
@@ -53,10 +58,10 @@ def test_sign_in_page_is_spanish_and_accessible(context, site_server):
         (200, {"permissions": {"pull": True, "push": False}}, "no guardar cambios"),
     ],
 )
-def test_a_token_that_cannot_save_is_refused_with_the_reason(context, site_server, status, body, message):
+def test_a_token_that_cannot_save_is_refused_with_the_reason(context, editor_url, status, body, message):
     github(context, status, body)
     page = context.new_page()
-    page.goto(f"{site_server}/admin/")
+    page.goto(f"{editor_url}/admin/")
     page.get_by_label("Token de acceso de GitHub").fill("github_pat_de_prueba")
     page.get_by_role("button", name="Entrar").click()
     page.locator("#entrar-error").wait_for()
@@ -64,7 +69,7 @@ def test_a_token_that_cannot_save_is_refused_with_the_reason(context, site_serve
     assert page.evaluate("localStorage.getItem('decap-cms-user')") is None
 
 
-def test_a_token_that_can_save_starts_decap_signed_in(context, site_server):
+def test_a_token_that_can_save_starts_decap_signed_in(context, editor_url):
     calls = []
     github(context, 200, {"permissions": {"pull": True, "push": True}}, calls)
     user_calls = []
@@ -75,7 +80,7 @@ def test_a_token_that_can_save_starts_decap_signed_in(context, site_server):
 
     context.route("https://api.github.com/user", user)
     page = context.new_page()
-    page.goto(f"{site_server}/admin/")
+    page.goto(f"{editor_url}/admin/")
     page.get_by_label("Token de acceso de GitHub").fill("github_pat_de_prueba")
     page.get_by_role("button", name="Entrar").click()
     page.wait_for_function(
@@ -90,36 +95,36 @@ def test_a_token_that_can_save_starts_decap_signed_in(context, site_server):
     assert user_calls and user_calls[0] == "token github_pat_de_prueba"
 
 
-def test_without_javascript_the_page_says_so(browser, site_server):
+def test_without_javascript_the_page_says_so(browser, editor_url):
     context = browser.new_context(locale="es-AR", java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site_server}/admin/")
+    page.goto(f"{editor_url}/admin/")
     text = page.inner_text("body")
     assert "El editor necesita JavaScript" in text and "Activalo" in text
     assert not page.locator("#demora").is_visible()
     context.close()
 
 
-def test_a_missing_decap_file_is_explained(context, site_server):
+def test_a_missing_decap_file_is_explained(context, editor_url):
     context.route("**/decap-cms.js", lambda route: route.fulfill(status=404, body="no"))
     page = context.new_page()
-    page.goto(f"{site_server}/admin/")
+    page.goto(f"{editor_url}/admin/")
     page.locator("#problema").wait_for()
     assert "No se pudo descargar el programa del editor" in page.inner_text("#problema")
 
 
-def test_a_missing_page_script_is_explained_after_a_few_seconds(context, site_server):
+def test_a_missing_page_script_is_explained_after_a_few_seconds(context, editor_url):
     context.route("**/admin/editor.js", lambda route: route.fulfill(status=404, body="no"))
     page = context.new_page()
-    page.goto(f"{site_server}/admin/")
+    page.goto(f"{editor_url}/admin/")
     assert not page.locator("#demora").is_visible()
     page.locator("#demora").wait_for(state="visible", timeout=15000)
     assert "admin/editor.js" in page.inner_text("#demora")
 
 
-def test_an_old_browser_is_told_to_update(context, site_server):
+def test_an_old_browser_is_told_to_update(context, editor_url):
     context.add_init_script("delete window.fetch;")
     page = context.new_page()
-    page.goto(f"{site_server}/admin/")
+    page.goto(f"{editor_url}/admin/")
     page.locator("#problema").wait_for()
     assert "demasiado antiguo" in page.inner_text("#problema")

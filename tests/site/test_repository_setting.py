@@ -12,15 +12,16 @@ from conftest import ROOT, build_site, copy_project
 
 from cmosc import derived as derivados
 from cmosc.cli.main import main
+from cmosc.settings import project_settings, repository
 
-ORIGINAL = "cmosc-smt/directorio-osc"
+ORIGINAL = repository(project_settings(ROOT)).github
 FORK = "Vecinos-Unidos/directorio"
 FORK_SETTING = 'CMOSC_REPOSITORIO = {"github": "Vecinos-Unidos/directorio", "rama": "publicado"}'
 
 
 def fork(tmp_path):
     project = copy_project(tmp_path / "fork")
-    for name in (".github", "docs", "esquema"):
+    for name in ("admin", ".github", "docs", "esquema"):
         shutil.copytree(ROOT / name, project / name)
     conf = project / "pelicanconf.py"
     text, count = re.subn(
@@ -57,7 +58,7 @@ def test_a_fork_changes_one_setting_and_everything_follows(tmp_path, capsys, mon
     chooser = (project / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8")
     assert "url: https://vecinos-unidos.github.io/directorio/sumar/" in chooser
     for path in [*output.rglob("*.html"), *output.rglob("*.yml"), *(project / ".github").rglob("*.yml")]:
-        assert "cmosc-smt" not in path.read_text(encoding="utf-8"), path
+        assert ORIGINAL.split("/")[0] not in path.read_text(encoding="utf-8"), path
 
 
 def test_only_the_setting_and_derived_files_name_the_repository():
@@ -73,11 +74,8 @@ def test_only_the_setting_and_derived_files_name_the_repository():
     assert naming - set(derivados.DERIVED) == {"pelicanconf.py"}
 
 
-def test_the_editor_is_served_by_the_site_and_only_on_admin(tmp_path):
-    project = copy_project(tmp_path / "proyecto")
-    result = build_site(project, project / "output")
-    assert result.returncode == 0, result.stderr
-    output = project / "output"
+def test_the_editor_is_served_by_the_site_and_only_on_admin(editor_project):
+    output = editor_project[0] / "output"
     admin = output / "admin"
     assert (admin / "config.yml").read_bytes() == (ROOT / "admin" / "config.yml").read_bytes()
     page = (admin / "index.html").read_text(encoding="utf-8")
