@@ -72,27 +72,20 @@ def test_a_token_that_cannot_save_is_refused_with_the_reason(context, editor_url
 def test_a_token_that_can_save_starts_decap_signed_in(context, editor_url):
     calls = []
     github(context, 200, {"permissions": {"pull": True, "push": True}}, calls)
-    user_calls = []
-
-    def user(route):
-        user_calls.append(route.request.headers.get("authorization"))
-        route.fulfill(status=200, content_type="application/json", body=json.dumps({"login": "equipo"}))
-
-    context.route("https://api.github.com/user", user)
+    context.route(
+        "https://api.github.com/user",
+        lambda route: route.fulfill(status=200, content_type="application/json", body='{"login": "equipo"}'),
+    )
     page = context.new_page()
     page.goto(f"{editor_url}/admin/")
     page.get_by_label("Token de acceso de GitHub").fill("github_pat_de_prueba")
-    page.get_by_role("button", name="Entrar").click()
-    page.wait_for_function(
-        "document.getElementById('nc-root') && document.getElementById('nc-root').childElementCount"
-    )
+    # Decap took the session over: it asks GitHub who this is with the same token.
+    with page.expect_request("https://api.github.com/user", timeout=60000) as request:
+        page.get_by_role("button", name="Entrar").click()
+    assert request.value.headers["authorization"] == "token github_pat_de_prueba"
     assert calls[0] == (REPO_API, "Bearer github_pat_de_prueba")
     session = json.loads(page.evaluate("localStorage.getItem('decap-cms-user')"))
     assert session["backendName"] == "github" and session["token"] == "github_pat_de_prueba"
-    # Decap took the session over: it asks GitHub who this is with the same token.
-    page.wait_for_function("document.title !== ''")
-    page.wait_for_timeout(500)
-    assert user_calls and user_calls[0] == "token github_pat_de_prueba"
 
 
 def test_without_javascript_the_page_says_so(browser, editor_url):
