@@ -14,7 +14,7 @@ class Diagnostic:
     columna: int
     campo: str
     mensaje: str
-    codigo: str = "error"
+    codigo: str
     nivel: str = "error"
 
     def gnu(self) -> str:

@@ -1,7 +1,9 @@
 """Catalogue of validation messages: stable code → Spanish template and explanation.
 
-Validators only name a code and its values; the wording lives here, once, and the
-staff guide's "qué significa este error" page is generated from this table.
+Checks only name a code and its values; the wording lives here, once, and the
+staff guide's "qué significa este error" page is generated from this table. Every
+`Diagnostic` is built by `profiles.located.located`, which words it from here, so a
+code missing from this table cannot reach staff (tests/unit/test_messages.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,53 @@ class Message:
 
 
 CATALOG: dict[str, Message] = {
+    # Reading the file (loader.py): problems before any field can be checked.
+    "archivo_ilegible": Message(
+        "no se pudo leer el archivo ({motivo}).",
+        "El archivo no existe, no tiene permiso de lectura o está dañado.",
+    ),
+    "archivo_grande": Message(
+        "el archivo pesa {peso} bytes; el máximo es {maximo}.",
+        "Un perfil ocupa unos pocos KB; un archivo tan grande suele ser otro archivo guardado con este nombre.",
+    ),
+    "no_utf8": Message(
+        "el archivo no está en UTF-8; guardalo con codificación UTF-8.",
+        "Los archivos se guardan en UTF-8 para que las tildes y la ñ se lean igual en todas las computadoras.",
+    ),
+    "yaml_invalido": Message(
+        "YAML inválido: {problema}",
+        "El archivo no se puede leer como YAML; el mensaje dice qué falta o sobra en esa línea (sangría, «:», comillas).",
+    ),
+    "archivo_vacio": Message("el archivo está vacío.", "El perfil no tiene ningún campo."),
+    "tabulacion": Message(
+        "hay una tabulación en la sangría; YAML solo admite espacios.",
+        "Reemplazá la tabulación del comienzo de la línea por espacios.",
+    ),
+    "alias": Message(
+        "no se admiten alias de YAML (*nombre); escribí el valor completo.",
+        "Un alias repite un valor de otra parte del archivo; se escribe completo para que cada dato se lea donde está.",
+    ),
+    "ancla": Message(
+        "no se admiten anclas de YAML (&nombre); escribí el valor completo.",
+        "Las anclas solo sirven para los alias, que no se admiten.",
+    ),
+    "anidamiento": Message(
+        "el archivo anida más de {maximo} niveles.",
+        "Ningún campo del perfil tiene tantos niveles; suele ser una sangría o corchetes de más.",
+    ),
+    "etiqueta": Message(
+        "no se admiten etiquetas de YAML como «{etiqueta}»; quitala.",
+        "Las etiquetas («!!…») cambian cómo se lee un valor; el esquema ya decide el tipo de cada campo.",
+    ),
+    "clave_invalida": Message(
+        "las claves deben ser texto simple.",
+        "Una clave (lo que va antes de «:») no puede ser una lista ni un grupo.",
+    ),
+    "clave_repetida": Message(
+        "la clave está repetida (ya aparece en la línea {linea}).",
+        "Un campo aparece dos veces en el mismo grupo; solo valdría uno, así que se pide dejar uno solo.",
+    ),
+    # Checking the fields (validator.py, checks.py) and the data set (catalog.py).
     "requerido": Message("falta este dato obligatorio.", "El campo es obligatorio y no está en el archivo."),
     "clave_desconocida": Message(
         "«{clave}» no es un campo válido{sugerencia}.",
@@ -132,6 +181,19 @@ CATALOG: dict[str, Message] = {
     ),
     "nombre_duplicado": Message(
         "el nombre «{valor}» ya está en la línea {linea}.", "Dos valores no pueden tener el mismo nombre."
+    ),
+    "vocabulario_no_lista": Message(
+        "un vocabulario es una lista de valores «- id: … nombre: …».",
+        "Cada valor del vocabulario empieza con «- id:» y lleva su «nombre:» debajo.",
+    ),
+    # Metadata of trainings and programs (content_check.py).
+    "fecha_hora": Message(
+        "«{valor}» no es una fecha válida; usá AAAA-MM-DD o AAAA-MM-DDTHH:MM.",
+        "El comienzo y el fin de una capacitación llevan fecha y, si se quiere, hora: 2026-09-15T18:00.",
+    ),
+    "enlace": Message(
+        "«{valor}» no es un enlace válido; debe empezar con https://, http:// o mailto:.",
+        "La inscripción es una dirección web o un correo (mailto:inscripciones@ejemplo.org.ar).",
     ),
     "vocabulario_falta": Message(
         "falta el vocabulario obligatorio «{valor}».", "La carpeta `vocabularios/` debe tener este archivo."

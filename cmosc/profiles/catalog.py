@@ -6,7 +6,7 @@ the tests share; it returns validated plain data and every diagnostic found.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -14,10 +14,10 @@ from yaml.nodes import SequenceNode
 
 from cmosc.diagnostics import Diagnostic, sort_diagnostics
 from cmosc.folding import fold
-from cmosc.messages import format_message
 from cmosc.profiles.checks import is_valid_slug
 from cmosc.profiles.content_check import check_content
 from cmosc.profiles.loader import load_file, position
+from cmosc.profiles.located import located
 from cmosc.profiles.schema import ORGANIZACION, SLUG_MAX, VOCABULARIO_ITEM, VOCABULARIOS
 from cmosc.profiles.validator import Env, validate, validate_with_marks
 from cmosc.profiles.vocabularies import Term, Vocabulary
@@ -69,16 +69,7 @@ def load_vocabulary(path: Path, root: Path) -> tuple[Vocabulary | None, list[Dia
     diagnostics: list[Diagnostic] = []
     if not isinstance(loaded.node, SequenceNode):
         line, col = position(loaded.node)
-        return None, [
-            Diagnostic(
-                archivo,
-                line,
-                col,
-                "",
-                "un vocabulario es una lista de valores «- id: … nombre: …».",
-                "tipo_lista",
-            )
-        ]
+        return None, [located(archivo, line, col, "", "vocabulario_no_lista")]
     terms, seen_ids, seen_names = [], {}, {}
     for number, item in enumerate(loaded.node.value, start=1):
         data, problems = validate(item, VOCABULARIO_ITEM, archivo, Env({}))
@@ -92,14 +83,7 @@ def load_vocabulary(path: Path, root: Path) -> tuple[Vocabulary | None, list[Dia
         ):
             if key in seen:
                 diagnostics.append(
-                    Diagnostic(
-                        archivo,
-                        line,
-                        position(item)[1],
-                        f"[{number}]",
-                        format_message(code, valor=key, linea=seen[key]),
-                        code,
-                    )
+                    located(archivo, line, position(item)[1], f"[{number}]", code, valor=key, linea=seen[key])
                 )
             seen.setdefault(key, line)
         terms.append(Term(data["id"], data["nombre"], data.get("descripcion", "")))
@@ -109,7 +93,7 @@ def load_vocabulary(path: Path, root: Path) -> tuple[Vocabulary | None, list[Dia
 
 def _with_prefix(d: Diagnostic, prefix: str) -> Diagnostic:
     campo = f"{prefix}.{d.campo}" if d.campo else prefix
-    return Diagnostic(d.archivo, d.linea, d.columna, campo, d.mensaje, d.codigo, d.nivel)
+    return replace(d, campo=campo)
 
 
 def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Diagnostic]]:
@@ -118,16 +102,7 @@ def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Diagnosti
     for name in VOCABULARIOS:
         path = folder / f"{name}.yml"
         if not path.exists():
-            diagnostics.append(
-                Diagnostic(
-                    shown(root, path),
-                    1,
-                    1,
-                    "",
-                    format_message("vocabulario_falta", valor=name),
-                    "vocabulario_falta",
-                )
-            )
+            diagnostics.append(located(shown(root, path), 1, 1, "", "vocabulario_falta", valor=name))
             continue
         vocabulary, problems = load_vocabulary(path, root)
         diagnostics += problems
@@ -145,16 +120,7 @@ def validate_profile(path: Path, root: Path, env: Env) -> tuple[Profile | None, 
     loaded = load_file(path, archivo)
     diagnostics = list(loaded.diagnostics)
     if not is_valid_slug(path.stem):
-        diagnostics.append(
-            Diagnostic(
-                archivo,
-                1,
-                1,
-                "",
-                format_message("nombre_archivo", valor=path.name, maximo=SLUG_MAX),
-                "nombre_archivo",
-            )
-        )
+        diagnostics.append(located(archivo, 1, 1, "", "nombre_archivo", valor=path.name, maximo=SLUG_MAX))
     if loaded.node is None:
         return None, diagnostics
     data, marks, problems = validate_with_marks(loaded.node, ORGANIZACION, archivo, env)
@@ -199,13 +165,14 @@ def _redirect_conflicts(profiles: list[Profile], root: Path) -> list[Diagnostic]
             if use:
                 line, col = profile.mark(f"redirecciones[{number}]")
                 problems.append(
-                    Diagnostic(
+                    located(
                         profile.archivo,
                         line,
                         col,
                         f"redirecciones[{number}]",
-                        format_message("redireccion_duplicada", valor=old, uso=use),
                         "redireccion_duplicada",
+                        valor=old,
+                        uso=use,
                     )
                 )
             owners.setdefault(old, profile.slug)

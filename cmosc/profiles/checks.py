@@ -51,7 +51,7 @@ class Problem:
 
 # A value that cannot be checked because something else is already reported (a missing
 # vocabulary file is reported once, by the catalog): invalid, with no message of its own.
-UNCHECKABLE = Problem("")
+UNCHECKABLE = object()
 # Unicode category Cc (C0, DEL, C1) except tab, newline and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -105,10 +105,7 @@ def consent(value, schema, env):
 
 def logo(value, schema, env):
     problem = logo_problem(env.base_dir, value)
-    if problem:
-        code, values = problem
-        return Problem(code, {"valor": value, **values})
-    return value
+    return Problem(problem.code, {"valor": value, **problem.values}) if problem else value
 
 
 def parse_bool(value: str) -> bool | None:
@@ -240,7 +237,7 @@ def is_valid_slug(value: str) -> bool:
     return len(value) <= SLUG_MAX and bool(_SLUG.match(value))
 
 
-def logo_problem(base_dir: Path | None, value: str) -> tuple[str, dict] | None:
+def logo_problem(base_dir: Path | None, value: str) -> Problem | None:
     if base_dir is None:
         return None
     try:
@@ -249,14 +246,14 @@ def logo_problem(base_dir: Path | None, value: str) -> tuple[str, dict] | None:
     except (OSError, ValueError):  # a NUL byte or an over-long name is no file either
         missing = True
     if missing:
-        return "logo_falta", {}
+        return Problem("logo_falta")
     head = path.read_bytes()[:12]
     kind = next((k for sig, k in LOGO_SIGNATURES.items() if head.startswith(sig)), None)
     if kind is None or (kind == "webp" and head[8:12] != b"WEBP"):
-        return "logo_formato", {}
+        return Problem("logo_formato")
     size = path.stat().st_size
     if size > LOGO_MAX_BYTES:
-        return "logo_grande", {"peso": size // 1024, "maximo": LOGO_MAX_BYTES // 1024}
+        return Problem("logo_grande", {"peso": size // 1024, "maximo": LOGO_MAX_BYTES // 1024})
     from cmosc.profiles.logos import image_problem  # Pillow is only needed when a profile has a logo
 
     return image_problem(path)

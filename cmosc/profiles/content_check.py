@@ -11,7 +11,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from cmosc.diagnostics import Diagnostic
-from cmosc.profiles.checks import is_valid_slug
+from cmosc.profiles.checks import Problem, is_valid_slug
+from cmosc.profiles.located import located
+from cmosc.profiles.schema import SLUG_MAX
 
 # folder → {metadata key: kind}; keys in lower case as Pelican stores them.
 REQUIRED = {"title": "texto", "date": "fecha"}
@@ -40,22 +42,20 @@ def _metadata(text: str) -> dict[str, tuple[int, int, str]]:
     return found
 
 
-def _problem(kind: str, value: str) -> str | None:
+def _problem(kind: str, value: str) -> Problem | None:
     try:
         if kind == "fecha":
             date.fromisoformat(value)
         elif kind == "fecha_hora":
             datetime.fromisoformat(value)
     except ValueError:
-        return f"«{value}» no es una fecha válida; usá AAAA-MM-DD" + (
-            " o AAAA-MM-DDTHH:MM." if kind == "fecha_hora" else "."
-        )
+        return Problem(kind, {"valor": value})
     if kind == "enlace" and not re.match(r"^(https?://[^\s]+|mailto:[^\s@]+@[^\s@]+)$", value):
-        return f"«{value}» no es un enlace válido; debe empezar con https://, http:// o mailto:."
+        return Problem("enlace", {"valor": value})
     if kind == "ambito" and value.lower() not in AMBITOS:
-        return f"«{value}» no es válido; se espera {', '.join(AMBITOS)}."
+        return Problem("opcion", {"valor": value, "opciones": " o ".join(f"«{a}»" for a in AMBITOS)})
     if kind == "texto" and not value:
-        return "el valor está vacío."
+        return Problem("vacio")
     return None
 
 
@@ -67,24 +67,15 @@ def check_content(root: Path) -> list[Diagnostic]:
             meta = _metadata(path.read_text(encoding="utf-8"))
             if not is_valid_slug(path.stem):
                 diagnostics.append(
-                    Diagnostic(
-                        archivo,
-                        1,
-                        1,
-                        "",
-                        "el nombre del archivo debe ser minúsculas sin tildes, números y guiones.",
-                        "nombre_archivo",
-                    )
+                    located(archivo, 1, 1, "", "nombre_archivo", valor=path.name, maximo=SLUG_MAX)
                 )
             for key in (*REQUIRED, *MUST_HAVE[folder]):
                 if key not in meta:
-                    diagnostics.append(
-                        Diagnostic(
-                            archivo, 1, 1, key.capitalize(), "falta este dato obligatorio.", "requerido"
-                        )
-                    )
+                    diagnostics.append(located(archivo, 1, 1, key.capitalize(), "requerido"))
             for key, (line, col, value) in meta.items():
-                message = _problem(fields[key], value) if key in fields else None
-                if message:
-                    diagnostics.append(Diagnostic(archivo, line, col, key.capitalize(), message, "contenido"))
+                problem = _problem(fields[key], value) if key in fields else None
+                if problem:
+                    diagnostics.append(
+                        located(archivo, line, col, key.capitalize(), problem.code, **problem.values)
+                    )
     return diagnostics

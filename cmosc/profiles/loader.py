@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cmosc.diagnostics import Diagnostic
+from cmosc.profiles.located import located
 from cmosc.profiles.yaml_messages import translate_yaml_problem
 
 MAX_BYTES = 1_000_000
@@ -65,7 +66,7 @@ def load_file(path: Path, shown_as: str) -> Loaded:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return _fail(shown_as, 1, 1, "archivo_ilegible", f"no se pudo leer el archivo ({exc.strerror}).")
+        return _fail(shown_as, 1, 1, "archivo_ilegible", motivo=exc.strerror)
     return load_bytes(raw, shown_as)
 
 
@@ -76,16 +77,15 @@ def load_bytes(raw: bytes, shown_as: str) -> Loaded:
             1,
             1,
             "archivo_grande",
-            f"el archivo pesa {len(raw):,} bytes; el máximo es {MAX_BYTES:,}.".replace(",", "."),
+            peso=f"{len(raw):,}".replace(",", "."),
+            maximo=f"{MAX_BYTES:,}".replace(",", "."),
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return _fail(
-            shown_as, line, col, "no_utf8", "el archivo no está en UTF-8; guardalo con codificación UTF-8."
-        )
+        return _fail(shown_as, line, col, "no_utf8")
     text = text.removeprefix("\ufeff")
     return load_text(text, shown_as)
 
@@ -99,11 +99,11 @@ def load_text(text: str, shown_as: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return _fail(shown_as, line, col, "yaml_invalido", translate_yaml_problem(exc))
+        return _fail(shown_as, line, col, "yaml_invalido", problema=translate_yaml_problem(exc))
     except yaml.YAMLError as exc:
-        return _fail(shown_as, 1, 1, "yaml_invalido", translate_yaml_problem(exc))
+        return _fail(shown_as, 1, 1, "yaml_invalido", problema=translate_yaml_problem(exc))
     if node is None or is_null(node):
-        return _fail(shown_as, 1, 1, "archivo_vacio", "el archivo está vacío.")
+        return _fail(shown_as, 1, 1, "archivo_vacio")
     diagnostics: list[Diagnostic] = []
     _check_tree(node, shown_as, diagnostics, depth=0)
     return Loaded(shown_as, None if diagnostics else node, tuple(diagnostics))
@@ -115,16 +115,7 @@ def _scan_text(text: str, shown_as: str) -> list[Diagnostic]:
     if "\t" in text:
         for match in _TAB_INDENT.finditer(text):
             number = text.count("\n", 0, match.start()) + 1
-            problems.append(
-                Diagnostic(
-                    shown_as,
-                    number,
-                    len(match.group(1)) + 1,
-                    "",
-                    "hay una tabulación en la sangría; YAML solo admite espacios.",
-                    "tabulacion",
-                )
-            )
+            problems.append(located(shown_as, number, len(match.group(1)) + 1, "", "tabulacion"))
     if problems:
         return problems
     if "&" in text or "*" in text or text.count("[") + text.count("{") > BRACKET_SCAN_THRESHOLD:
@@ -140,40 +131,13 @@ def _scan_events(text: str, shown_as: str) -> list[Diagnostic]:
         for event in yaml.parse(text, Loader=yaml.CBaseLoader):
             line, col = event.start_mark.line + 1, event.start_mark.column + 1
             if isinstance(event, yaml.AliasEvent):
-                problems.append(
-                    Diagnostic(
-                        shown_as,
-                        line,
-                        col,
-                        "",
-                        "no se admiten alias de YAML (*nombre); escribí el valor completo.",
-                        "alias",
-                    )
-                )
+                problems.append(located(shown_as, line, col, "", "alias"))
             elif getattr(event, "anchor", None):
-                problems.append(
-                    Diagnostic(
-                        shown_as,
-                        line,
-                        col,
-                        "",
-                        "no se admiten anclas de YAML (&nombre); escribí el valor completo.",
-                        "ancla",
-                    )
-                )
+                problems.append(located(shown_as, line, col, "", "ancla"))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    problems.append(
-                        Diagnostic(
-                            shown_as,
-                            line,
-                            col,
-                            "",
-                            f"el archivo anida más de {MAX_DEPTH} niveles.",
-                            "anidamiento",
-                        )
-                    )
+                    problems.append(located(shown_as, line, col, "", "anidamiento", maximo=MAX_DEPTH))
                     break
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -189,30 +153,20 @@ def _scan_events(text: str, shown_as: str) -> list[Diagnostic]:
 def _check_tree(node: Node, shown_as: str, out: list[Diagnostic], depth: int) -> None:
     """Refuse custom tags, non-text keys and duplicate keys (positions only on error)."""
     if depth > MAX_DEPTH:
-        out.append(_at(node, shown_as, "", f"el archivo anida más de {MAX_DEPTH} niveles.", "anidamiento"))
+        out.append(_at(node, shown_as, "", "anidamiento", maximo=MAX_DEPTH))
         return
     if node.tag not in ALLOWED_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        out.append(
-            _at(node, shown_as, "", f"no se admiten etiquetas de YAML como «{tag}»; quitala.", "etiqueta")
-        )
+        out.append(_at(node, shown_as, "", "etiqueta", etiqueta=tag))
     if isinstance(node, MappingNode):
         seen: dict[str, Node] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
-                out.append(_at(key, shown_as, "", "las claves deben ser texto simple.", "clave_invalida"))
+                out.append(_at(key, shown_as, "", "clave_invalida"))
                 continue
             if key.value in seen:
                 first = seen[key.value].start_mark.line + 1
-                out.append(
-                    _at(
-                        key,
-                        shown_as,
-                        key.value,
-                        f"la clave está repetida (ya aparece en la línea {first}).",
-                        "clave_repetida",
-                    )
-                )
+                out.append(_at(key, shown_as, key.value, "clave_repetida", linea=first))
             seen[key.value] = key
             if not isinstance(value, ScalarNode) or value.tag not in ALLOWED_TAGS:
                 _check_tree(value, shown_as, out, depth + 1)
@@ -222,10 +176,10 @@ def _check_tree(node: Node, shown_as: str, out: list[Diagnostic], depth: int) ->
                 _check_tree(item, shown_as, out, depth + 1)
 
 
-def _at(node: Node, shown_as: str, campo: str, message: str, code: str) -> Diagnostic:
+def _at(node: Node, shown_as: str, campo: str, code: str, **values) -> Diagnostic:
     line, col = position(node)
-    return Diagnostic(shown_as, line, col, campo, message, code)
+    return located(shown_as, line, col, campo, code, **values)
 
 
-def _fail(shown_as: str, line: int, col: int, code: str, message: str) -> Loaded:
-    return Loaded(shown_as, None, (Diagnostic(shown_as, line, col, "", message, code),))
+def _fail(shown_as: str, line: int, col: int, code: str, **values) -> Loaded:
+    return Loaded(shown_as, None, (located(shown_as, line, col, "", code, **values),))

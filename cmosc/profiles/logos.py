@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from cmosc.profiles.checks import Problem
+
 MAX_LADO = 256  # longest side of the published logo, in px
 LADO_MOSTRADO = 128  # shown at half size, so it stays sharp on dense screens
 MIN_LADO_ORIGEN = 16  # smaller than this is not a usable logo
@@ -45,24 +47,22 @@ def _open(path: Path):
         return Image.open(path)
 
 
-def image_problem(path: Path) -> tuple[str, dict] | None:
-    """(code, values) when the file is not a decodable PNG/JPG/WebP of a sane size."""
+def image_problem(path: Path) -> Problem | None:
+    """A problem when the file is not a decodable PNG/JPG/WebP of a sane size."""
     try:
         with _open(path) as image:
             kind = FORMATOS.get(image.format)
             width, height = image.size
             if kind is None:
-                return "logo_formato", {}
+                return Problem("logo_formato")
             if not (min(width, height) >= MIN_LADO_ORIGEN and max(width, height) <= MAX_LADO_ORIGEN):
-                return "logo_dimensiones", {
-                    "ancho": width,
-                    "alto": height,
-                    "minimo": MIN_LADO_ORIGEN,
-                    "maximo": MAX_LADO_ORIGEN,
-                }
+                return Problem(
+                    "logo_dimensiones",
+                    {"ancho": width, "alto": height, "minimo": MIN_LADO_ORIGEN, "maximo": MAX_LADO_ORIGEN},
+                )
             image.verify()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return "logo_formato", {}
+        return Problem("logo_formato")
     return None
 
 

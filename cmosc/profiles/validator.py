@@ -15,10 +15,11 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cmosc.diagnostics import Diagnostic
-from cmosc.messages import format_message, suggestion
+from cmosc.messages import suggestion
 from cmosc.profiles import checks
 from cmosc.profiles.kinds import KINDS
 from cmosc.profiles.loader import is_null, position
+from cmosc.profiles.located import located
 from cmosc.profiles.schema import Field
 from cmosc.profiles.vocabularies import Vocabulary
 
@@ -44,9 +45,7 @@ class Run:
 
     def error(self, node: Node, path: str, code: str, **values) -> object:
         line, col = position(node)
-        self.diagnostics.append(
-            Diagnostic(self.archivo, line, col, path, format_message(code, **values), code)
-        )
+        self.diagnostics.append(located(self.archivo, line, col, path, code, **values))
         return INVALID
 
 

@@ -37,10 +37,11 @@ PROBLEMS = [
 
 
 def translate_yaml_problem(exc: yaml.YAMLError) -> str:
+    """The Spanish problem, worded into the `yaml_invalido` message by the catalogue."""
     text = " ".join(
         str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part
     )
     for needle, spanish in PROBLEMS:
         if needle in text:
-            return f"YAML inválido: {spanish}"
-    return "YAML inválido: la estructura no se puede leer; revisá la sangría, los «:» y las comillas de esta línea."
+            return spanish
+    return "la estructura no se puede leer; revisá la sangría, los «:» y las comillas de esta línea."

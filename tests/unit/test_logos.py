@@ -42,20 +42,20 @@ def test_rejected_logos(tmp_path, make, code):
     path = tmp_path / "logo.png"
     make(path)
     problem = logo_problem(tmp_path, "logo.png")
-    assert problem is not None and problem[0] == code
+    assert problem is not None and problem.code == code
 
 
 def test_truncated_image_is_rejected(tmp_path):
     raw = io.BytesIO()
     Image.effect_noise((200, 200), 60).convert("RGB").save(raw, "PNG")
     (tmp_path / "cortado.png").write_bytes(raw.getvalue()[: len(raw.getvalue()) // 2])
-    assert logo_problem(tmp_path, "cortado.png")[0] == "logo_formato"
+    assert logo_problem(tmp_path, "cortado.png").code == "logo_formato"
 
 
 def test_heavy_logo_is_rejected(tmp_path):
     Image.effect_noise((1000, 1000), 120).convert("RGB").save(tmp_path / "pesado.png", "PNG")
     assert (tmp_path / "pesado.png").stat().st_size > 500 * 1024
-    assert logo_problem(tmp_path, "pesado.png")[0] == "logo_grande"
+    assert logo_problem(tmp_path, "pesado.png").code == "logo_grande"
 
 
 def test_optimized_logo_is_small_deterministic_and_without_metadata(tmp_path):
@@ -110,4 +110,4 @@ def test_sample_logos_in_the_built_site(built_site):
 
 def test_impossible_paths_are_missing_logos(tmp_path):
     for value in ("logo\x00.png", "a" * 5000 + ".png", "../fuera.png", "/etc/passwd"):
-        assert logo_problem(tmp_path, value)[0] == "logo_falta", value
+        assert logo_problem(tmp_path, value).code == "logo_falta", value
