@@ -20,9 +20,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-# Exactly what package-lock.json pins (decap-server for the editor and its tests).
+# Exactly what package-lock.json pins (decap-server for the editor and its tests, the
+# validators of tests/support/validators.py). No install scripts: vnu-jar's would download
+# a Java, and Debian's is used (scripts/instalar-sistema.sh).
 $(NODE_STAMP): package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 
 html: $(STAMP) ## valida y construye el sitio en output/
 	$(BIN)/cmosc construir
@@ -37,7 +39,7 @@ publish: $(STAMP) ## construye el sitio público con publishconf.py
 validar: $(STAMP) ## valida perfiles y vocabularios
 	$(BIN)/cmosc validar
 
-sistema: ## instala Chromium y Node.js si faltan (pruebas de navegador)
+sistema: ## instala Chromium, Node.js, npm y Java si faltan (pruebas de navegador y validadores)
 	@bash scripts/instalar-sistema.sh
 
 lint: $(STAMP) ## estilo (ruff) y dirección de las importaciones entre etapas (import-linter)
@@ -45,7 +47,7 @@ lint: $(STAMP) ## estilo (ruff) y dirección de las importaciones entre etapas (
 	$(BIN)/ruff format --check cmosc tests benchmarks pelicanconf.py publishconf.py
 	$(BIN)/lint-imports
 
-test: $(STAMP) sistema $(NODE_STAMP) lint ## corre todas las pruebas, con navegador (en los dos núcleos)
+test: $(STAMP) sistema $(NODE_STAMP) lint ## corre todas las pruebas, con navegador y validadores (en los dos núcleos)
 	$(BIN)/pytest -n 2
 
 bench: $(STAMP) ## mide velocidad y tamaño; escribe benchmarks/RESULTS.md (N=$(N))

@@ -11,11 +11,12 @@ import re
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 import pytest
 from conftest import REFERENCE_DATE, ROOT, copy_project
+from openpyxl.utils import get_column_letter
 
 from cmosc.model.organization import build_organizations
 from cmosc.model.privacy import published_paths
@@ -125,10 +126,22 @@ def test_xlsx_has_the_csv_rows(built_site):
     values = list(sheet.iter_rows(values_only=True))
     assert list(values[0]) == list(rows[0].keys())
     assert len(values) == len(rows) + 1
+    dated = list(values[0]).index("verificado")
     for row, cells in zip(rows, values[1:]):
-        as_text = ["" if v is None else ("sí" if v is True else str(v)) for v in cells]
+        if row["verificado"]:
+            assert isinstance(cells[dated], datetime), "verificado es una celda de fecha, no texto"
+        as_text = [
+            v.date().isoformat() if isinstance(v, datetime) else "" if v is None else str(v) for v in cells
+        ]
         assert as_text == [row[k] for k in row], row["slug"]
     assert [c.value for c in book["Campos"]["A"][1:]] == [c.nombre for c in columnas()]
+    # Streaming readers size rows by <dimension>: every row as long as the header.
+    streamed = openpyxl.load_workbook(built_site / "datos" / "organizaciones.xlsx", read_only=True)
+    assert (
+        streamed["Organizaciones"].calculate_dimension()
+        == f"A1:{get_column_letter(len(rows[0]))}{len(values)}"
+    )
+    assert {len(r) for r in streamed["Organizaciones"].iter_rows(values_only=True)} == {len(rows[0])}
 
 
 def test_xlsx_is_byte_identical_across_runs(conjunto):
