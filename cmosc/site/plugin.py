@@ -8,6 +8,7 @@ from cmosc.site.filters import install_filters
 from cmosc.site.form_links import expand_form_links
 from cmosc.site.generator import DirectoryGenerator
 from cmosc.site.link_check import check_links
+from cmosc.site.offline import write_service_worker
 from cmosc.site.pages.opendata import start_in_background
 
 
@@ -21,3 +22,4 @@ def register():
     signals.content_object_init.connect(expand_form_links)
     signals.all_generators_finalized.connect(start_in_background)
     signals.finalized.connect(check_links)
+    signals.finalized.connect(write_service_worker)  # after the link check: hashes the final files

@@ -7,6 +7,7 @@ read the site model; they never load or validate data.
 
 from __future__ import annotations
 
+from cmosc.site import offline
 from cmosc.site.pages import calendar as calendario
 from cmosc.site.pages import collaborate as colaborar
 from cmosc.site.pages import core as core_pages
@@ -42,6 +43,7 @@ PAGE_BUILDERS = [hallazgo.recorded(b) for b in CONTENT_BUILDERS] + [
     hallazgo.recorded(
         datos_pages.open_data
     ),  # also the facet CSVs; started early by plugin.py, see segundo_plano.py
+    offline.app_files,  # manifest, icons, /sin-conexion.html (the worker itself: plugin.py)
     hallazgo.sitemap,  # after every public page, whose paths it lists
     hallazgo.robots,
 ]

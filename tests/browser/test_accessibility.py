@@ -34,6 +34,7 @@ PAGES = {
     "un programa": "/programas/equipar-osc/",
     "acerca": "/acerca/",
     "404": "/404.html",
+    "sin conexión": "/sin-conexion.html",
 }
 
 

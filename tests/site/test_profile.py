@@ -131,8 +131,8 @@ def test_related_organizations_close_the_page(built_site):
 
 def test_json_ld_describes_the_organization(built_site):
     doc = page(built_site, f"/organizaciones/{COMPLETO}/")
-    scripts = doc.find_all("script")
-    assert [s.attrs.get("type") for s in scripts] == ["application/ld+json"]
+    scripts = doc.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
     data = json.loads(scripts[0].text())
     d = datos(COMPLETO)
     assert data["@context"] == "https://schema.org" and data["@type"] == "NGO"
@@ -163,7 +163,8 @@ def test_json_ld_cannot_break_out_of_its_script(tmp_path):
         encoding="utf-8"
     )
     assert "<script>alert(1)" not in html
-    data = json.loads(page(project / "output", "/organizaciones/fundacion-latidos/").find("script").text())
+    doc = page(project / "output", "/organizaciones/fundacion-latidos/")
+    data = json.loads(doc.find("script", type="application/ld+json").text())
     assert data["description"].startswith("</script><script>alert(1)</script>")
 
 
@@ -178,6 +179,6 @@ def test_every_profile_within_weight_budget_without_javascript(built_site):
     assert len(pages) == len(list((ROOT / "organizaciones").glob("*.yml")))
     for p in pages:
         weight = page_weight(built_site, p)
-        assert weight["js"] == 0, p
+        assert weight["js"] < 1024, p  # only the offline worker's registration (offline.js)
         assert weight["css"] > 1000, "la hoja de estilos cuenta en el peso"
         assert weight["total"] <= BUDGET_BYTES, (p, weight)

@@ -55,7 +55,7 @@
     punto.marcador = L.marker([punto.lat, punto.lon], {
       title: nombre,
       alt: nombre + ': ' + item.querySelector('.sedes-mapa__datos').textContent
-    }).bindPopup(function () { return popup(punto) })
+    }).bindPopup(function () { return popup(punto) }, { maxWidth: 240 })
     return punto
   })
   var porAncla = {}
@@ -73,8 +73,20 @@
     attribution: '<a href="' + escapar(config.atribucion.url) + '">' + escapar(config.atribucion.texto) + '</a>'
   }).addTo(mapa)
 
+  var listo = false
   var grupos = L.markerClusterGroup({
-    chunkedLoading: true,
+    chunkedLoading: true, // 2000 sedes never block the page for long
+    chunkProgress: function (hechos, total) {
+      if (listo || hechos < total) return
+      listo = true
+      // Called before the group draws its clusters: once it has, the map is ready
+      // (make bench measures this mark).
+      setTimeout(function () {
+        irAlAncla()
+        contenedor.setAttribute('data-listo', 'true')
+        if (window.performance && performance.mark) performance.mark('cmosc-mapa-listo')
+      }, 0)
+    },
     showCoverageOnHover: false,
     iconCreateFunction: function (grupo) {
       var n = grupo.getChildCount()
@@ -86,7 +98,6 @@
       })
     }
   })
-  mapa.addLayer(grupos)
 
   function cumple (punto, elegido) {
     return FILTROS.every(function (p) {
@@ -163,7 +174,7 @@
   // #sede-<slug>-<n> (profiles link here): centre on that sede and open it.
   function irAlAncla () {
     var punto = porAncla[decodeURIComponent(window.location.hash.slice(1))]
-    if (!punto) return false
+    if (!punto) return
     puntos.forEach(function (p) { p.item.classList.toggle('sedes-mapa__item--elegido', p === punto) })
     if (punto.item.hidden) {
       formulario.querySelectorAll('select').forEach(function (campo) { campo.value = '' })
@@ -172,12 +183,14 @@
     mapa.setView([punto.lat, punto.lon], 17)
     grupos.zoomToShowLayer(punto.marcador, function () { punto.marcador.openPopup() })
     contenedor.scrollIntoView()
-    return true
   }
   window.addEventListener('hashchange', irAlAncla)
 
+  // The view first, so that the clusters are computed once, for it.
+  // The sede of the #anchor is opened once every sede is in (chunkProgress above).
+  var inicial = porAncla[decodeURIComponent(window.location.hash.slice(1))]
+  if (inicial) mapa.setView([inicial.lat, inicial.lon], 17)
+  else encuadrar(puntos)
+  mapa.addLayer(grupos)
   aplicar(false)
-  if (!irAlAncla()) encuadrar(puntos)
-  contenedor.setAttribute('data-listo', 'true')
-  if (window.performance && performance.mark) performance.mark('cmosc-mapa-listo')
 }())

@@ -1,0 +1,118 @@
+"""Offline after one visit: the service worker, the Web App Manifest, its icons, /sin-conexion.html.
+
+The worker's logic is a static file (`theme/static/js/service-worker.js`); `/sw.js`,
+written once Pelican has written everything (`finalized`), only gives it this
+build's cache name and the files to keep from the start. The cache name is a hash of
+every other file of the build, so a deploy that changes anything replaces the cache,
+and two builds of the same data get the same name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from cmosc.site.context import FileSpec, PageSpec, Site
+
+SW_FILE = "sw.js"
+MANIFEST_FILE = "manifest.webmanifest"
+OFFLINE_PAGE = "sin-conexion.html"  # like 404.html: not a page of the sitemap
+ICON_SIZES = (192, 512)
+THEME_COLOR = "#0b4f8a"
+# Kept from the first visit: the home and search pages, the offline page, the theme
+# (minus the map libraries, useless without tiles) and the search data.
+SHELL_PAGES = ("", "buscar/", OFFLINE_PAGE)
+SHELL_FOLDERS = ("theme", "iconos", "buscar")
+NOT_IN_SHELL = ("theme/vendor/leaflet", "theme/css/mapa.css", "theme/js/map.js", "theme/js/service-worker.js")
+NOT_IN_SHELL_NAMES = ("index.html", "README.md", "LICENSE")  # pages go by their folder URL
+
+
+def icon_png(size: int) -> bytes:
+    """The favicon's drawing (two people on the municipal blue) as a PNG, same bytes every build.
+
+    Maskable: the figures stay inside the central 80 % safe zone."""
+    scale = size / 40  # the 32-unit favicon drawn inside a 40-unit square with its margin
+    image = Image.new("RGB", (size, size), THEME_COLOR)
+    draw = ImageDraw.Draw(image)
+
+    def box(x0, y0, x1, y1):
+        return [round((v + 4) * scale) for v in (x0, y0, x1, y1)]
+
+    for cx in (11, 21):
+        draw.ellipse(box(cx - 4, 9, cx + 4, 17), fill="white")
+        draw.pieslice(box(cx - 6, 19, cx + 6, 33), 180, 360, fill="white")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def manifest(site: Site, context: dict) -> dict:
+    return {
+        "name": context.get("SITENAME", ""),
+        "short_name": "Organizaciones",
+        "description": "Directorio de organizaciones sociales de San Miguel de Tucumán, del "
+        + site.settings.get("CMOSC_NOMBRE", ""),
+        "lang": "es-AR",
+        "dir": "ltr",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOR,
+        "icons": [
+            {"src": f"iconos/icono-{n}.png", "sizes": f"{n}x{n}", "type": "image/png", "purpose": purpose}
+            for purpose in ("any", "maskable")
+            for n in ICON_SIZES
+        ],
+    }
+
+
+def app_files(site: Site, context: dict):
+    """Builder: manifest, icons and the page shown for what was not visited before going offline."""
+    text = json.dumps(manifest(site, context), ensure_ascii=False, indent=2, sort_keys=True)
+    yield FileSpec(MANIFEST_FILE, text.encode("utf-8"))
+    for n in ICON_SIZES:
+        yield FileSpec(f"iconos/icono-{n}.png", icon_png(n))
+    yield PageSpec(OFFLINE_PAGE, "sin_conexion", {"page_name": "sin-conexion", "ruta": None})
+
+
+def shell(output: Path) -> list[str]:
+    """URLs (relative to the site root) to cache when the worker installs."""
+    files = [
+        p.relative_to(output).as_posix()
+        for folder in SHELL_FOLDERS
+        for p in (output / folder).rglob("*")
+        if p.is_file()
+    ]
+    kept = [
+        f for f in files if not f.startswith(NOT_IN_SHELL) and f.rsplit("/", 1)[-1] not in NOT_IN_SHELL_NAMES
+    ]
+    return [*SHELL_PAGES, MANIFEST_FILE, *sorted(kept)]
+
+
+def build_hash(output: Path) -> str:
+    """sha256 over every file's path and bytes except the worker itself."""
+    digest = hashlib.sha256()
+    for path in sorted(output.rglob("*")):
+        relative = path.relative_to(output).as_posix()
+        if path.is_file() and relative != SW_FILE:
+            digest.update(relative.encode("utf-8") + b"\0")
+            with path.open("rb") as handle:
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
+    return digest.hexdigest()[:16]
+
+
+def write_service_worker(pelican) -> None:
+    """Pelican `finalized`: every file is written, so the hash covers the whole build."""
+    output = Path(pelican.output_path)
+    config = {"cache": f"cmosc-{build_hash(output)}", "inicial": shell(output), "sinConexion": OFFLINE_PAGE}
+    (output / SW_FILE).write_text(
+        "// Written by cmosc/site/offline.py for this build: cache name and files kept from the start.\n"
+        f"self.CMOSC_SW = {json.dumps(config, separators=(',', ':'))}\n"
+        "importScripts('theme/js/service-worker.js')\n",  # relative to this file: works under any SITEURL
+        encoding="utf-8",
+    )

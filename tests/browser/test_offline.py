@@ -1,0 +1,116 @@
+"""Offline after one visit (service worker), in Chromium with the context set offline;
+the manifest; and a new build replacing the cache. http://127.0.0.1 is a secure context."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import shutil
+import threading
+
+import pytest
+from conftest import _QuietHandler, build_site, copy_project
+
+COMPLETO = "organizacion-norte"
+OTRO = "apoyo-escolar-semillitas"
+KEPT = """url => caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.match(url)))))
+    .then(found => found.some(Boolean))"""
+
+
+def visit_and_wait(pagina, url):
+    """Open a page and wait until the worker controls the site and keeps that page."""
+    pagina.goto(url)
+    pagina.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    pagina.wait_for_function(f"({KEPT})(location.href)", polling=100, timeout=15000)
+
+
+@pytest.fixture
+def contexto(browser):
+    context = browser.new_context(locale="es-AR", service_workers="allow")
+    yield context
+    context.close()
+
+
+def test_visited_pages_and_search_work_offline_others_say_they_need_a_connection(contexto, site_server):
+    pagina = contexto.new_page()
+    visit_and_wait(pagina, f"{site_server}/organizaciones/{COMPLETO}/")
+    contexto.set_offline(True)
+    pagina.reload()
+    assert "Organización Norte" in pagina.locator("h1").inner_text()
+    assert pagina.evaluate("getComputedStyle(document.querySelector('.encabezado')).backgroundColor") != (
+        "rgba(0, 0, 0, 0)"
+    )  # the stylesheet came from the cache too
+    pagina.goto(f"{site_server}/buscar/?q=comedor")
+    pagina.wait_for_selector("#resultados li")
+    assert int(pagina.get_attribute("#busqueda", "data-resultados")) > 0
+    pagina.goto(f"{site_server}/organizaciones/{OTRO}/")
+    assert pagina.locator("h1").inner_text() == "Esta página necesita conexión a internet"
+    guardadas = pagina.locator("#paginas-guardadas")
+    guardadas.wait_for()
+    assert guardadas.get_by_role("link", name="Organización Norte").count() >= 1
+    contexto.set_offline(False)
+    pagina.reload()
+    assert pagina.locator("h1").inner_text() != "Esta página necesita conexión a internet"
+
+
+def test_manifest_makes_the_site_installable(built_site, contexto, site_server):
+    data = json.loads((built_site / "manifest.webmanifest").read_text("utf-8"))
+    assert data["lang"] == "es-AR" and data["display"] == "standalone" and data["start_url"] == "./"
+    sizes = {i["sizes"] for i in data["icons"] if i["purpose"] == "any"}
+    assert {"192x192", "512x512"} <= sizes
+    pagina = contexto.new_page()
+    pagina.goto(site_server + "/")
+    for icon in data["icons"]:
+        response = pagina.request.get(f"{site_server}/{icon['src']}")
+        assert response.ok and response.headers["content-type"] == "image/png"
+        width, height = icon["sizes"].split("x")
+        size = pagina.evaluate(
+            "src => new Promise(ok => { const i = new Image(); i.onload = () => ok([i.naturalWidth, i.naturalHeight]); i.src = src })",
+            f"/{icon['src']}",
+        )
+        assert size == [int(width), int(height)]
+    assert pagina.locator("link[rel=manifest]").get_attribute("href") == "/manifest.webmanifest"
+
+
+class _SwitchableHandler(_QuietHandler):
+    root = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(type(self).root), **kwargs)
+
+
+def test_a_new_build_replaces_the_cache(browser, tmp_path_factory):
+    first = copy_project(tmp_path_factory.mktemp("despliegue"))
+    assert build_site(first, first / "uno").returncode == 0
+    (first / "organizaciones" / f"{OTRO}.yml").write_text(
+        (first / "organizaciones" / f"{OTRO}.yml").read_text("utf-8").replace("Semillitas", "Semillas"),
+        "utf-8",
+    )
+    assert build_site(first, first / "dos").returncode == 0
+    names = [
+        (first / d / "sw.js").read_text("utf-8").split('"cache":"')[1].split('"')[0] for d in ("uno", "dos")
+    ]
+    assert names[0] != names[1]
+
+    handler = type("Handler", (_SwitchableHandler,), {"root": first / "uno"})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context(locale="es-AR")
+    try:
+        pagina = context.new_page()
+        visit_and_wait(pagina, base + "/")
+        assert pagina.evaluate("caches.keys()") == [names[0]]
+        handler.root = first / "dos"  # the deploy
+        pagina.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        pagina.wait_for_function(
+            f"caches.keys().then(k => k.length === 1 && k[0] === {json.dumps(names[1])})",
+            polling=100,
+            timeout=15000,
+        )
+        pagina.goto(f"{base}/organizaciones/{OTRO}/")
+        assert "Semillas" in pagina.locator("h1").inner_text()
+    finally:
+        context.close()
+        server.shutdown()
+        shutil.rmtree(first / "uno", ignore_errors=True)

@@ -1,0 +1,78 @@
+/*!
+ * CMOSC — service worker (loaded by /sw.js, which sets self.CMOSC_SW for this
+ * build: {cache, inicial, sinConexion}; see cmosc/site/offline.py).
+ *
+ * - Install: keep the shell (home, search page and its data, styles, scripts).
+ * - Pages: network first, so visitors online always see today's data; each page
+ *   seen is kept; offline, the kept copy, or /sin-conexion.html for pages never seen.
+ * - Other files of this site: kept copy first (a build never changes a file under
+ *   the same cache name), else network, then kept.
+ * - Activate: delete the caches of earlier builds; keep the pages already open.
+ * Requests to other hosts (map tiles) and to /admin/ are left to the browser.
+ */
+/* global self, caches, fetch, URL, Response */
+'use strict'
+
+var CONFIG = self.CMOSC_SW
+var PREFIJO = 'cmosc-'
+var BASE = self.registration.scope
+
+function url (ruta) { return new URL(ruta, BASE).href }
+
+self.addEventListener('install', function (event) {
+  event.waitUntil(caches.open(CONFIG.cache).then(function (cache) {
+    return cache.addAll(CONFIG.inicial.map(url))
+  }).then(function () { return self.skipWaiting() }))
+})
+
+self.addEventListener('activate', function (event) {
+  event.waitUntil(caches.keys().then(function (nombres) {
+    return Promise.all(nombres.filter(function (n) {
+      return n.indexOf(PREFIJO) === 0 && n !== CONFIG.cache
+    }).map(function (n) { return caches.delete(n) }))
+  }).then(function () {
+    // The page that installed the worker loaded before it: keep it too.
+    return self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+  }).then(function (ventanas) {
+    return caches.open(CONFIG.cache).then(function (cache) {
+      return Promise.all(ventanas.map(function (v) {
+        return v.url.indexOf(BASE) === 0 ? cache.add(v.url).catch(function () {}) : null
+      }))
+    })
+  }).then(function () { return self.clients.claim() }))
+})
+
+function guardar (pedido, respuesta) {
+  if (respuesta.ok && respuesta.type === 'basic') {
+    var copia = respuesta.clone()
+    caches.open(CONFIG.cache).then(function (cache) { return cache.put(pedido, copia) })
+  }
+  return respuesta
+}
+
+function pagina (pedido) {
+  return fetch(pedido).then(function (respuesta) {
+    return guardar(pedido, respuesta)
+  }, function () {
+    return caches.open(CONFIG.cache).then(function (cache) {
+      // /buscar/?q=… offline: the kept /buscar/ runs the query on the kept index.
+      return cache.match(pedido).then(function (r) { return r || cache.match(pedido, { ignoreSearch: true }) })
+        .then(function (r) { return r || cache.match(url(CONFIG.sinConexion)) })
+        .then(function (r) { return r || Response.error() })
+    })
+  })
+}
+
+function archivo (pedido) {
+  // Files carry ?v=<version> for HTTP caches; within one build the version is fixed.
+  return caches.match(pedido, { ignoreSearch: true, cacheName: CONFIG.cache }).then(function (r) {
+    return r || fetch(pedido).then(function (respuesta) { return guardar(pedido, respuesta) })
+  })
+}
+
+self.addEventListener('fetch', function (event) {
+  var pedido = event.request
+  if (pedido.method !== 'GET' || pedido.url.indexOf(BASE) !== 0) return
+  if (pedido.url.indexOf(url('admin/')) === 0) return // the staff editor always goes online
+  event.respondWith(pedido.mode === 'navigate' ? pagina(pedido) : archivo(pedido))
+})
