@@ -23,11 +23,20 @@ MANIFEST_FILE = "manifest.webmanifest"
 OFFLINE_PAGE = "sin-conexion.html"  # like 404.html: not a page of the sitemap
 ICON_SIZES = (192, 512)
 THEME_COLOR = "#0b4f8a"
-# Kept from the first visit: the home and search pages, the offline page, the theme
-# (minus the map libraries, useless without tiles) and the search data.
+# Kept from the first visit: the home and search pages, the offline page, the styles,
+# scripts and search libraries, the icons and the search data. Not the map libraries
+# (useless without tiles) nor the staff editor: they are kept only if visited.
 SHELL_PAGES = ("", "buscar/", OFFLINE_PAGE)
-SHELL_FOLDERS = ("theme", "iconos", "buscar")
-NOT_IN_SHELL = ("theme/vendor/leaflet", "theme/css/mapa.css", "theme/js/map.js", "theme/js/service-worker.js")
+SHELL_FOLDERS = (
+    "theme/css",
+    "theme/img",
+    "theme/js",
+    "theme/vendor/lunr",
+    "theme/vendor/lunr-languages",
+    "iconos",
+    "buscar",
+)
+NOT_IN_SHELL = ("theme/css/mapa.css", "theme/js/map.js", "theme/js/service-worker.js")
 NOT_IN_SHELL_NAMES = ("index.html", "README.md", "LICENSE")  # pages go by their folder URL
 
 
