@@ -9,14 +9,10 @@ is on the map, on the navigation's timeline (0 = the request for the page).
 
 from __future__ import annotations
 
-import functools
-import http.server
-import statistics
 import sys
-import threading
 from pathlib import Path
 
-from .search import CHROMIUM, _Quiet
+from .search import CHROMIUM, median_max, served
 from .weights import gzip_size
 
 RUNS = 5
@@ -47,48 +43,36 @@ def _open(browser, base: str, weights: dict | None = None):
 def measure(output_dir: Path, project_dir: Path | None = None) -> list[tuple[str, str]]:
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(output_dir))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     ready, after_html, filtering, nearby = [], [], [], []
     weights: dict[str, int] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+    with served(output_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for run in range(RUNS):
+            context, page = _open(browser, base, weights if run == 0 else None)
+            if run == 0:
+                page.wait_for_load_state("load")
+                sedes = int(page.get_attribute("#mapa", "data-sedes"))
+            times = page.evaluate("""() => {
+                const nav = performance.getEntriesByType('navigation')[0];
+                const mark = performance.getEntriesByName('cmosc-mapa-listo')[0].startTime;
+                return [mark, mark - nav.responseEnd] }""")
+            ready.append(times[0])
+            after_html.append(times[1])
+            # One filter and one «Cerca de mí» by barrio, the synchronous part (list and clusters).
+            filtering.append(
+                page.evaluate("""() => { const s = document.getElementById('filtro-barrio');
+                    s.value = s.options[1].value; const t = performance.now();
+                    s.dispatchEvent(new Event('change', {bubbles: true})); return performance.now() - t }""")
             )
-            for run in range(RUNS):
-                context, page = _open(browser, base, weights if run == 0 else None)
-                if run == 0:
-                    page.wait_for_load_state("load")
-                    sedes = int(page.get_attribute("#mapa", "data-sedes"))
-                times = page.evaluate("""() => {
-                    const nav = performance.getEntriesByType('navigation')[0];
-                    const mark = performance.getEntriesByName('cmosc-mapa-listo')[0].startTime;
-                    return [mark, mark - nav.responseEnd] }""")
-                ready.append(times[0])
-                after_html.append(times[1])
-                # One filter and one «Cerca de mí» by barrio, the synchronous part (list and clusters).
-                filtering.append(
-                    page.evaluate("""() => { const s = document.getElementById('filtro-barrio');
-                        s.value = s.options[1].value; const t = performance.now();
-                        s.dispatchEvent(new Event('change', {bubbles: true})); return performance.now() - t }""")
-                )
-                nearby.append(
-                    page.evaluate("""() => { const s = document.getElementById('cercania-mapa-barrio');
-                        s.value = s.options[1].value; const t = performance.now();
-                        s.dispatchEvent(new Event('change', {bubbles: true})); return performance.now() - t }""")
-                )
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+            nearby.append(
+                page.evaluate("""() => { const s = document.getElementById('cercania-mapa-barrio');
+                    s.value = s.options[1].value; const t = performance.now();
+                    s.dispatchEvent(new Event('change', {bubbles: true})); return performance.now() - t }""")
+            )
+            context.close()
+        browser.close()
 
-    def fmt(values: list[float]) -> str:
-        return f"mediana {statistics.median(values):.0f} ms, máx. {max(values):.0f} ms"
-
+    fmt = median_max
     html = sum(size for url, size in weights.items() if url.rstrip("/").endswith("/mapa"))
     return [
         ("Mapa: sedes en `/mapa/`", str(sedes)),

@@ -14,6 +14,7 @@ import http.server
 import statistics
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -99,46 +100,51 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _browser_rows(output_dir: Path) -> list[tuple[str, str]]:
-    from playwright.sync_api import sync_playwright
-
+@contextmanager
+def served(output_dir: Path):
+    """The built site on a free loopback port, for the time of the block; yields its URL."""
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(output_dir))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    to_results, after_index, decode, to_full, counts = [], [], [], [], []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-            )
-            for query in QUERIES:
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(f"{base}/buscar/?q={query}")
-                page.wait_for_function(
-                    "() => document.getElementById('busqueda').hasAttribute('data-texto-cargado')",
-                    timeout=120_000,
-                )
-                # First occurrence of each mark: results are marked again when tier 2 arrives.
-                marks = page.evaluate("""() => { const m = {};
-                    for (const e of performance.getEntriesByType('mark')) if (!(e.name in m)) m[e.name] = e.startTime;
-                    return m }""")
-                # Navigation start is 0 on the performance timeline.
-                to_results.append(marks["cmosc-resultados"])
-                after_index.append(marks["cmosc-resultados"] - marks["cmosc-indice-cargado"])
-                decode.append(marks["cmosc-indice-cargado"] - marks["cmosc-indice-bajado"])
-                to_full.append(marks["cmosc-texto-cargado"])
-                counts.append(int(page.get_attribute("#busqueda", "data-resultados")))
-                context.close()
-            browser.close()
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
 
-    def fmt(values: list[float]) -> str:
-        return f"mediana {statistics.median(values):.0f} ms, máx. {max(values):.0f} ms"
 
+def median_max(values: list[float]) -> str:
+    return f"mediana {statistics.median(values):.0f} ms, máx. {max(values):.0f} ms"
+
+
+def _browser_rows(output_dir: Path) -> list[tuple[str, str]]:
+    from playwright.sync_api import sync_playwright
+
+    to_results, after_index, decode, to_full, counts = [], [], [], [], []
+    with served(output_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for query in QUERIES:
+            context = browser.new_context(service_workers="block")  # first visit only, no precache
+            page = context.new_page()
+            page.goto(f"{base}/buscar/?q={query}")
+            page.wait_for_function(
+                "() => document.getElementById('busqueda').hasAttribute('data-texto-cargado')",
+                timeout=120_000,
+            )
+            # First occurrence of each mark: results are marked again when tier 2 arrives.
+            marks = page.evaluate("""() => { const m = {};
+                for (const e of performance.getEntriesByType('mark')) if (!(e.name in m)) m[e.name] = e.startTime;
+                return m }""")
+            # Navigation start is 0 on the performance timeline.
+            to_results.append(marks["cmosc-resultados"])
+            after_index.append(marks["cmosc-resultados"] - marks["cmosc-indice-cargado"])
+            decode.append(marks["cmosc-indice-cargado"] - marks["cmosc-indice-bajado"])
+            to_full.append(marks["cmosc-texto-cargado"])
+            counts.append(int(page.get_attribute("#busqueda", "data-resultados")))
+            context.close()
+        browser.close()
+
+    fmt = median_max
     return [
         (
             "Búsqueda en Chromium: de abrir `/buscar/?q=…` a los primeros resultados (10 consultas, caché fría)",
