@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from cmosc.model.history import History
 from cmosc.model.organization import Organization
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.site import agenda
@@ -19,6 +20,7 @@ class Site:
     today: date
     settings: dict = field(default_factory=dict, repr=False)
     programas: dict[str, str] = field(default_factory=dict)  # slug → title
+    historia: History = field(default_factory=lambda: History(False, "no se leyó el historial de git"))
 
     def __post_init__(self):
         self.area_ids = {o.slug: frozenset(a.id for a in o.areas) for o in self.organizations}

@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from cmosc.diagnostics import InvalidData
+from cmosc.model.history import read_history
 from cmosc.model.organization import build_organizations
 from cmosc.profiles.catalog import load_catalog
 from cmosc.settings import DEFAULTS, reference_date, setting
@@ -39,6 +40,7 @@ class DirectoryGenerator(Generator):
             today,
             {k: setting(self.settings, k) for k in DEFAULTS},
             programas,
+            read_history(root, authors=bool(setting(self.settings, "CMOSC_HISTORIAL_AUTORES"))),
         )
         self.site = site
         self.context["cmosc"] = site

@@ -45,6 +45,7 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
         "Programas, redes y referentes",
         "Datos institucionales",
         "Actualización de los datos",
+        "Historial",
     ]
     d = datos(COMPLETO)
     text = perfil.text()
