@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from cmosc.profiles.catalog import load_catalog
+from cmosc.settings import project_settings, setting
 from cmosc.staff.report_render import RENDERERS
 
 HTML_DEFAULT = Path("informe-equipo.html")
@@ -16,9 +17,10 @@ HTML_DEFAULT = Path("informe-equipo.html")
 def register(sub) -> None:
     parser = sub.add_parser(
         "informe",
-        help="informe para el equipo: datos viejos, incompletos, duplicados, conteos",
-        description="Resume el estado de la base: perfiles sin verificar en 12 meses, datos que "
-        "faltan, posibles duplicados, cantidades y necesidades compartidas. "
+        help="informe para el equipo: datos viejos, cambios sin verificar, incompletos, duplicados, conteos",
+        description="Resume el estado de la base: perfiles sin verificar en 12 meses, perfiles que "
+        "cambiaron (según git) después de su última verificación, necesidades sin confirmar, "
+        "perfiles incompletos y qué les falta, posibles duplicados, cantidades y necesidades compartidas. "
         "Es para el equipo: no se publica.",
     )
     parser.add_argument("--formato", choices=tuple(RENDERERS), default="md", help="formato (por defecto md)")
@@ -36,12 +38,15 @@ def register(sub) -> None:
 
 def run(args) -> int:
     # Imported here: the pre-commit hook (`cmosc validar`) must not load the view model.
+    from cmosc.model.history import read_history
     from cmosc.staff.report import build_report
 
     root = args.raiz.resolve()
     today = args.fecha or date.today()
     catalog = load_catalog(root, today=today)
-    text = RENDERERS[args.formato](build_report(catalog, today))
+    authors = bool(setting(project_settings(root), "CMOSC_HISTORIAL_AUTORES"))
+    report = build_report(catalog, today, read_history(root, authors=authors))
+    text = RENDERERS[args.formato](report)
     target = args.salida or (HTML_DEFAULT if args.formato == "html" else None)
     if target is None:
         sys.stdout.write(text)

@@ -1,7 +1,8 @@
-"""The staff report: stale data, incomplete profiles, likely duplicates, counts, shared needs.
+"""The staff report: stale data, changes since verification, incomplete profiles, needs,
+likely duplicates, counts, shared needs.
 
-Computed from the validated catalog (internal fields included: this report is for the
-CMOSC team and is never published). Renderers live in `informe_salida`.
+Computed from the validated catalog and the git history (internal fields included: this
+report is for the CMOSC team and is never published). Renderers live in `report_render`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 
 from cmosc.folding import spanish_sort_key
 from cmosc.model.completeness import CRITERIA, assess, is_recent
+from cmosc.model.history import Change, History
 from cmosc.model.organization import SHARED_NEED_MIN
 from cmosc.profiles.catalog import Catalog
 from cmosc.staff.duplicates import likely_duplicates
@@ -33,9 +35,17 @@ class Report:
     duplicados: list[tuple[Org, Org, str]]
     conteos: dict[str, list[tuple[str, int]]]
     necesidades_compartidas: list[tuple[str, list[tuple[Org, str]]]] = field(default_factory=list)
+    # Changed in git after the date of their last verification: (org, verificado, later changes).
+    cambios_sin_verificar: list[tuple[Org, date, list[Change]]] = field(default_factory=list)
+    historial: str = ""  # why there is no git history, when there is none
+    # Needs on profiles not verified in 12 months: nobody confirmed they still stand.
+    necesidades_viejas: list[tuple[Org, date | None, str, str]] = field(default_factory=list)
+    # Every incomplete profile with its percentage and what is missing (the public page no
+    # longer shows completeness, so this is where staff see it).
+    completitud: list[tuple[Org, int, tuple[str, ...]]] = field(default_factory=list)
 
 
-def build_report(catalog: Catalog, today: date) -> Report:
+def build_report(catalog: Catalog, today: date, history: History | None = None) -> Report:
     profiles = sorted(catalog.profiles, key=lambda p: (spanish_sort_key(p.data["nombre"]), p.slug))
     orgs = {p.slug: Org(p.slug, p.data["nombre"]) for p in profiles}
     stale = [
@@ -45,9 +55,15 @@ def build_report(catalog: Catalog, today: date) -> Report:
     ]
     stale.sort(key=lambda item: (item[1] or date.min, spanish_sort_key(item[0].nombre)))
     missing: dict[str, list[Org]] = {label: [] for label, _ in CRITERIA}
+    incomplete = []
     for p in profiles:
-        for label in assess(p.data, today).faltan:
+        completeness = assess(p.data, today)
+        for label in completeness.faltan:
             missing[label].append(orgs[p.slug])
+        if completeness.faltan:
+            incomplete.append((orgs[p.slug], completeness.porcentaje, completeness.faltan))
+    incomplete.sort(key=lambda item: (item[1], spanish_sort_key(item[0].nombre)))
+    history = history or History(False, "no se leyó el historial de git")
     pairs = [
         (orgs[d.a], orgs[d.b], d.motivo) for d in likely_duplicates([(p.slug, p.data) for p in profiles])
     ]
@@ -60,7 +76,35 @@ def build_report(catalog: Catalog, today: date) -> Report:
         duplicados=pairs,
         conteos=counts(catalog, profiles),
         necesidades_compartidas=shared_needs(catalog, profiles, orgs),
+        cambios_sin_verificar=changed_since_verification(profiles, orgs, history),
+        historial="" if history.available else history.reason,
+        necesidades_viejas=unconfirmed_needs(catalog, profiles, orgs, today),
+        completitud=incomplete,
     )
+
+
+def changed_since_verification(profiles, orgs, history: History) -> list[tuple[Org, date, list[Change]]]:
+    """Profiles whose file changed in git on a later day than their `verificado` date."""
+    out = []
+    for p in profiles:
+        verified = p.data.get("verificado")
+        later = [c for c in history.of(p.slug) if verified is not None and c.fecha > verified]
+        if later:
+            out.append((orgs[p.slug], verified, later))
+    return sorted(out, key=lambda item: (-len(item[2]), spanish_sort_key(item[0].nombre)))
+
+
+def unconfirmed_needs(
+    catalog: Catalog, profiles, orgs, today: date
+) -> list[tuple[Org, date | None, str, str]]:
+    vocabulary = catalog.vocabularies["necesidades"]
+    out = [
+        (orgs[p.slug], p.data.get("verificado"), vocabulary.label(need["tipo"]), need["descripcion"])
+        for p in profiles
+        if not is_recent(p.data.get("verificado"), today)
+        for need in p.data.get("necesidades", [])
+    ]
+    return sorted(out, key=lambda item: (item[1] or date.min, spanish_sort_key(item[0].nombre)))
 
 
 def counts(catalog: Catalog, profiles) -> dict[str, list[tuple[str, int]]]:

@@ -30,6 +30,38 @@ def sections(report: Report) -> list[tuple[str, str, list[str]]]:
             ],
         )
     ]
+    out.append(
+        (
+            "Cambios posteriores a la última verificación",
+            f"Sin historial de git: {report.historial}."
+            if report.historial
+            else "Perfiles que cambiaron después de la fecha de «verificado»: confirmá los datos nuevos.",
+            [
+                f"{org(o)}: verificado el {d.isoformat()}; después: "
+                + "; ".join(f"{c.fecha.isoformat()} {c.descripcion}" for c in changes)
+                for o, d, changes in report.cambios_sin_verificar
+            ],
+        )
+    )
+    out.append(
+        (
+            "Necesidades sin confirmar en los últimos 12 meses",
+            "Necesidades de perfiles sin verificar en un año: preguntá si siguen vigentes.",
+            [
+                f"{org(o)}, {tipo}: {texto} ("
+                + (f"verificado el {d.isoformat()}" if d else "nunca verificado")
+                + ")"
+                for o, d, tipo, texto in report.necesidades_viejas
+            ],
+        )
+    )
+    out.append(
+        (
+            "Perfiles incompletos",
+            "La página pública ya no muestra cuán completo está cada perfil: acá está, del menos al más completo.",
+            [f"{org(o)}: {pct} %; falta {', '.join(faltan)}" for o, pct, faltan in report.completitud],
+        )
+    )
     for label, orgs in report.incompletas.items():
         out.append((f"Perfiles sin {label}", f"{len(orgs)} perfiles.", [org(o) for o in orgs]))
     out.append(
@@ -112,6 +144,13 @@ def to_json(report: Report) -> str:
         {"necesidad": n, "organizaciones": [{**o, "descripcion": t} for o, t in items]}
         for n, items in data["necesidades_compartidas"]
     ]
+    data["cambios_sin_verificar"] = [
+        {**o, "verificado": d, "cambios": changes} for o, d, changes in data["cambios_sin_verificar"]
+    ]
+    data["necesidades_viejas"] = [
+        {**o, "verificado": d, "tipo": t, "descripcion": x} for o, d, t, x in data["necesidades_viejas"]
+    ]
+    data["completitud"] = [{**o, "porcentaje": n, "faltan": f} for o, n, f in data["completitud"]]
     data["conteos"] = {k: [{"nombre": n, "cantidad": c} for n, c in v] for k, v in data["conteos"].items()}
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import pytest
 from conftest import REFERENCE_DATE, ROOT
 
 from cmosc.cli.main import main
+from support.git_repo import commit
 
 
 @pytest.fixture
@@ -95,3 +97,55 @@ def test_names_are_escaped_in_html(proyecto, tmp_path):
     informe(proyecto, "--formato", "html", "--salida", tmp_path / "i.html")
     page = (tmp_path / "i.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "Rayito &lt;script&gt;" in page
+
+
+def test_weekly_sections_changes_since_verification_unconfirmed_needs_and_completeness(proyecto, capsys):
+    subprocess.run(["git", "init", "-q", "-b", "main", str(proyecto)], check=True)
+    commit(proyecto, "2026-02-01", "Carga inicial")
+    posada = proyecto / "organizaciones" / "fundacion-la-posada.yml"  # verificado: 2026-11-11
+    posada.write_text(
+        posada.read_text(encoding="utf-8").replace("CMOSC-0040", "CMOSC-0041"), encoding="utf-8"
+    )
+    commit(proyecto, "2026-11-20", "Actualiza fundacion-la-posada")
+    assert informe(proyecto) == 0
+    out = capsys.readouterr().out
+
+    def section(title):
+        return out.split(f"## {title}\n")[1].split("\n## ")[0]
+
+    changed = section("Cambios posteriores a la última verificación")
+    assert (
+        "- Fundación La Posada Solidaria (organizaciones/fundacion-la-posada.yml): verificado el 2026-11-11; "
+        "después: 2026-11-20 Actualiza fundacion-la-posada"
+    ) in changed
+    assert "la-posada-solidaria.yml" not in changed  # not committed: no later change known
+    needs = section("Necesidades sin confirmar en los últimos 12 meses")
+    assert (
+        "(organizaciones/centro-vecinal-marcos-paz.yml), " in needs and "(verificado el 2024-05-06)" in needs
+    )
+    assert "fundacion-la-posada" not in needs
+    incomplete = section("Perfiles incompletos")
+    assert "no muestra cuán completo" in incomplete
+    line = next(x for x in incomplete.splitlines() if "apoyo-escolar-semillitas" in x)
+    assert "%; falta un resumen de una línea" in line
+
+    assert informe(proyecto, "--formato", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    by_slug = {e["slug"]: e for e in data["cambios_sin_verificar"]}
+    posada_entry = by_slug["fundacion-la-posada"]
+    # Verified in 2024, then loaded into this repository in 2026: a change nobody re-checked.
+    assert [c["descripcion"] for c in by_slug["centro-vecinal-marcos-paz"]["cambios"]] == ["Carga inicial"]
+    assert (
+        posada_entry["slug"] == "fundacion-la-posada" and posada_entry["cambios"][0]["fecha"] == "2026-11-20"
+    )
+    assert all(e["faltan"] for e in data["completitud"])
+
+
+def test_without_git_the_report_says_why(proyecto, capsys):
+    assert informe(proyecto) == 0
+    out = capsys.readouterr().out
+    changed = out.split("## Cambios posteriores a la última verificación\n")[1].split("\n## ")[0]
+    assert (
+        "Sin historial de git: el sitio se construyó a partir de una copia sin el historial de git."
+        in changed
+    )
