@@ -23,7 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / ".trabajo"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 # Optional figure providers: module with `measure(output_dir, project_dir) -> list[(label, value)]`.
-EXTRA_MODULES = ("benchmarks.weights", "benchmarks.search", "benchmarks.precommit", "benchmarks.history")
+EXTRA_MODULES = (
+    "benchmarks.weights",
+    "benchmarks.search",
+    "benchmarks.map",
+    "benchmarks.precommit",
+    "benchmarks.history",
+)
 PLAIN_PELICAN_CONF = (
     'PATH = "content"\nSITENAME = "Pelican"\nSITEURL = ""\nTIMEZONE = "UTC"\nDEFAULT_LANG = "es"\n'
 )
