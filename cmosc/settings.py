@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,9 +26,12 @@ DEFAULTS = {
     "CMOSC_MUNICIPIO": "Municipalidad de San Miguel de Tucumán",
     "CMOSC_NOMBRE": "Centro Municipal de Organizaciones Sociales Comunitarias",
     "CMOSC_DATOS_RAIZ": ".",
-    # Absolute public address for canonical links, Open Graph and sitemap.xml. Unset: SITEURL,
-    # and when that is empty too (local builds) the address `make serve` uses.
+    # Absolute public address for canonical links, Open Graph, sitemap.xml and every link in
+    # the open data. Unset: SITEURL, and when that is empty too (local builds) the address
+    # `make serve` uses; a public build (CMOSC_PUBLICACION) refuses to guess it.
     "CMOSC_URL_CANONICA": None,
+    # True in publishconf.py: this build is the public site, so it needs a public address.
+    "CMOSC_PUBLICACION": False,
     # Organizations per listing page; longer listings get numbered pages.
     "CMOSC_POR_PAGINA": 60,
     # Licence of the open data in /datos/ (id as in SPDX, title, URL of the text).
@@ -52,6 +56,15 @@ DEFAULTS = {
     "CMOSC_HISTORIAL_AUTORES": False,
 }
 LOCAL_URL = "http://localhost:8000"
+# The municipality's postal facts, for the addresses in HSDS and schema.org (a sede's barrio
+# is not its locality: it goes in its own field).
+POSTAL_ADDRESS = {
+    "localidad": "San Miguel de Tucumán",
+    "provincia": "Tucumán",
+    "codigo_postal": "4000",
+    "pais": "AR",
+}
+PUBLIC_ADDRESS = re.compile(r"https?://[^/\s]+(/\S*)?")
 
 
 def setting(settings: dict, name: str):
@@ -96,6 +109,21 @@ def project_settings(root: Path) -> dict:
     from pelican.settings import read_settings
 
     return read_settings(str(path))
+
+
+def public_address_problem(settings: dict) -> str | None:
+    """Why a public build cannot go ahead (None when it can): it has no public address."""
+    if not settings.get("CMOSC_PUBLICACION"):
+        return None
+    address = settings.get("CMOSC_URL_CANONICA") or settings.get("SITEURL") or ""
+    if PUBLIC_ADDRESS.fullmatch(address) and not address.startswith(LOCAL_URL):
+        return None
+    shown = f"«{address}» no es" if address else "falta"
+    return (
+        f"{shown} la dirección pública del sitio. «make publish» la necesita absoluta en SITEURL "
+        "(o CMOSC_URL_CANONICA), por ejemplo: SITEURL=https://cmosc-smt.github.io/directorio-osc make publish. "
+        f"Sin ella, los datos abiertos, el mapa del sitio y los enlaces para compartir apuntarían a {LOCAL_URL}."
+    )
 
 
 def reference_date(settings: dict) -> date:

@@ -20,7 +20,9 @@ REFERENCE_DATE = "2026-11-25"
 IN_CI = os.environ.get("CI") == "true"
 
 
-def build_site(project: Path, output: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+def build_site(
+    project: Path, output: Path, extra_env: dict | None = None, config: str = "pelicanconf.py"
+) -> subprocess.CompletedProcess:
     """Run the real build command (`cmosc construir`) for a project folder."""
     env = {**os.environ, "CMOSC_FECHA_REFERENCIA": REFERENCE_DATE, **(extra_env or {})}
     return subprocess.run(
@@ -33,6 +35,8 @@ def build_site(project: Path, output: Path, extra_env: dict | None = None) -> su
             "construir",
             "--salida",
             str(output),
+            "--config",
+            config,
         ],
         cwd=project,
         env=env,

@@ -12,9 +12,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cmosc.cli.export import site_settings
 from cmosc.cli.usage import github_annotations
 from cmosc.diagnostics import render
 from cmosc.profiles.catalog import load_catalog
+from cmosc.settings import public_address_problem
 from cmosc.site.swap import swap_directory
 
 
@@ -36,6 +38,10 @@ def register(sub) -> None:
 
 def run(args) -> int:
     root = args.raiz.resolve()
+    problem = public_address_problem(site_settings(root, args.config))
+    if problem:
+        print(f"{args.config}: error: {problem} output/ no se modificó.", file=sys.stderr)
+        return 1
     catalog = load_catalog(root)
     if not catalog.ok:
         print(render(catalog.diagnostics, github=github_annotations()), file=sys.stderr)

@@ -10,6 +10,7 @@ from pathlib import Path
 from cmosc.cli.usage import github_annotations
 from cmosc.diagnostics import render
 from cmosc.profiles.catalog import load_catalog
+from cmosc.settings import setting
 
 
 def register(sub) -> None:
@@ -69,7 +70,10 @@ def run(args) -> int:
         return 1
     orgs = build_organizations(catalog, settings["hoy"])
     conjunto = Conjunto(
-        orgs, catalog.vocabularies, licencia_de(settings["CMOSC_LICENCIA_DATOS"]), settings["SITEURL"]
+        orgs,
+        catalog.vocabularies,
+        licencia_de(settings["CMOSC_LICENCIA_DATOS"]),
+        setting(settings, "CMOSC_URL_CANONICA"),
     )
     destino = args.destino if args.destino.is_absolute() else root / args.destino
     destino.mkdir(parents=True, exist_ok=True)

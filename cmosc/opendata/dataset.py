@@ -24,7 +24,7 @@ class Conjunto:
     organizaciones: list[Organization]
     vocabularios: dict[str, Vocabulary]
     licencia: Licencia = field(default_factory=lambda: Licencia(**LICENCIA_PREDETERMINADA))
-    url_base: str = ""  # SITEURL; links in exports are absolute when it is set
+    url_base: str = ""  # the public address (CMOSC_URL_CANONICA): every link in an export is absolute
     titulo: str = "Directorio de Organizaciones Sociales de San Miguel de Tucumán"
     publicador: str = "Centro Municipal de Organizaciones Sociales Comunitarias (CMOSC)"
     # Rendered rows by slug, shared with every narrowed copy: an organization appears in

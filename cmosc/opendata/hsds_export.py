@@ -12,10 +12,10 @@ import uuid
 from cmosc.opendata.dataset import Conjunto
 from cmosc.opendata.exporter import Exportador
 from cmosc.opendata.json_export import dumps
+from cmosc.settings import POSTAL_ADDRESS
 
 HSDS_VERSION = "3.0"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "directorio.cmosc.smt.gob.ar")
-CITY, PROVINCE, POSTAL_CODE, COUNTRY = "San Miguel de Tucumán", "Tucumán", "4000", "AR"
 IDENTIFIERS = {
     "cuit": ("CUIT", "AR-CUIT"),
     "personeria_juridica": ("Personería jurídica", None),
@@ -84,10 +84,10 @@ def locations(org) -> list[dict]:
                     "location_id": loc_id,
                     "address_1": sede.direccion,
                     "address_2": sede.barrio.nombre if sede.barrio else None,
-                    "city": CITY,
-                    "state_province": PROVINCE,
-                    "postal_code": POSTAL_CODE,
-                    "country": COUNTRY,
+                    "city": POSTAL_ADDRESS["localidad"],
+                    "state_province": POSTAL_ADDRESS["provincia"],
+                    "postal_code": POSTAL_ADDRESS["codigo_postal"],
+                    "country": POSTAL_ADDRESS["pais"],
                     "address_type": "physical",
                 }
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from cmosc.model.history import History
 from cmosc.model.organization import Organization
@@ -52,6 +53,11 @@ class Site:
     @property
     def url_canonica(self) -> str:
         return self.settings.get("CMOSC_URL_CANONICA") or ""
+
+    @property
+    def ruta_base(self) -> str:
+        """The public address's path ("/directorio" on a project's Pages site, "" at a domain's root)."""
+        return urlsplit(self.url_canonica).path.rstrip("/")
 
     # The agenda is decided by the reference date, never the wall clock.
     def capacitaciones_proximas(self, articles, limit: int | None = None) -> list:

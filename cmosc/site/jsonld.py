@@ -1,22 +1,38 @@
-"""schema.org data for a profile, as a plain dict (serialized by the `json_script` filter)."""
+"""schema.org data for a profile, as a plain dict (serialized by the `json_script` filter).
+
+Every term is checked against the schema.org vocabulary by tests/site/test_standards.py.
+"""
 
 from __future__ import annotations
 
+from cmosc.settings import POSTAL_ADDRESS
+
 # Cooperatives are businesses of their members, not NGOs.
 NOT_NGO = {"cooperativa"}
-CITY = {"addressLocality": "San Miguel de Tucumán", "addressRegion": "Tucumán", "addressCountry": "AR"}
+INACTIVE = "Organización inactiva: su página queda en el directorio, pero ya no funciona."
+
+
+def _address(sede) -> dict:
+    """The postal address: the city is the locality; the barrio is a place within it (see `_place`)."""
+    address = {
+        "@type": "PostalAddress",
+        "addressLocality": POSTAL_ADDRESS["localidad"],
+        "addressRegion": POSTAL_ADDRESS["provincia"],
+        "postalCode": POSTAL_ADDRESS["codigo_postal"],
+        "addressCountry": POSTAL_ADDRESS["pais"],
+    }
+    if sede.direccion:
+        address["streetAddress"] = sede.direccion
+    return address
 
 
 def _place(sede) -> dict:
     place: dict = {"@type": "Place"}
     if sede.nombre:
         place["name"] = sede.nombre
-    address = {"@type": "PostalAddress", **CITY}
-    if sede.direccion:
-        address["streetAddress"] = sede.direccion
+    place["address"] = _address(sede)
     if sede.barrio:
-        address["addressLocality"] = f"{sede.barrio.nombre}, {CITY['addressLocality']}"
-    place["address"] = address
+        place["containedInPlace"] = {"@type": "Place", "name": sede.barrio.nombre}
     if sede.lat is not None:
         place["geo"] = {"@type": "GeoCoordinates", "latitude": sede.lat, "longitude": sede.lon}
     if sede.horarios:
@@ -27,29 +43,33 @@ def _place(sede) -> dict:
 def organization_jsonld(org, base_url: str) -> dict:
     page = f"{base_url}/{org.url}"
     contacto = org.contacto or {}
+    url = contacto.get("web") or page
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Organization" if org.tipo.id in NOT_NGO else "NGO",
         "@id": page + "#organizacion",
         "name": org.nombre,
-        "url": contacto.get("web") or page,
+        "url": url,
         "mainEntityOfPage": page,
         "description": org.resumen or org.nombre,
     }
+    if not org.activa:
+        data["disambiguatingDescription"] = INACTIVE
     if org.sigla:
         data["alternateName"] = org.sigla
     if org.fundacion:
         data["foundingDate"] = str(org.fundacion)
     if org.sedes:
-        data["address"] = _place(org.sedes[0])["address"]
+        data["address"] = _address(org.sedes[0])
         data["location"] = [_place(s) for s in org.sedes]
+    if org.logo_img:
+        data["logo"] = f"{base_url}/{org.logo_img.save_as(org.slug)}"
     if contacto.get("email"):
         data["email"] = contacto["email"]
     if org.telefonos:
         data["telephone"] = [t.href.removeprefix("tel:") for t in org.telefonos]
-    same_as = ([contacto["web"]] if contacto.get("web") else []) + [
-        url for _, url in sorted((contacto.get("redes") or {}).items())
-    ]
+    # Other pages about the same organization: its social networks, never its own `url` again.
+    same_as = [link for _, link in sorted((contacto.get("redes") or {}).items()) if link not in (url, page)]
     if same_as:
         data["sameAs"] = same_as
     if org.areas:

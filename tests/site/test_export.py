@@ -73,7 +73,7 @@ def test_csv_rows(built_site, conjunto):
     rows = read_csv((built_site / "datos" / "organizaciones.csv").read_bytes())
     assert [r["slug"] for r in rows] == [o.slug for o in conjunto.organizaciones]
     girasoles = next(r for r in rows if r["slug"] == "merendero-los-girasoles")
-    assert girasoles["url"] == "/organizaciones/merendero-los-girasoles/"
+    assert girasoles["url"] == "http://localhost:8000/organizaciones/merendero-los-girasoles/"
     assert girasoles["tipo"] == "organizacion-comunitaria"
     assert girasoles["tipo_nombre"] == "Organización comunitaria"
     assert girasoles["areas"] == SEPARADOR.join(["alimentacion", "ninez", "educacion"])
@@ -86,7 +86,7 @@ def test_csv_rows(built_site, conjunto):
     assert girasoles["sedes.ubicacion.lat"].split(SEPARADOR) == ["-26.8108", "-26.8121"]
     assert girasoles["contacto.telefonos"].split(SEPARADOR) == ["0381 421-3456", "+54 9 381 555-0123"]
     assert girasoles["verificado"] == "2026-10-14"
-    assert girasoles["logo"] == "/organizaciones/merendero-los-girasoles/logo.png"
+    assert girasoles["logo"] == "http://localhost:8000/organizaciones/merendero-los-girasoles/logo.png"
     assert girasoles["referentes.nombre"] == "Norma Beatriz Quiroga | Luciano Ferreyra"
     # An optional value missing in one activity keeps the others in place.
     latidos = next(r for r in rows if r["slug"] == "fundacion-latidos")

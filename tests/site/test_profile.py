@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from support.expectations import vocabulary
 from support.html_tree import page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,6 +148,28 @@ def test_json_ld_describes_the_organization(built_site):
     assert data["email"] == d["contacto"]["email"]
     assert d["contacto"]["redes"]["facebook"] in data["sameAs"]
     assert data["mainEntityOfPage"].endswith(f"/organizaciones/{COMPLETO}/")
+    assert data["url"] not in data["sameAs"] and data["mainEntityOfPage"] not in data["sameAs"]
+    # The city is the locality; the barrio is a place within it; the postal code is there.
+    for place in data["location"]:
+        assert place["address"]["addressLocality"] == "San Miguel de Tucumán"
+        assert place["address"]["postalCode"] == "4000"
+    contained = [p["containedInPlace"]["name"] for p in data["location"] if "containedInPlace" in p]
+    assert len(contained) == sum(1 for s in d["sedes"] if s.get("barrio")) > 0
+    assert set(contained) <= set(vocabulary("barrios").values())
+    assert "disambiguatingDescription" not in data
+
+
+def test_json_ld_marks_an_inactive_organization(built_site):
+    inactive = [
+        p
+        for p in sorted((ROOT / "organizaciones").glob("*.yml"))
+        if "estado: inactiva" in p.read_text(encoding="utf-8")
+    ]
+    assert inactive
+    for path in inactive:
+        doc = page(built_site, f"/organizaciones/{path.stem}/")
+        data = json.loads(doc.find("script").text())
+        assert "inactiva" in data["disambiguatingDescription"], path.stem
 
 
 def test_json_ld_cannot_break_out_of_its_script(tmp_path):

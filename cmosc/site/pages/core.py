@@ -50,6 +50,9 @@ def profiles(site: Site, context: dict):
                 "page_name": "organizacion",
                 "ruta": org.url,
                 "org": org,
+                # Inactive organizations keep their page, out of search engines and the sitemap.
+                "noindex": not org.activa,
+                "imagen_compartir": org.logo_img.save_as(org.slug) if org.logo_img else None,
                 "relacionadas": related(site, org),
                 "jsonld": organization_jsonld(org, site.url_canonica),
             },

@@ -1,4 +1,4 @@
-"""Findability files: sitemap.xml (every public page, no timestamps) and robots.txt.
+"""Findability files: sitemap.xml (every indexable page, no timestamps) and robots.txt.
 
 Public page builders are wrapped by `recorded()`: as the generator writes their pages,
 their paths are noted in the build's context, so the sitemap never renders a page twice.
@@ -20,7 +20,12 @@ def recorded(builder):
     def wrapper(site: Site, context: dict):
         paths = context.setdefault(CONTEXT_KEY, set())
         for spec in builder(site, context):
-            if isinstance(spec, PageSpec) and spec.save_as.endswith("index.html"):  # not data files
+            # Pages only (not data files), and only those search engines may index.
+            if (
+                isinstance(spec, PageSpec)
+                and spec.save_as.endswith("index.html")
+                and not spec.vars.get("noindex")
+            ):
                 paths.add(spec.save_as.removesuffix("index.html"))
             yield spec
 

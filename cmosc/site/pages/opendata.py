@@ -28,7 +28,7 @@ def conjunto(site: Site, context: dict) -> Conjunto:
         site.organizations,
         site.vocabularies,
         licencia_de(site.settings.get("CMOSC_LICENCIA_DATOS")),
-        context.get("SITEURL", ""),
+        site.url_canonica,
     )
 
 
