@@ -64,7 +64,9 @@ POSTAL_ADDRESS = {
     "codigo_postal": "4000",
     "pais": "AR",
 }
-PUBLIC_ADDRESS = re.compile(r"https?://[^/\s]+(/\S*)?")
+# http(s), a host name of two or more labels (not ".github.io"), an optional port and path.
+LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+PUBLIC_ADDRESS = re.compile(rf"https?://{LABEL}(?:\.{LABEL})+(?::\d+)?(?:/\S*)?")
 
 
 def setting(settings: dict, name: str):
@@ -120,8 +122,9 @@ def public_address_problem(settings: dict) -> str | None:
         return None
     shown = f"«{address}» no es" if address else "falta"
     return (
-        f"{shown} la dirección pública del sitio. «make publish» la necesita absoluta en SITEURL "
-        "(o CMOSC_URL_CANONICA), por ejemplo: SITEURL=https://cmosc-smt.github.io/directorio-osc make publish. "
+        f"{shown} la dirección pública del sitio. «make publish» la necesita absoluta: en SITEURL "
+        "(por ejemplo SITEURL=https://cmosc-smt.github.io/directorio-osc make publish), en CMOSC_URL_CANONICA "
+        "o, para GitHub Pages, el repositorio en CMOSC_REPOSITORIO. "
         f"Sin ella, los datos abiertos, el mapa del sitio y los enlaces para compartir apuntarían a {LOCAL_URL}."
     )
 

@@ -130,6 +130,8 @@ def test_a_profile_with_a_logo_shares_its_logo_and_the_rest_the_site_picture(bui
 
 def test_publish_refuses_to_build_without_a_public_address(tmp_path):
     project = copy_project(tmp_path)
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write('\nCMOSC_REPOSITORIO = {"github": ""}\n')  # no repository: no GitHub Pages address either
     (project / "output").mkdir()
     (project / "output" / "anterior.txt").write_text("sitio anterior", encoding="utf-8")
     for address in ("", "http://localhost:8000", "directorio.ejemplo.gob.ar"):
@@ -149,7 +151,8 @@ def test_a_public_build_links_only_to_its_public_address(tmp_path):
     leaks = [
         p.relative_to(output).as_posix()
         for p in sorted(output.rglob("*"))
-        if p.is_file() and p.suffix != ".png" and b"localhost" in p.read_bytes()
+        # Vendored libraries (Decap) mention localhost in their own code: not our links.
+        if p.is_file() and p.suffix != ".png" and "vendor" not in p.parts and b"localhost" in p.read_bytes()
     ]
     assert leaks == []
     data = json.loads((output / "datos" / "datapackage.json").read_text(encoding="utf-8"))
