@@ -168,7 +168,8 @@ def test_json_ld_marks_an_inactive_organization(built_site):
     assert inactive
     for path in inactive:
         doc = page(built_site, f"/organizaciones/{path.stem}/")
-        data = json.loads(doc.find("script").text())
+        block = next(s for s in doc.find_all("script") if s.attrs.get("type") == "application/ld+json")
+        data = json.loads(block.text())
         assert "inactiva" in data["disambiguatingDescription"], path.stem
 
 
