@@ -29,9 +29,8 @@ $(NODE_STAMP): package-lock.json
 html: $(STAMP) ## valida y construye el sitio en output/
 	$(BIN)/cmosc construir
 
-serve: html ## construye y sirve el sitio en http://localhost:8000
-	@echo "Sirviendo en http://localhost:$(PORT) (Ctrl+C para terminar)"
-	$(BIN)/pelican --listen --bind 127.0.0.1 --port $(PORT) --output output --settings pelicanconf.py
+serve: $(STAMP) ## construye, sirve en http://localhost:8000 y reconstruye al guardar cambios
+	$(BIN)/cmosc servir --puerto $(PORT)
 
 publish: $(STAMP) ## construye el sitio público con publishconf.py
 	$(BIN)/cmosc construir --config publishconf.py

@@ -6,10 +6,12 @@ sibling folder and only a complete site replaces the old one.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from cmosc.cli.export import site_settings
@@ -42,34 +44,65 @@ def run(args) -> int:
     if problem:
         print(f"{args.config}: error: {problem} output/ no se modificó.", file=sys.stderr)
         return 1
+    output = (root / args.salida) if not args.salida.is_absolute() else args.salida
+    outcome = build(root, root / args.config, output, github=github_annotations())
+    if outcome.failure is not None:
+        return 1
+    print(f"Sitio construido en {args.salida}/ ({outcome.organizations} organizaciones).", file=sys.stderr)
+    return 0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    failure: str | None  # what was printed about it, to show again (`cmosc servir`)
+    organizations: int = 0
+
+
+def build(root: Path, config: Path, output: Path, github: bool = False) -> Outcome:
+    """Validate, build into a sibling folder and swap it in."""
     catalog = load_catalog(root)
     if not catalog.ok:
-        print(render(catalog.diagnostics, github=github_annotations()), file=sys.stderr)
-        print(
-            f"La construcción se detuvo: {len(catalog.diagnostics)} errores. output/ no se modificó.",
-            file=sys.stderr,
+        failure = render(catalog.diagnostics, github=github) + (
+            f"\nLa construcción se detuvo: {len(catalog.diagnostics)} errores. {output.name}/ no se modificó."
         )
-        return 1
-    output = (root / args.salida) if not args.salida.is_absolute() else args.salida
+        print(failure, file=sys.stderr)
+        return Outcome(failure)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-nuevo-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp is private; a published site is not
     argv = [
         str(root / "content"),
         "--settings",
-        str(root / args.config),
+        str(config),
         "--output",
         str(staging),
         "--fatal",
         "errors",
     ]  # never --quiet: it hides the errors --fatal stops on
-    if run_pelican(argv, root, catalog) != 0:
+    errors = _ErrorLog()
+    logging.getLogger().addHandler(errors)
+    try:
+        status = run_pelican(argv, root, catalog)
+    finally:
+        logging.getLogger().removeHandler(errors)
+    if status != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        print("La construcción falló; output/ no se modificó.", file=sys.stderr)
-        return 1
+        failure = "\n".join(errors.lines + [f"La construcción falló; {output.name}/ no se modificó."])
+        print(failure.splitlines()[-1], file=sys.stderr)  # Pelican already printed the rest
+        return Outcome(failure)
     swap_directory(staging, output)
-    print(f"Sitio construido en {args.salida}/ ({len(catalog.profiles)} organizaciones).", file=sys.stderr)
-    return 0
+    return Outcome(None, len(catalog.profiles))
+
+
+class _ErrorLog(logging.Handler):
+    """Pelican's error messages of one build, kept to show them again (`cmosc servir`)."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
 
 
 def run_pelican(argv: list[str], root: Path, catalog) -> int:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from cmosc.cli import build, derive, export, format, import_sheet, new, report, validate
+from cmosc.cli import build, derive, export, format, import_sheet, new, report, serve, validate
 
 REGISTRY = [
     validate.register,
     build.register,
+    serve.register,
     new.register,
     format.register,
     import_sheet.register,

@@ -1,0 +1,114 @@
+"""`cmosc servir`: build, serve output/ on localhost, rebuild whenever a source file changes.
+
+Each rebuild is a whole `cmosc construir` (validate, build aside, swap), so a failed one
+leaves the last good site in output/ and the server keeps serving it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from cmosc.cli import dev_server
+from cmosc.cli.build import build
+
+WATCHED_FOLDERS = ("organizaciones", "vocabularios", "content", "theme")
+SETTINGS_FILES = ("pelicanconf.py", "publishconf.py")
+POLL_SECONDS = 0.3
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "servir",
+        help="construye, sirve el sitio en localhost y lo reconstruye al guardar cambios",
+        description="Construye el sitio, lo sirve en http://127.0.0.1:PUERTO y vuelve a "
+        "construirlo cada vez que cambia un perfil, un vocabulario, el contenido, el tema o la "
+        "configuración. Si un cambio es inválido, muestra el error y sigue sirviendo el último "
+        "sitio bueno.",
+    )
+    parser.add_argument("--puerto", type=int, default=8000, help="puerto (por defecto 8000)")
+    parser.add_argument(
+        "--config", type=Path, default=Path("pelicanconf.py"), help="archivo de configuración de Pelican"
+    )
+    parser.add_argument(
+        "--salida", type=Path, default=Path("output"), help="carpeta de salida (por defecto output/)"
+    )
+    parser.set_defaults(run=run)
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every watched file (hidden files and editors' backups aside)."""
+    found: dict[str, tuple[int, int]] = {}
+    pending = [root / name for name in WATCHED_FOLDERS]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name.endswith("~") or entry.name == "node_modules":
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(Path(entry.path))
+            elif entry.is_file():
+                stat = entry.stat()
+                found[entry.path] = (stat.st_mtime_ns, stat.st_size)
+    for name in SETTINGS_FILES:
+        try:
+            stat = (root / name).stat()
+        except FileNotFoundError:
+            continue
+        found[str(root / name)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def run(args) -> int:
+    root = args.raiz.resolve()
+    output = (root / args.salida) if not args.salida.is_absolute() else args.salida
+    state = dev_server.BuildState()
+    seen = snapshot(root)
+    state.record(_build(root, root / args.config, output))
+    try:
+        server = dev_server.start(output, args.puerto, state)
+    except OSError as exc:
+        print(f"No se pudo abrir el puerto {args.puerto}: {exc.strerror}.", file=sys.stderr)
+        return 1
+    print(
+        f"Sirviendo en http://127.0.0.1:{args.puerto}/ — se reconstruye al guardar (Ctrl+C para terminar).",
+        file=sys.stderr,
+        flush=True,
+    )
+    try:
+        while True:
+            time.sleep(POLL_SECONDS)
+            current = snapshot(root)
+            if current == seen:
+                continue
+            # An editor may save in several writes: wait until the files stop changing.
+            while (settled := snapshot(root)) != current:
+                current = settled
+                time.sleep(POLL_SECONDS)
+            changed = sorted(set(current.items()) ^ set(seen.items()))
+            names = sorted({os.path.relpath(path, root) for path, _ in changed})
+            print(
+                f"Cambió {', '.join(names[:3])}{' …' if len(names) > 3 else ''}; construyendo.",
+                file=sys.stderr,
+            )
+            seen = current
+            state.record(_build(root, root / args.config, output))
+    finally:
+        server.shutdown()
+
+
+def _build(root: Path, config: Path, output: Path) -> str | None:
+    started = time.perf_counter()
+    outcome = build(root, config, output)
+    if outcome.failure is None:
+        elapsed = time.perf_counter() - started
+        print(f"Sitio construido ({outcome.organizations} organizaciones, {elapsed:.1f} s).", file=sys.stderr)
+    else:
+        print("Se sigue sirviendo el último sitio bueno.", file=sys.stderr)
+    sys.stderr.flush()
+    return outcome.failure
