@@ -29,13 +29,21 @@ def register(sub) -> None:
         description="Valida los datos y construye el sitio con Pelican. "
         "Si algo falla, la carpeta de salida anterior queda intacta.",
     )
+    add_build_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def add_build_arguments(parser) -> None:
     parser.add_argument(
         "--config", type=Path, default=Path("pelicanconf.py"), help="archivo de configuración de Pelican"
     )
     parser.add_argument(
         "--salida", type=Path, default=Path("output"), help="carpeta de salida (por defecto output/)"
     )
-    parser.set_defaults(run=run)
+
+
+def output_folder(args) -> Path:
+    return (args.raiz.resolve() / args.salida) if not args.salida.is_absolute() else args.salida
 
 
 def run(args) -> int:
@@ -44,7 +52,7 @@ def run(args) -> int:
     if problem:
         print(f"{args.config}: error: {problem} output/ no se modificó.", file=sys.stderr)
         return 1
-    output = (root / args.salida) if not args.salida.is_absolute() else args.salida
+    output = output_folder(args)
     outcome = build(root, root / args.config, output, github=github_annotations())
     if outcome.failure is not None:
         return 1

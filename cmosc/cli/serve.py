@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from cmosc.cli import dev_server
-from cmosc.cli.build import build
+from cmosc.cli.build import add_build_arguments, build, output_folder
 
 WATCHED_FOLDERS = ("organizaciones", "vocabularios", "content", "theme")
 SETTINGS_FILES = ("pelicanconf.py", "publishconf.py")
@@ -29,12 +29,7 @@ def register(sub) -> None:
         "sitio bueno.",
     )
     parser.add_argument("--puerto", type=int, default=8000, help="puerto (por defecto 8000)")
-    parser.add_argument(
-        "--config", type=Path, default=Path("pelicanconf.py"), help="archivo de configuración de Pelican"
-    )
-    parser.add_argument(
-        "--salida", type=Path, default=Path("output"), help="carpeta de salida (por defecto output/)"
-    )
+    add_build_arguments(parser)
     parser.set_defaults(run=run)
 
 
@@ -66,7 +61,7 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 def run(args) -> int:
     root = args.raiz.resolve()
-    output = (root / args.salida) if not args.salida.is_absolute() else args.salida
+    output = output_folder(args)
     state = dev_server.BuildState()
     seen = snapshot(root)
     state.record(_build(root, root / args.config, output))
