@@ -66,9 +66,9 @@ class Outcome:
     organizations: int = 0
 
 
-def build(root: Path, config: Path, output: Path, github: bool = False) -> Outcome:
-    """Validate, build into a sibling folder and swap it in."""
-    catalog = load_catalog(root)
+def build(root: Path, config: Path, output: Path, github: bool = False, cache=None) -> Outcome:
+    """Validate (reusing `cache`'s unchanged profiles, if given), build aside and swap it in."""
+    catalog = load_catalog(root, cache=cache)
     if not catalog.ok:
         failure = render(catalog.diagnostics, github=github) + (
             f"\nLa construcción se detuvo: {len(catalog.diagnostics)} errores. {output.name}/ no se modificó."

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cmosc.cli import dev_server
 from cmosc.cli.build import add_build_arguments, build, output_folder
+from cmosc.profiles.profile_cache import ProfileCache
 
 WATCHED_FOLDERS = ("organizaciones", "vocabularios", "content", "theme")
 SETTINGS_FILES = ("pelicanconf.py", "publishconf.py")
@@ -63,8 +64,9 @@ def run(args) -> int:
     root = args.raiz.resolve()
     output = output_folder(args)
     state = dev_server.BuildState()
+    cache = ProfileCache()  # unchanged profiles are not re-validated on each save
     seen = snapshot(root)
-    state.record(_build(root, root / args.config, output))
+    state.record(_build(root, root / args.config, output, cache))
     try:
         server = dev_server.start(output, args.puerto, state)
     except OSError as exc:
@@ -92,14 +94,14 @@ def run(args) -> int:
                 file=sys.stderr,
             )
             seen = current
-            state.record(_build(root, root / args.config, output))
+            state.record(_build(root, root / args.config, output, cache))
     finally:
         server.shutdown()
 
 
-def _build(root: Path, config: Path, output: Path) -> str | None:
+def _build(root: Path, config: Path, output: Path, cache: ProfileCache) -> str | None:
     started = time.perf_counter()
-    outcome = build(root, config, output)
+    outcome = build(root, config, output, cache=cache)
     if outcome.failure is None:
         elapsed = time.perf_counter() - started
         print(f"Sitio construido ({outcome.organizations} organizaciones, {elapsed:.1f} s).", file=sys.stderr)

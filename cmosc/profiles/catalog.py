@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from yaml.nodes import SequenceNode
@@ -18,6 +19,7 @@ from cmosc.profiles.checks import is_valid_slug
 from cmosc.profiles.content_check import check_content
 from cmosc.profiles.loader import load_file, position
 from cmosc.profiles.located import located
+from cmosc.profiles.profile_cache import ProfileCache, environment_key
 from cmosc.profiles.schema import ORGANIZACION, SLUG_MAX, VOCABULARIO_ITEM, VOCABULARIOS
 from cmosc.profiles.validator import Env, validate, validate_with_marks
 from cmosc.profiles.vocabularies import Term, Vocabulary
@@ -134,14 +136,26 @@ def profile_paths(root: Path) -> list[Path]:
     return sorted((root / PROFILES_DIR).glob("*.yml"))
 
 
-def load_catalog(root: Path, paths: list[Path] | None = None, today: date | None = None) -> Catalog:
-    """Validate vocabularies and profiles (all of them unless `paths` narrows it)."""
+def load_catalog(
+    root: Path, paths: list[Path] | None = None, today: date | None = None, cache: ProfileCache | None = None
+) -> Catalog:
+    """Validate vocabularies and profiles (all of them unless `paths` narrows it).
+
+    With a `cache`, profiles whose inputs did not change since the last call are not re-validated.
+    """
     root = root.resolve()
     vocabularies, diagnostics = load_vocabularies(root)
     catalog = Catalog(root, vocabularies, program_slugs(root), diagnostics=diagnostics)
     env = Env(vocabularies, catalog.programas, root / PROFILES_DIR, today or date.today())
-    for path in paths if paths is not None else profile_paths(root):
-        profile, problems = validate_profile(path, root, env)
+    paths = paths if paths is not None else profile_paths(root)
+    if cache is not None:
+        environment = environment_key(env)
+        cache.forget_missing(paths)
+    for path in paths:
+        if cache is None:
+            profile, problems = validate_profile(path, root, env)
+        else:
+            profile, problems = cache.validate(path, environment, partial(validate_profile, path, root, env))
         catalog.diagnostics += problems
         if profile:
             catalog.profiles.append(profile)
