@@ -93,7 +93,7 @@ def config(root: Path, vocabularies) -> dict:
     fields = [field_config(f, vocabularies, programs) for f in ORGANIZACION.fields]
     # Decap writes a field's `comment` above it and `nombre` comes first: the editor keeps the
     # modeline that lets text editors check a profile against the JSON Schema.
-    fields[0]["comment"] = MODELINE.removeprefix("#")
+    fields[0]["comment"] = MODELINE.removeprefix("# ")
     return {
         "backend": backend(repo),
         "site_url": repo.sitio,

@@ -216,7 +216,7 @@ def test_decap_config_mirrors_the_schema():
     assert fields["verificado"]["format"] == "YYYY-MM-DD"
     assert "Nunca se publica" in fields["notas_internas"]["hint"]
     # Decap writes a field's comment above it: the modeline stays the first line of a profile.
-    assert "#" + fields["nombre"]["comment"] == MODELINE
+    assert "# " + fields["nombre"]["comment"] == MODELINE
 
 
 def test_issue_forms_are_well_formed():

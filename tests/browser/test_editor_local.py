@@ -1,0 +1,156 @@
+"""End to end in a real browser: the web editor (Decap CMS, vendored) against decap-server on
+this machine creates a profile through the form; the file it writes passes `cmosc validar`,
+has the modeline and the values as typed, and appears on the rebuilt site."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from conftest import IN_CI, ROOT, build_site, copy_project, serve
+
+from cmosc.profiles.catalog import load_catalog
+from cmosc.profiles.schema import MODELINE
+
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+NEW = "biblioteca-popular-si-o-no"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def local_editor(tmp_path_factory):
+    """A project copy, built, with decap-server writing into it: (project, site URL)."""
+    node = shutil.which("node")
+    if node is None or not DECAP_SERVER.is_file():
+        if IN_CI:
+            pytest.fail("CI=true y faltan Node o decap-server (make test corre npm ci)")
+        pytest.skip("faltan Node o node_modules/decap-server (corré `npm ci`)")
+    project = copy_project(tmp_path_factory.mktemp("editor-local"))
+    shutil.copytree(ROOT / "admin", project / "admin")
+    assert build_site(project, project / "output").returncode == 0
+    port = free_port()
+    config = project / "output" / "admin" / "config.yml"
+    # The only change to what is published: decap-server listens on a free port, not 8081.
+    text, count = re.subn(
+        r"http://localhost:8081/api/v1", f"http://localhost:{port}/api/v1", config.read_text()
+    )
+    assert count == 1
+    config.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(project), "MODE": "fs"}
+    server = subprocess.Popen(
+        [node, str(DECAP_SERVER)], env={**env, "BIND_HOST": "127.0.0.1"}, stdout=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            probe = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/v1",
+                data=b'{"action": "info"}',
+                headers={"Content-Type": "application/json"},
+            )
+            urllib.request.urlopen(probe, timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("decap-server no arrancó")
+            time.sleep(0.3)
+    site, url = serve(project / "output")
+    yield project, url
+    site.shutdown()
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def choose(page, field: str, text: str) -> None:
+    page.locator(f'[id^="{field}-field-"]').first.click()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+
+
+def publish(page, path, expected: str) -> None:
+    """Publish the open entry and wait until decap-server has written it to `path`."""
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Publicar").first.click()
+    page.get_by_text("Publicar ahora").click()
+    deadline = time.monotonic() + 60
+    while not (path.is_file() and expected in path.read_text(encoding="utf-8")):
+        assert time.monotonic() < deadline, f"el editor no escribió {path.name}"
+        time.sleep(0.2)
+
+
+def sign_in_locally(page, url: str) -> None:
+    page.goto(f"{url}/admin/")
+    page.get_by_role("button", name="Trabajar con los archivos de esta computadora").click()
+    page.get_by_text("Apoyo Escolar Semillitas").wait_for(timeout=120000)
+
+
+def test_create_a_profile_in_the_browser(local_editor, browser):
+    project, url = local_editor
+    context = browser.new_context(locale="es-AR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sign_in_locally(page, url)
+
+    # A new profile through the form: name, type, a sede with barrio and hours, a phone.
+    page.goto(f"{url}/admin/#/collections/organizaciones/new")
+    page.locator('[id^="nombre-field-"]').first.fill("Biblioteca Popular Sí o NO")
+    page.locator('[id^="sigla-field-"]').fill("NO")
+    choose(page, "tipo", "Fundación")
+    page.locator('[contenteditable="true"]').first.click()
+    page.keyboard.type("Préstamo de libros y talleres de lectura para el barrio.")
+    page.get_by_role("button", name="Add sede").click()
+    page.locator('[id^="direccion-field-"]').fill("Av. Siempre Viva 742")
+    choose(page, "barrio", "Villa Luján")
+    page.locator('[id^="horarios-field-"]').fill("Lunes a viernes de 9:30 a 12:30")
+    page.locator('[id^="contacto-field-"] [data-testid="expand-button"]').first.click()
+    page.get_by_role("button", name="Add teléfonos").click()
+    page.locator('[id^="valor-field-"]').first.fill("03814000000")
+    publish(page, project / "organizaciones" / f"{NEW}.yml", "03814000000")
+
+    context.close()
+
+    new_text = (project / "organizaciones" / f"{NEW}.yml").read_text(encoding="utf-8")
+    assert new_text.splitlines()[0] == MODELINE  # the editor writes the modeline comment
+    assert "\nsigla: NO\n" in new_text and "\nnombre: Biblioteca Popular Sí o NO\n" in new_text
+
+    validar = subprocess.run(
+        [sys.executable, "-m", "cmosc.cli.main", "--raiz", str(project), "validar"],
+        capture_output=True,
+        text=True,
+    )
+    assert validar.returncode == 0, validar.stderr
+    catalog = load_catalog(project)
+    data = {p.slug: p.data for p in catalog.profiles}
+    nueva = data[NEW]
+    assert nueva["sigla"] == "NO" and nueva["tipo"] == "fundacion"  # as typed, not a boolean
+    assert nueva["contacto"]["telefonos"] == ["03814000000"]  # the leading 0 stays
+    assert nueva["sedes"] == [
+        {
+            "direccion": "Av. Siempre Viva 742",
+            "barrio": "villa-lujan",
+            "horarios": "Lunes a viernes de 9:30 a 12:30",
+        }
+    ]
+    result = build_site(project, project / "output")
+    assert result.returncode == 0, result.stderr
+    html = (project / "output" / "organizaciones" / NEW / "index.html").read_text(encoding="utf-8")
+    for shown in (
+        "Biblioteca Popular Sí o NO",
+        "(NO)",
+        "Villa Luján",
+        "Lunes a viernes de 9:30 a 12:30",
+        'href="tel:',
+    ):
+        assert shown in html, shown
