@@ -7,7 +7,6 @@ sibling folder and only a complete site replaces the old one.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sys
 import tempfile
@@ -78,19 +77,10 @@ def build(root: Path, config: Path, output: Path, github: bool = False, cache=No
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-nuevo-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp is private; a published site is not
-    argv = [
-        str(root / "content"),
-        "--settings",
-        str(config),
-        "--output",
-        str(staging),
-        "--fatal",
-        "errors",
-    ]  # never --quiet: it hides the errors --fatal stops on
     errors = _ErrorLog()
     logging.getLogger().addHandler(errors)
     try:
-        status = run_pelican(argv, root, catalog)
+        status = run_pelican(config, staging, root, catalog)
     finally:
         logging.getLogger().removeHandler(errors)
     if status != 0:
@@ -113,21 +103,29 @@ class _ErrorLog(logging.Handler):
         self.lines.append(record.getMessage())
 
 
-def run_pelican(argv: list[str], root: Path, catalog) -> int:
-    """Pelican's own CLI, in this process, reusing the catalog validated above."""
+def run_pelican(config: Path, output: Path, root: Path, catalog) -> int:
+    """Pelican in this process, as its CLI runs it with `--fatal errors` (never quiet: that
+    hides the errors it stops on), given the catalog validated above through its settings."""
     # Imported here: `cmosc validar` (the pre-commit hook) must not pay for Pelican.
-    import pelican
+    from pelican import Pelican
+    from pelican.log import init as init_logging
+    from pelican.settings import read_settings
 
-    from cmosc.site import generator
+    from cmosc.site.generator import VALIDATED_CATALOG
 
-    generator.PRELOADED[str(root)] = catalog
-    previous = Path.cwd()
-    os.chdir(root)
+    init_logging(level=logging.WARNING, fatal="errors", name="pelican", logs_dedup_min_level=logging.WARNING)
+    settings = read_settings(
+        str(config),
+        override={
+            "PATH": str(root / "content"),
+            "OUTPUT_PATH": str(output),
+            "CMOSC_DATOS_RAIZ": str(root),
+            VALIDATED_CATALOG: catalog,
+        },
+    )
     try:
-        pelican.main(argv)
-    except SystemExit as exit_:
-        return exit_.code if isinstance(exit_.code, int) else 1
-    finally:
-        os.chdir(previous)
-        generator.PRELOADED.pop(str(root), None)
+        Pelican(settings).run()
+    except Exception as error:  # what Pelican's CLI reports before exiting with 1
+        logging.getLogger("pelican").critical("%s: %s", type(error).__name__, error)
+        return 1
     return 0

@@ -17,8 +17,8 @@ from cmosc.site.cards import CardCache
 from cmosc.site.context import FileSpec, Site
 from cmosc.site.registry import PAGE_BUILDERS
 
-# Catalogs already validated by `cmosc construir` in this process, by project root.
-PRELOADED: dict[str, object] = {}
+# Setting through which `cmosc construir` hands over the catalog it already validated.
+VALIDATED_CATALOG = "CMOSC_CATALOGO_VALIDADO"
 
 
 class DirectoryGenerator(Generator):
@@ -27,7 +27,7 @@ class DirectoryGenerator(Generator):
     def generate_context(self):
         root = Path(setting(self.settings, "CMOSC_DATOS_RAIZ")).resolve()
         today = reference_date(self.settings)
-        catalog = PRELOADED.get(str(root)) or load_catalog(root, today=today)
+        catalog = self.settings.get(VALIDATED_CATALOG) or load_catalog(root, today=today)
         if not catalog.ok:
             # Pelican only logs "Could not process" for bad content and goes on; we stop.
             raise InvalidData(catalog.diagnostics)

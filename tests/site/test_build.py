@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import build_site, copy_project
+from conftest import REFERENCE_DATE, ROOT, build_site, copy_project
 
 
 class Text(HTMLParser):
@@ -110,8 +114,12 @@ def digest(folder: Path) -> dict[str, str]:
 
 def test_failed_build_leaves_previous_output_intact(tmp_path):
     project = copy_project(tmp_path / "p")
+    shutil.copytree(ROOT / "admin", project / "admin")
     output = project / "output"
-    assert build_site(project, output).returncode == 0
+    first = build_site(project, output)
+    # output/ inside the project, as `make html` builds it: no warning either.
+    log = first.stdout + first.stderr  # Pelican's log goes to stdout
+    assert first.returncode == 0 and "WARNING" not in log, log
     before = digest(output)
     bad = project / "organizaciones" / "merendero-pancita-feliz.yml"
     bad.write_text(
@@ -126,9 +134,6 @@ def test_failed_build_leaves_previous_output_intact(tmp_path):
 
 def test_pelican_itself_stops_on_invalid_data(tmp_path):
     """Run Pelican directly (no pre-validation): the plugin must make it fail, not warn."""
-    import subprocess
-    import sys
-
     project = copy_project(tmp_path / "p")
     bad = project / "organizaciones" / "merendero-pancita-feliz.yml"
     bad.write_text(bad.read_text(encoding="utf-8") + "clave_rara: 1\n", encoding="utf-8")
@@ -151,3 +156,38 @@ def test_pelican_itself_stops_on_invalid_data(tmp_path):
     )
     assert result.returncode != 0
     assert not (project / "out" / "organizaciones").exists()
+
+
+def test_build_writes_only_inside_its_output_folder(tmp_path):
+    """`--salida` elsewhere, run from a third folder: the project and the current folder are
+    left byte-identical, the output's parent holds only the output, and the log has no
+    warning (Pelican used to copy admin/backend.yml onto itself and to ../admin/)."""
+    project = copy_project(tmp_path / "proyecto")
+    shutil.copytree(ROOT / "admin", project / "admin")
+    elsewhere, output = tmp_path / "otra-carpeta", tmp_path / "sitio" / "salida"
+    elsewhere.mkdir()
+    before = digest(project)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cmosc.cli.main",
+            "--raiz",
+            str(project),
+            "construir",
+            "--salida",
+            str(output),
+        ],
+        cwd=elsewhere,
+        env={**os.environ, "CMOSC_FECHA_REFERENCIA": REFERENCE_DATE},
+        capture_output=True,
+        text=True,
+    )
+    log = result.stdout + result.stderr  # Pelican's log goes to stdout
+    assert result.returncode == 0, log
+    assert "WARNING" not in log and "same file" not in log, log
+    assert digest(project) == before
+    assert list(elsewhere.iterdir()) == []
+    assert [p.name for p in output.parent.iterdir()] == ["salida"]
+    published = sorted(p.name for p in (output / "admin").iterdir())
+    assert published == sorted(p.name for p in (ROOT / "admin").iterdir() if p.is_file())
