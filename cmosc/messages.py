@@ -171,6 +171,10 @@ CATALOG: dict[str, Message] = {
         "el logo mide {ancho}×{alto} px; cada lado debe medir entre {minimo} y {maximo} px.",
         "Usá una imagen cuadrada o apaisada de unos 500 px de lado; se publica reducida a 256 px.",
     ),
+    "sucesora_desconocida": Message(
+        "«{valor}» no es otra organización del directorio{sugerencia}.",
+        "La sucesora se escribe con el identificador de su archivo en `organizaciones/`, sin `.yml`.",
+    ),
     "redireccion_duplicada": Message(
         "«{valor}» ya es {uso}.",
         "Una dirección vieja solo puede apuntar a una organización y no puede ser la de otra vigente.",

@@ -25,6 +25,16 @@ DEFAULTS = {
     "CMOSC_FECHA_REFERENCIA": None,
     "CMOSC_MUNICIPIO": "Municipalidad de San Miguel de Tucumán",
     "CMOSC_NOMBRE": "Centro Municipal de Organizaciones Sociales Comunitarias",
+    # How residents and organizations reach the CMOSC: header, footer, /acerca/, /sumar/,
+    # print, and every profile that has no contact of its own. Empty hides a line.
+    "CMOSC_DIRECCION": "Calle Ejemplo 1730, San Miguel de Tucumán",
+    "CMOSC_TELEFONO": "0381 400-1730",
+    # A mobile number for WhatsApp (wa.me link); empty hides the WhatsApp option.
+    "CMOSC_WHATSAPP": "+54 9 381 400-1730",
+    "CMOSC_CORREO": "directorio.cmosc@ejemplo.gob.ar",
+    "CMOSC_HORARIO": "Lunes a viernes de 8 a 13",
+    # Municipal logo shown in the header, footer and print (path under theme/static/).
+    "CMOSC_LOGO": "img/municipio.svg",
     "CMOSC_DATOS_RAIZ": ".",
     # Absolute public address for canonical links, Open Graph, sitemap.xml and every link in
     # the open data. Unset: SITEURL, and when that is empty too (local builds) the address

@@ -40,12 +40,6 @@ class Completeness:
     porcentaje: int
     faltan: tuple[str, ...]
 
-    @property
-    def nivel(self) -> str:
-        if self.porcentaje == 100:
-            return "completo"
-        return "avanzado" if self.porcentaje >= 70 else "inicial"
-
 
 def is_recent(verified: date | None, today: date) -> bool:
     return verified is not None and (today - verified).days <= STALE_AFTER_DAYS

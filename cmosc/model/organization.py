@@ -10,12 +10,13 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from cmosc.folding import spanish_sort_key
-from cmosc.model.completeness import Completeness, assess, is_recent
+from cmosc.model.completeness import is_recent
 from cmosc.model.privacy import published
 from cmosc.model.richtext import markdown_to_html
 from cmosc.profiles import phones
 from cmosc.profiles.catalog import PROFILES_DIR, Catalog, Profile
 from cmosc.profiles.logos import Logo, describe
+from cmosc.profiles.schema import RED_SOCIAL
 from cmosc.profiles.vocabularies import Term, Vocabulary
 
 # A need is "shared" (a chance for a common strategy) when this many organizations have it;
@@ -29,6 +30,25 @@ DEFAULT_TOWN = "San Miguel de Tucumán"
 class Phone:
     texto: str
     href: str
+    celular: bool = False
+
+    @property
+    def tipo(self) -> str:
+        return "celular" if self.celular else "fijo"
+
+    @property
+    def whatsapp_url(self) -> str | None:
+        # wa.me wants the international number without "+" (mobiles: 54 9 …).
+        return f"https://wa.me/{self.href.removeprefix('tel:+')}" if self.celular else None
+
+
+def unique_phones(texts: list[str]) -> list[Phone]:
+    """Each number once (the same number typed twice, or written two ways), in typed order."""
+    seen: dict[str, Phone] = {}
+    for text in texts:
+        e164 = phones.to_e164(text)
+        seen.setdefault(e164, Phone(phones.display(text), "tel:" + e164, phones.is_mobile(e164)))
+    return list(seen.values())
 
 
 @dataclass(frozen=True)
@@ -77,6 +97,8 @@ class Sede:
 class Item:
     tipo: Term
     descripcion: str
+    desde: date | None = None  # needs only: since when (optional)
+    vieja: bool = False  # a need stated more than a year ago: may no longer be current
 
 
 @dataclass(frozen=True)
@@ -97,7 +119,6 @@ class Organization:
     ofrece: list[Item]
     verificado: date | None
     desactualizada: bool
-    completitud: Completeness
     sort_key: str = field(repr=False)
     logo_img: Logo | None = None  # the published logo (resized), see `logos.py`
 
@@ -112,6 +133,25 @@ class Organization:
             if sede.barrio:
                 seen.setdefault(sede.barrio.id, sede.barrio)
         return list(seen.values())
+
+    @property
+    def whatsapp(self) -> list[tuple[str, str]]:
+        """(link, number) for WhatsApp: the link the organization gave, else each mobile's."""
+        given = (self.contacto or {}).get("redes", {}).get("whatsapp")
+        return [(given, "")] if given else [(p.whatsapp_url, p.texto) for p in self.telefonos if p.celular]
+
+    @property
+    def redes_sociales(self) -> list[tuple[str, str]]:
+        """(name, URL) of each network but WhatsApp, which has its own button."""
+        redes = (self.contacto or {}).get("redes", {})
+        return [
+            (label, redes[key]) for key, label in RED_SOCIAL.items() if key in redes and key != "whatsapp"
+        ]
+
+    @property
+    def tiene_contacto(self) -> bool:
+        c = self.contacto or {}
+        return bool(self.telefonos or c.get("email") or c.get("web") or c.get("redes"))
 
     def __getattr__(self, name):
         # Plain published fields (contacto, identificadores, ods…) read straight from data.
@@ -141,12 +181,14 @@ def build_organization(
         areas=terms("areas", data.get("areas", [])),
         poblacion=terms("poblaciones", data.get("poblacion", [])),
         sedes=[_sede(s, vocabularies["barrios"]) for s in data.get("sedes", [])],
-        telefonos=[
-            Phone(phones.display(t), "tel:" + phones.to_e164(t))
-            for t in data.get("contacto", {}).get("telefonos", [])
-        ],
+        telefonos=unique_phones(data.get("contacto", {}).get("telefonos", [])),
         necesidades=[
-            Item(vocabularies["necesidades"].term(n["tipo"]), n["descripcion"])
+            Item(
+                vocabularies["necesidades"].term(n["tipo"]),
+                n["descripcion"],
+                n.get("desde"),
+                bool(n.get("desde")) and not is_recent(n["desde"], today),
+            )
             for n in data.get("necesidades", [])
         ],
         ofrece=[
@@ -155,7 +197,6 @@ def build_organization(
         ],
         verificado=verificado,
         desactualizada=not is_recent(verificado, today),
-        completitud=assess(data, today),
         sort_key=spanish_sort_key(data["nombre"]),
         logo_img=describe(profiles_dir / data["logo"]) if profiles_dir and data.get("logo") else None,
     )

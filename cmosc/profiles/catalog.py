@@ -6,6 +6,7 @@ the tests share; it returns validated plain data and every diagnostic found.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -15,6 +16,7 @@ from yaml.nodes import SequenceNode
 
 from cmosc.diagnostics import Diagnostic, sort_diagnostics
 from cmosc.folding import fold
+from cmosc.messages import suggestion
 from cmosc.profiles.checks import is_valid_slug
 from cmosc.profiles.content_check import check_content
 from cmosc.profiles.loader import load_file, position
@@ -160,9 +162,33 @@ def load_catalog(
         if profile:
             catalog.profiles.append(profile)
     catalog.diagnostics += _redirect_conflicts(catalog.profiles, root)
+    catalog.diagnostics += _unknown_successors(catalog.profiles, root)
     catalog.diagnostics += check_content(root)
     catalog.diagnostics = sort_diagnostics(catalog.diagnostics)
     return catalog
+
+
+def _unknown_successors(profiles: list[Profile], root: Path) -> list[Diagnostic]:
+    """`sucesora` names another profile (all files count, even when validating a few)."""
+    slugs = {path.stem for path in profile_paths(root)}
+    problems = []
+    for profile in profiles:
+        successor = profile.data.get("sucesora")
+        if successor and (successor not in slugs or successor == profile.slug):
+            close = difflib.get_close_matches(successor, sorted(slugs - {profile.slug}), n=2, cutoff=0.6)
+            line, col = profile.mark("sucesora")
+            problems.append(
+                located(
+                    profile.archivo,
+                    line,
+                    col,
+                    "sucesora",
+                    "sucesora_desconocida",
+                    valor=successor,
+                    sugerencia=suggestion(close),
+                )
+            )
+    return problems
 
 
 def _redirect_conflicts(profiles: list[Profile], root: Path) -> list[Diagnostic]:

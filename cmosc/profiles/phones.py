@@ -48,3 +48,8 @@ def display(text: str) -> str:
         area, number = digits[2:5], digits[5:]
         return f"0{area} {number[:3]}-{number[3:]}"
     return text.strip()
+
+
+def is_mobile(e164: str) -> bool:
+    """Argentine mobiles are +54 9 … in international form."""
+    return e164.startswith("+" + COUNTRY + "9") and len(e164) == 14

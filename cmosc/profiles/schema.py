@@ -15,7 +15,17 @@ SLUG_MAX = 80
 # First line of every profile: text editors (yaml-language-server) check it against the JSON Schema.
 MODELINE = "# yaml-language-server: $schema=../esquema/organizacion.schema.json"
 MIN_YEAR = 1850
-RED_SOCIAL_KEYS = ("facebook", "instagram", "x", "youtube", "tiktok", "whatsapp", "otra")
+# Social network keys and the names people know them by (shown instead of raw URLs).
+RED_SOCIAL = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "x": "X",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "whatsapp": "WhatsApp",
+    "otra": "Otra red",
+}
+RED_SOCIAL_KEYS = tuple(RED_SOCIAL)
 # San Miguel de Tucumán, with a margin; a point outside is a typo or a swapped pair.
 LAT_RANGE = (-26.90, -26.75)
 LON_RANGE = (-65.30, -65.15)
@@ -84,6 +94,22 @@ OFRECIMIENTO = objeto(
     "Un tipo y una descripción.",
 )
 
+# A need also says since when (optional): after a year it is shown as possibly outdated.
+NECESIDAD = objeto(
+    "",
+    [
+        *OFRECIMIENTO.fields,
+        Field(
+            "desde",
+            "fecha",
+            "Desde",
+            "Fecha AAAA-MM-DD desde la que se necesita; pasado un año se marca como posiblemente vencida.",
+        ),
+    ],
+    "Necesidad",
+    "Un tipo, una descripción y, si se sabe, desde cuándo.",
+)
+
 SEDE = objeto(
     "",
     [
@@ -149,6 +175,12 @@ ORGANIZACION = objeto(
             "`activa` o `inactiva`; las inactivas conservan su página, marcada.",
             default="activa",
             opciones=("activa", "inactiva"),
+        ),
+        Field(
+            "sucesora",
+            "slug",
+            "Organización sucesora",
+            "Si la organización está inactiva: el identificador (nombre del archivo) de la que continúa su tarea.",
         ),
         text(
             "resumen",
@@ -248,10 +280,7 @@ ORGANIZACION = objeto(
                 Field("web", "url", "Sitio web", "Dirección que empieza con https:// o http://."),
                 objeto(
                     "redes",
-                    [
-                        Field(k, "url", k.capitalize() if k != "x" else "X", f"Enlace a {k}.")
-                        for k in RED_SOCIAL_KEYS
-                    ],
+                    [Field(k, "url", label, f"Enlace a {label}.") for k, label in RED_SOCIAL.items()],
                     "Redes sociales",
                     "Enlaces a las redes de la organización.",
                 ),
@@ -259,7 +288,7 @@ ORGANIZACION = objeto(
             "Contacto",
             "Datos de contacto institucionales.",
         ),
-        lista("necesidades", OFRECIMIENTO, "Necesidades", "Lo que empresas y voluntarios pueden aportar."),
+        lista("necesidades", NECESIDAD, "Necesidades", "Lo que empresas y voluntarios pueden aportar."),
         lista("ofrece", OFRECIMIENTO, "Ofrece", "Lo que puede ofrecer a otras organizaciones."),
         lista(
             "programas",

@@ -8,7 +8,7 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from cmosc.model.history import History
-from cmosc.model.organization import Organization
+from cmosc.model.organization import Organization, Phone, unique_phones
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.site import agenda
 from cmosc.site.facets import FacetResult, compute_all
@@ -46,6 +46,14 @@ class Site:
         """Every facet's values with counts and URLs, keyed by URL segment ("tipos"…)."""
         return compute_all(self)
 
+    @cached_property
+    def oficina(self) -> Office:
+        return Office.from_settings(self.settings)
+
+    @cached_property
+    def by_slug(self) -> dict[str, Organization]:
+        return {o.slug: o for o in self.organizations}
+
     @property
     def por_pagina(self) -> int:
         return int(self.settings.get("CMOSC_POR_PAGINA") or 60)
@@ -82,6 +90,34 @@ class Site:
     def recently_verified(self, count: int = 6) -> list[Organization]:
         dated = [o for o in self.activas if o.verificado]
         return sorted(dated, key=lambda o: (o.verificado, o.sort_key), reverse=True)[:count]
+
+
+@dataclass(frozen=True)
+class Office:
+    """The CMOSC's own contact, from settings: the way in when a profile has none."""
+
+    nombre: str
+    direccion: str
+    horario: str
+    correo: str
+    telefono: Phone | None
+    whatsapp: Phone | None
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> Office:
+        def phone(name):
+            found = unique_phones([settings[name]] if settings.get(name) else [])
+            return found[0] if found else None
+
+        whatsapp = phone("CMOSC_WHATSAPP")
+        return cls(
+            settings.get("CMOSC_NOMBRE") or "",
+            settings.get("CMOSC_DIRECCION") or "",
+            settings.get("CMOSC_HORARIO") or "",
+            settings.get("CMOSC_CORREO") or "",
+            phone("CMOSC_TELEFONO"),
+            whatsapp if whatsapp and whatsapp.celular else None,
+        )
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from urllib.parse import quote
 
@@ -58,6 +59,12 @@ def urlencode_text(value: str) -> str:
     return quote(str(value), safe="")
 
 
+def breakable(value: str) -> Markup:
+    """E-mails and URLs wrap after «@», «.», «/» instead of mid-word (escaped, then <wbr>)."""
+    escaped = str(Markup.escape(value))
+    return Markup(re.sub(r"(@|\.|/+)(?=.)", r"\1<wbr>", escaped))
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"
@@ -74,6 +81,7 @@ FILTERS = {
     "json_script": json_script,
     "urlencode_text": urlencode_text,
     "plural": plural,
+    "partible": breakable,
 }
 
 

@@ -253,7 +253,8 @@ def test_payloads_are_shown_literally(servidor_xss, pagina):
     ):
         assert text in body, text
     assert "49" not in body
-    web = pagina.get_by_role("link", name="https://ejemplo.org/\"onmouseover=\"alert('web')")
+    # The «Sitio web» button shows the address without its scheme.
+    web = pagina.get_by_role("link", name="Sitio web ejemplo.org/\"onmouseover=\"alert('web')")
     assert web.get_attribute("onmouseover") is None
     assert web.get_attribute("href") == "https://ejemplo.org/\"onmouseover=\"alert('web')"
     assert (

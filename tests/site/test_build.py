@@ -55,10 +55,10 @@ def test_complete_profile_shows_every_published_field(built_site):
     )
     for expected in (
         "Organización comunitaria",
-        "Datos verificados el",
+        "Datos verificados por el CMOSC el",
         "Qué hace",
         "Dónde y cuándo",
-        "Contacto",
+        "Contacto y horarios",
         "Lo que necesita",
     ):
         assert expected in text, expected

@@ -38,10 +38,11 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
     perfil = doc.find("article", clase="perfil")
     headings = [h.text() for h in perfil.find_all("h2")]
     assert headings == [
+        "Contacto y horarios",
+        "Compartir",
         "Qué hace",
         "A quiénes acompaña y en qué temas",
         "Dónde y cuándo",
-        "Contacto",
         "Qué necesita y qué ofrece",
         "Programas, redes y referentes",
         "Datos institucionales",
@@ -86,33 +87,114 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
     )
     assert llegar.text().startswith("Cómo llegar") and d["nombre"] in llegar.text()
     assert any(h.startswith("https://www.openstreetmap.org/?mlat=") for h in links)
-    assert "Datos verificados el 20 de enero de 2026" in text
-    assert "Perfil completo" in text and "puede estar desactualizad" not in text
+    assert "Datos verificados por el CMOSC el 20 de enero de 2026" in text
+    assert "puede estar desactualizad" not in text
+    # Completeness is for the staff report, never the public page.
+    assert "Perfil completo" not in text and "%" not in perfil.find("header").text()
 
 
-def test_minimal_profile_says_what_is_missing(built_site):
+def contact(doc):
+    return doc.find("section", clase="perfil__contacto")
+
+
+def actions(box) -> dict[str, list[str]]:
+    """Tap targets of a contact block: their text → hrefs."""
+    found: dict[str, list[str]] = {}
+    for a in box.find_all("a", clase="accion"):
+        found.setdefault(a.find("span", clase="accion__texto").text(), []).append(a.attrs["href"])
+    return found
+
+
+def test_contact_comes_right_after_the_name_with_big_actions(built_site):
+    doc = page(built_site, "/organizaciones/merendero-los-girasoles/")
+    perfil = doc.find("article", clase="perfil")
+    children = [c for c in perfil.children if getattr(c, "tag", None)]
+    assert [c.tag for c in children[:2]] == ["header", "section"] and children[1] is contact(doc)
+    box = contact(doc)
+    found = actions(box)
+    # Two phones, each labelled; the mobile one also has WhatsApp (the link the profile gave).
+    assert found["Llamar"] == ["tel:+543814213456", "tel:+5493815550123"]
+    assert "(fijo)" in box.text() and "(celular)" in box.text()
+    assert found["WhatsApp"] == ["https://wa.me/5493815550123"]
+    assert found["Cómo llegar"] == ["https://www.google.com/maps/dir/?api=1&destination=-26.8108%2C-65.1947"]
+    assert found["Correo"] == ["mailto:contacto@girasoles.ejemplo.org.ar"]
+    assert found["Sitio web"] == ["https://girasoles.ejemplo.org.ar"]
+    # Networks by name, never raw URLs; the address and hours are in the block.
+    redes = box.find("p", clase="perfil__redes")
+    assert redes.text() == "En redes: Facebook · Instagram"
+    assert "Pasaje Los Ceibos 1150" in box.text() and "Lunes a viernes de 15 a 18:30" in box.text()
+    # Share: WhatsApp and e-mail work without JavaScript; the script adds share sheet and copy.
+    share = box.find("div", clase="compartir")
+    assert share.attrs["data-url"].endswith("/organizaciones/merendero-los-girasoles/")
+    assert any(h.startswith("https://wa.me/?text=Merendero%20Comunitario") for h in hrefs(share))
+    assert any(h.startswith("mailto:?subject=") for h in hrefs(share))
+
+
+def test_mobile_phones_get_whatsapp_and_repeated_phones_show_once(tmp_path):
+    from conftest import build_site, copy_project
+
+    project = copy_project(tmp_path)
+    path = project / "organizaciones" / "comedor-comunitario-manos-unidas.yml"
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("  telefonos:")]
+    at = lines.index("contacto:") + 1
+    lines.insert(at, '  telefonos: ["0381 15 520-1199", "381 155201199", "0381 422-0000", "03814220000"]')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert build_site(project, project / "output").returncode == 0
+    found = actions(contact(page(project / "output", "/organizaciones/comedor-comunitario-manos-unidas/")))
+    assert found["Llamar"] == ["tel:+5493815201199", "tel:+543814220000"]
+    assert found["WhatsApp"] == ["https://wa.me/5493815201199"]
+
+
+def test_profile_without_contact_offers_the_cmosc(built_site):
     doc = page(built_site, f"/organizaciones/{MINIMO}/")
-    verificacion = doc.find("section", clase="verificacion")
-    missing = [li.text() for li in verificacion.find("ul", clase="faltan").find_all("li")]
-    assert "un resumen de una línea" in missing
-    assert "un correo o teléfono de contacto" in missing
-    assert "Perfil inicial" in verificacion.text()
-    assert "todavía no fueron verificados" in verificacion.text()
-    headings = [h.text() for h in doc.find("article", clase="perfil").find_all("h2")]
-    assert "Contacto" not in headings and "Datos institucionales" not in headings
+    box = contact(doc)
+    assert "todavía no publicó teléfono ni correo" in box.text()
+    found = actions(box)
+    assert found["Llamar al CMOSC"] == ["tel:+543814001730"]
+    assert found["WhatsApp del CMOSC"] == ["https://wa.me/5493814001730"]
+    assert found["Correo del CMOSC"][0].startswith("mailto:directorio.cmosc@ejemplo.gob.ar?subject=")
+    text = doc.find("main").text()
+    assert "Perfil inicial" not in text and "acercar al CMOSC" not in text
+    assert "todavía no fueron verificados" in doc.find("section", clase="verificacion").text()
+    update = [a for a in doc.find_all("a") if a.text() == "¿Sos de esta organización? Actualizá los datos"]
+    assert unquote(update[0].attrs["href"]).startswith(
+        "mailto:directorio.cmosc@ejemplo.gob.ar?subject=Actualizar"
+    )
 
 
 def test_old_data_is_flagged_as_possibly_outdated(built_site):
     doc = page(built_site, "/organizaciones/centro-vecinal-marcos-paz/")
     alerta = doc.find("p", clase="alerta")
     assert alerta and "desactualizados" in alerta.text()
-    assert "Datos verificados el 6 de mayo de 2024" in doc.find("main").text()
+    assert "Datos verificados por el CMOSC el 6 de mayo de 2024" in doc.find("main").text()
 
 
 def test_inactive_profile_is_marked_and_not_indexed(built_site):
     doc = page(built_site, f"/organizaciones/{INACTIVO}/")
-    assert "Organización inactiva" in doc.find("p", clase="estado-inactiva").text()
+    box = contact(doc)
+    assert box.find("h2").text() == "Organización inactiva"
+    assert "Ya no funciona" in box.find("p", clase="estado-inactiva").text()
     assert doc.find("meta", name="robots").attrs["content"].startswith("noindex")
+    # Its old address is not shown; its successor is linked.
+    assert datos(INACTIVO)["sedes"][0]["direccion"] not in doc.find("main").text()
+    assert "/organizaciones/comedor-comunitario-manos-unidas/" in hrefs(box)
+    assert not actions(box)
+
+
+def test_networks_link_to_the_networks_page(built_site):
+    doc = page(built_site, "/organizaciones/merendero-los-girasoles/")
+    assert "/redes/#red-red-de-merenderos-del-norte" in hrefs(doc.find("main"))
+    assert 'id="red-red-de-merenderos-del-norte"' in (built_site / "redes" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_needs_show_since_when_and_old_ones_are_marked(built_site):
+    doc = page(built_site, "/organizaciones/merendero-los-girasoles/")
+    text = doc.find("main").text()
+    assert "(desde el 1 de septiembre de 2026)" in text
+    assert "(desde el 10 de marzo de 2025: hace más de un año, puede ya no hacer falta)" in text
 
 
 def test_report_link_is_prefilled(built_site):
@@ -204,6 +286,7 @@ def test_every_profile_within_weight_budget_without_javascript(built_site):
     assert len(pages) == len(list((ROOT / "organizaciones").glob("*.yml")))
     for p in pages:
         weight = page_weight(built_site, p)
-        assert weight["js"] < 1024, p  # only the offline worker's registration (offline.js)
+        # Only the offline worker's registration (offline.js) and the deferred share script.
+        assert weight["js"] < 2048, p
         assert weight["css"] > 1000, "la hoja de estilos cuenta en el peso"
         assert weight["total"] <= BUDGET_BYTES, (p, weight)

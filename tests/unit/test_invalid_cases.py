@@ -177,6 +177,22 @@ EXPECTED = {
         (17, 16, "requerido", "sedes[1].ubicacion.lon: falta este dato obligatorio.")
     ],
     "vacio.yml": [(1, 1, "archivo_vacio", "el archivo está vacío.")],
+    "necesidad-desde-invalida.yml": [
+        (
+            27,
+            12,
+            "fecha",
+            "necesidades[1].desde: «2026-13-01» no es una fecha válida; usá el formato AAAA-MM-DD.",
+        )
+    ],
+    "sucesora-desconocida.yml": [
+        (
+            6,
+            11,
+            "sucesora_desconocida",
+            "sucesora: «merendero-los-girasol» no es otra organización del directorio; ¿quisiste decir «merendero-los-girasoles» o «merendero-rayito-de-sol»?",
+        )
+    ],
     "verificado-invalido.yml": [
         (31, 13, "fecha", "verificado: «01/10/2026» no es una fecha válida; usá el formato AAAA-MM-DD.")
     ],

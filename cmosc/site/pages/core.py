@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cmosc.site.context import PageSpec, Site
 from cmosc.site.jsonld import organization_jsonld
+from cmosc.site.pages.networks import anchor as network_anchor
 from cmosc.site.pagination import paginate
 
 # Entry points on the home page: how many values of each facet, most frequent first.
@@ -55,6 +56,12 @@ def profiles(site: Site, context: dict):
                 "imagen_compartir": org.logo_img.save_as(org.slug) if org.logo_img else None,
                 "relacionadas": related(site, org),
                 "jsonld": organization_jsonld(org, site.url_canonica),
+                "sucesora": site.by_slug.get(org.sucesora) if not org.activa else None,
+                # /redes/ lists the networks of active organizations only.
+                "redes": [
+                    (name, f"redes/#{network_anchor(name)}" if org.activa else None)
+                    for name in org.redes or ()
+                ],
             },
         )
 

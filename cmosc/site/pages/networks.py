@@ -20,6 +20,11 @@ class Red:
     miembros: tuple  # active organizations, in Spanish collation order
 
 
+def anchor(name: str) -> str:
+    """Fragment of a network on /redes/, the same from any spelling."""
+    return f"red-{fold(name)}"
+
+
 def networks(site: Site) -> list[Red]:
     members: dict[str, list] = {}
     spellings: dict[str, Counter] = {}
@@ -29,7 +34,7 @@ def networks(site: Site) -> list[Red]:
             members.setdefault(key, []).append(org)
             spellings.setdefault(key, Counter())[name] += 1
     redes = [
-        Red(f"red-{key}", _most_used(spellings[key]), tuple({o.slug: o for o in orgs}.values()))
+        Red(anchor(key), _most_used(spellings[key]), tuple({o.slug: o for o in orgs}.values()))
         for key, orgs in members.items()
     ]
     return sorted(redes, key=lambda r: (-len(r.miembros), spanish_sort_key(r.nombre)))
