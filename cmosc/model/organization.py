@@ -25,6 +25,22 @@ SHARED_NEED_MIN = 2
 # A sede's town when its profile does not say (`localidad`, see the data contract).
 DEFAULT_TOWN = "San Miguel de Tucumán"
 
+# A topic (area) and the population it names are the same people for a resident looking
+# for help («Niñez» and «Niñas y niños»): the area's listing gathers both.
+AREA_POPULATIONS = {
+    "ninez": ("ninas-y-ninos",),
+    "juventud": ("adolescentes", "jovenes"),
+    "personas-mayores": ("personas-mayores",),
+    "discapacidad": ("personas-con-discapacidad",),
+    "genero": ("mujeres", "diversidades"),
+}
+
+
+def topic_ids(areas: list[str], poblacion: list[str]) -> list[str]:
+    """The organization's areas plus the areas its populations stand for, in vocabulary terms."""
+    implied = [a for a, pops in AREA_POPULATIONS.items() if not set(pops).isdisjoint(poblacion)]
+    return list(dict.fromkeys([*areas, *implied]))
+
 
 @dataclass(frozen=True)
 class Phone:
@@ -113,6 +129,7 @@ class Organization:
     descripcion_html: Markup
     areas: list[Term]
     poblacion: list[Term]
+    temas: list[Term]  # areas, plus those its populations stand for (AREA_POPULATIONS)
     sedes: list[Sede]
     telefonos: list[Phone]
     necesidades: list[Item]
@@ -180,6 +197,7 @@ def build_organization(
         descripcion_html=markdown_to_html(data["descripcion"]),
         areas=terms("areas", data.get("areas", [])),
         poblacion=terms("poblaciones", data.get("poblacion", [])),
+        temas=terms("areas", topic_ids(data.get("areas", []), data.get("poblacion", []))),
         sedes=[_sede(s, vocabularies["barrios"]) for s in data.get("sedes", [])],
         telefonos=unique_phones(data.get("contacto", {}).get("telefonos", [])),
         necesidades=[

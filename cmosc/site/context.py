@@ -8,9 +8,10 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from cmosc.model.history import History
-from cmosc.model.organization import Organization, Phone, unique_phones
+from cmosc.model.organization import AREA_POPULATIONS, Organization, Phone, unique_phones
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.site import agenda
+from cmosc.site.combinations import Combinations, combine
 from cmosc.site.facets import FacetResult, compute_all
 
 
@@ -28,7 +29,7 @@ class Site:
         self.by_area: dict[str, list[Organization]] = {}
         self.by_barrio: dict[str, list[Organization]] = {}
         for org in self.activas:
-            for area in org.areas:
+            for area in org.temas:
                 self.by_area.setdefault(area.id, []).append(org)
             for barrio in org.barrios:
                 self.by_barrio.setdefault(barrio.id, []).append(org)
@@ -45,6 +46,16 @@ class Site:
     def facetas(self) -> dict[str, FacetResult]:
         """Every facet's values with counts and URLs, keyed by URL segment ("tipos"…)."""
         return compute_all(self)
+
+    @cached_property
+    def combinaciones(self) -> Combinations:
+        return combine(self.activas)
+
+    @cached_property
+    def tema_de_poblacion(self) -> dict[str, object]:
+        """Population id → the area listing that also gathers it (AREA_POPULATIONS)."""
+        areas = {v.value: v for v in self.facetas["areas"].values}
+        return {pop: areas[area] for area, pops in AREA_POPULATIONS.items() if area in areas for pop in pops}
 
     @cached_property
     def oficina(self) -> Office:
@@ -86,10 +97,6 @@ class Site:
     def participantes(self, programa: str) -> list[Organization]:
         """Active organizations that say they take part in a program, by name."""
         return [o for o in self.activas if programa in (o.programas or ())]
-
-    def recently_verified(self, count: int = 6) -> list[Organization]:
-        dated = [o for o in self.activas if o.verificado]
-        return sorted(dated, key=lambda o: (o.verificado, o.sort_key), reverse=True)[:count]
 
 
 @dataclass(frozen=True)

@@ -39,11 +39,6 @@ class FacetResult:
     def with_organizations(self) -> tuple[FacetValue, ...]:
         return tuple(v for v in self.values if v.count)
 
-    def top(self, limit: int) -> list[FacetValue]:
-        """Most frequent values first (ties by label), for entry points on the home page."""
-        ranked = sorted(self.with_organizations, key=lambda v: (-v.count, spanish_sort_key(v.label)))
-        return ranked[:limit]
-
 
 @dataclass(frozen=True)
 class Facet:
@@ -98,8 +93,8 @@ FACETS: tuple[Facet, ...] = (
         "areas",
         "Áreas de trabajo",
         "Área",
-        "Los temas en los que trabajan las organizaciones.",
-        lambda org: [a.id for a in org.areas],
+        "Los temas en los que trabajan las organizaciones. Niñez, Juventud, Personas mayores, Discapacidad y Género también reúnen a las que acompañan a esas personas.",
+        lambda org: [a.id for a in org.temas],
         "areas",
     ),
     Facet(

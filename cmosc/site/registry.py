@@ -28,6 +28,7 @@ CONTENT_BUILDERS = [
     facet_pages.explore,
     facet_pages.parents,
     facet_pages.values,
+    facet_pages.combined,
     colaborar.colaborar,
     necesidades_compartidas.necesidades_compartidas,
     redes_pages.redes,

@@ -7,9 +7,6 @@ from cmosc.site.jsonld import organization_jsonld
 from cmosc.site.pages.networks import anchor as network_anchor
 from cmosc.site.pagination import paginate
 
-# Entry points on the home page: how many values of each facet, most frequent first.
-HOME_FACETS = (("tipos", 8), ("areas", 8), ("barrios", 8))
-
 
 def home(site: Site, context: dict):
     articles = context.get("articles", [])
@@ -19,8 +16,6 @@ def home(site: Site, context: dict):
         {
             "page_name": "index",
             "ruta": "",
-            "entradas": [(site.facetas[name], site.facetas[name].top(limit)) for name, limit in HOME_FACETS],
-            "recientes": site.recently_verified(),
             "proximas": site.capacitaciones_proximas(articles, 3),
             "convocatorias": site.convocatorias_abiertas(articles),
         },

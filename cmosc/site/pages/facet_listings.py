@@ -1,4 +1,5 @@
-"""Listing pages by facet: /explorar/, each parent (/barrios/) and each value (/barrios/centro/)."""
+"""Listing pages by facet: /explorar/, each parent (/barrios/), each value (/barrios/centro/)
+and each barrio narrowed to a topic (/barrios/centro/salud/)."""
 
 from __future__ import annotations
 
@@ -41,3 +42,21 @@ def values(site: Site, context: dict):
                         "inactivas": value.inactivas if pagina.es_ultima else (),
                     },
                 )
+
+
+def combined(site: Site, context: dict):
+    barrios, areas = site.facetas["barrios"], site.facetas["areas"]
+    for combo in site.combinaciones.all:
+        for pagina in paginate(combo.activas, combo.url, site.por_pagina):
+            yield PageSpec(
+                pagina.save_as,
+                "barrio_tema",
+                {
+                    "page_name": "explorar",
+                    "ruta": pagina.url,
+                    "barrios": barrios,
+                    "areas": areas,
+                    "combo": combo,
+                    "pagina": pagina,
+                },
+            )
