@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from cmosc.folding import spanish_sort_key
 from cmosc.ods import ODS
 
 

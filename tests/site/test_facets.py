@@ -71,14 +71,27 @@ def test_directory_lists_active_organizations_in_spanish_order(built_site):
     assert inactive, "los datos de ejemplo incluyen organizaciones inactivas"
 
 
-def test_cards_show_name_type_summary_barrio_areas_and_freshness(built_site):
+def test_cards_show_name_type_summary_barrio_areas_hours_phone_and_staleness(built_site):
     doc = page(built_site, "/tipos/fundacion/")
     card = doc.find("article", clase="tarjeta")
     slug = card_slugs(card)[0] if card.find(clase="tarjeta__titulo") else None
     assert slug and PERFILES[slug]["nombre"] in card.text()
     assert "Fundación" in card.find(clase="tarjeta__tipo").text()
-    assert card.find(clase="tarjeta__frescura").text().startswith(("Verificada el", "Datos sin verificar"))
     assert card.find("ul", clase="etiquetas")
+    cards = {
+        card_slugs(c)[0]: c
+        for c in page(built_site, "/barrios/villa-lujan/").find_all("article", clase="tarjeta")
+    }
+    girasoles = cards["merendero-los-girasoles"]
+    assert girasoles.find(clase="tarjeta__horario").text() == "Horarios: Lunes a viernes de 15 a 18:30"
+    assert girasoles.find("a", clase="accion").attrs["href"] == "tel:+543814213456"
+    assert girasoles.find(clase="tarjeta__frescura") is None  # verified recently: nothing to warn
+    stale = {
+        card_slugs(c)[0]: c
+        for c in page(built_site, "/barrios/marcos-paz/").find_all("article", clase="tarjeta")
+    }
+    warning = stale["centro-vecinal-marcos-paz"].find(clase="tarjeta__frescura").text()
+    assert warning.startswith("Puede estar desactualizada (verificada el")
 
 
 def test_colaborar_groups_active_organizations_by_need(built_site):

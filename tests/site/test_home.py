@@ -1,4 +1,4 @@
-"""Home: entry points with counts, totals, and an agenda decided by the reference date (2026-11-25)."""
+"""Home: one search box, every barrio and topic one tap away, and an agenda decided by the reference date (2026-11-25)."""
 
 from __future__ import annotations
 
@@ -47,12 +47,19 @@ def test_open_calls_by_reference_date(built_site):
     ]
 
 
-def test_entry_points_and_totals(built_site):
+def test_every_barrio_and_topic_one_tap_from_home_and_one_search_box(built_site):
     doc = page(built_site, "/")
-    activas = sum(1 for p in profiles().values() if p["activa"])
-    assert doc.find("ul", clase="totales").find("strong").text() == str(activas)
-    hrefs = [a.attrs["href"] for a in doc.find("section", clase="entradas").find_all("a")]
-    assert "/tipos/fundacion/" in hrefs and "/areas/educacion/" in hrefs and "/barrios/centro/" in hrefs
-    form = doc.find("form", role="search", **{"aria-label": "Buscar organizaciones"})
+    barrios = {b for p in profiles().values() if p["activa"] for b in p["facets"]["barrios"]}
+    assert section_links(doc, "por-barrio") and set(section_links(doc, "por-barrio")) == {
+        f"/barrios/{b}/" for b in barrios
+    }
+    assert "/areas/alimentacion/" in section_links(doc, "por-tema")
+    # No internal metrics, no competing search box in the header.
+    assert doc.find("ul", clase="totales") is None and "Verificadas recientemente" not in doc.text()
+    forms = doc.find_all("form", role="search")
+    assert len(forms) == 1
+    form = forms[0]
     assert form.attrs["action"] == "/buscar/" and form.attrs["method"] == "get"
     assert form.find("input").attrs["name"] == "q"
+    sumar = doc.find("section", **{"aria-labelledby": "sumar"})
+    assert "/sumar/" in [a.attrs["href"] for a in sumar.find_all("a")]

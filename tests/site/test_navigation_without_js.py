@@ -69,7 +69,7 @@ def test_clicking_through_from_home_without_javascript(browser, site_server):
     pagina.get_by_role("link", name="Barrios", exact=True).click()
     assert pagina.url.endswith("/barrios/")
     pagina.get_by_role("link", name="Villa Luján").click()
-    pagina.get_by_role("link", name="Merendero Comunitario Los Girasoles").click()
+    pagina.get_by_role("link", name="Merendero Comunitario Los Girasoles", exact=True).click()
     assert pagina.url.endswith("/organizaciones/merendero-los-girasoles/")
     assert pagina.locator("h1").inner_text().startswith("Merendero Comunitario Los Girasoles")
     context.close()

@@ -44,6 +44,19 @@ def _resolver(name: str):
     return lambda value: index[_fold(value)]
 
 
+# Written here again on purpose: the topic listing of these areas also gathers the
+# organizations that serve the matching population (one entry for the same people).
+TOPIC_OF_POPULATION = {
+    "ninas-y-ninos": "ninez",
+    "adolescentes": "juventud",
+    "jovenes": "juventud",
+    "personas-mayores": "personas-mayores",
+    "personas-con-discapacidad": "discapacidad",
+    "mujeres": "genero",
+    "diversidades": "genero",
+}
+
+
 def profiles() -> dict[str, dict]:
     """slug → {nombre, activa, facets: {segment: set of values}}."""
     tipos, areas, barrios = _resolver("tipos"), _resolver("areas"), _resolver("barrios")
@@ -58,7 +71,12 @@ def profiles() -> dict[str, dict]:
             "activa": data.get("estado", "activa") == "activa",
             "facets": {
                 "tipos": {tipos(data["tipo"])},
-                "areas": {areas(a) for a in data.get("areas", [])},
+                "areas": {areas(a) for a in data.get("areas", [])}
+                | {
+                    TOPIC_OF_POPULATION[poblaciones(p)]
+                    for p in data.get("poblacion", [])
+                    if poblaciones(p) in TOPIC_OF_POPULATION
+                },
                 "barrios": {barrios(s["barrio"]) for s in data.get("sedes", []) if s.get("barrio")},
                 "poblaciones": {poblaciones(p) for p in data.get("poblacion", [])},
                 "necesidades": {necesidades(n["tipo"]) for n in data.get("necesidades", [])},
