@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cmosc.site.pages.collaborate import LIMIT
-from support.expectations import collation_key, facet_values
+from support.expectations import collation_key, facet_values, profiles
 from support.html_tree import card_slugs, page
 from support.listings import PERFILES, expected, listed
 
@@ -94,14 +93,29 @@ def test_cards_show_name_type_summary_barrio_areas_hours_phone_and_staleness(bui
     assert warning.startswith("Puede estar desactualizada (verificada el")
 
 
-def test_colaborar_groups_active_organizations_by_need(built_site):
-    doc = page(built_site, "/colaborar/")
-    for value in facet_values("necesidades"):
-        section = doc.find("section", **{"aria-labelledby": value})
-        want = expected("necesidades", value, True)
-        if not want:
-            assert section is None
-            continue
-        names = [h.find("a").attrs["href"].rstrip("/").rsplit("/", 1)[-1] for h in section.find_all("h3")]
-        assert names == want[:LIMIT], value
-        assert section.find("a", href=f"/necesidades/{value}/")
+def test_colaborar_has_one_card_per_organization_and_static_filters(built_site):
+    data = profiles()
+    with_needs = [slug for slug, p in data.items() if p["activa"] and p["facets"]["necesidades"]]
+
+    def cards(path):
+        doc = page(built_site, path)
+        return [card_slugs(c)[0] for c in doc.find_all("li", clase="pedido")], doc
+
+    slugs, doc = cards("/colaborar/")
+    assert sorted(slugs) == sorted(with_needs) and len(slugs) == len(set(slugs))
+    girasoles = next(
+        c for c in doc.find_all("li", clase="pedido") if card_slugs(c)[0] == "merendero-los-girasoles"
+    )
+    assert len(girasoles.find("ul", clase="necesita").find_all("li")) == 3  # all its needs, one card
+    assert "(desde el 10 de marzo de 2025: hace más de un año" in girasoles.text()
+    assert "contacto@<wbr>" in str((built_site / "colaborar" / "index.html").read_text(encoding="utf-8")), (
+        "long e-mails wrap after @ and dots"
+    )
+    # Every filter link is a static page listing exactly the matching organizations.
+    for segmento, faceta in (("necesidad", "necesidades"), ("barrio", "barrios"), ("tema", "areas")):
+        values = {v for slug in with_needs for v in data[slug]["facets"][faceta]}
+        built = {p.parent.name for p in (built_site / "colaborar" / segmento).glob("*/index.html")}
+        assert built == values, segmento
+        for value in values:
+            want = {slug for slug in with_needs if value in data[slug]["facets"][faceta]}
+            assert set(cards(f"/colaborar/{segmento}/{value}/")[0]) == want, (segmento, value)

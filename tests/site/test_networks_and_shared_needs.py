@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from support.expectations import _fold, profiles
+from support.expectations import _fold, profiles, vocabulary
 from support.html_tree import page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,33 +41,32 @@ def test_every_network_lists_exactly_its_active_members(built_site):
         assert _linked_slugs(sections[key]) == members, key
 
 
-def test_shared_needs_are_the_needs_of_two_or_more_active_organizations(built_site):
+def test_shared_needs_are_a_need_by_barrio_table(built_site):
+    data = {slug: p for slug, p in profiles().items() if p["activa"]}
     by_need: dict[str, set[str]] = {}
-    for slug, info in profiles().items():
-        if info["activa"]:
-            for need in info["facets"]["necesidades"]:
-                by_need.setdefault(need, set()).add(slug)
-    shared = {need: orgs for need, orgs in by_need.items() if len(orgs) >= 2}
+    for slug, info in data.items():
+        for need in info["facets"]["necesidades"]:
+            by_need.setdefault(need, set()).add(slug)
+    shared = {need for need, orgs in by_need.items() if len(orgs) >= 2}
     doc = page(built_site, "necesidades-compartidas/")
-    sections = {s.find("h2").attrs["id"].removeprefix("nc-"): s for s in doc.find_all("section")}
-    assert set(sections) == set(shared)
-    for need, orgs in shared.items():
-        text = sections[need].find("p").text()
-        assert text.startswith(f"{len(orgs)} organizaciones activas"), (need, text)
-        # Every organization named under a barrio or an area does need it.
-        assert _linked_slugs(sections[need]) <= orgs
-
-
-def test_shared_needs_by_barrio_group_only_organizations_of_that_barrio(built_site):
-    doc = page(built_site, "necesidades-compartidas/")
-    data = profiles()
-    for item in doc.find_all("li"):
-        link = item.find("a")
-        if not link or "/barrios/" not in link.attrs.get("href", ""):
-            continue
-        barrio = link.attrs["href"].strip("/").split("/")[-1]
-        members = _linked_slugs(item)
-        assert len(members) >= 2 and all(barrio in data[s]["facets"]["barrios"] for s in members), item.text()
+    city = doc.find("section", **{"aria-labelledby": "en-la-ciudad"})
+    assert {a.attrs["href"].strip("/").split("/")[-1] for a in city.find_all("a")} == shared
+    table = doc.find("section", **{"aria-labelledby": "por-barrio"}).find("table")
+    columns = [th.text() for th in table.find("thead").find_all("th")][1:]
+    labels = {v: k for k, v in vocabulary("necesidades").items()}
+    needs = [labels[c] for c in columns]
+    assert set(needs) == shared
+    for row in table.find("tbody").find_all("tr"):
+        link = row.find("th").find("a").attrs["href"]
+        assert link.startswith("/colaborar/barrio/")
+        barrio = link.strip("/").split("/")[-1]
+        for need, cell in zip(needs, row.find_all("td")):
+            want = sum(
+                1
+                for p in data.values()
+                if need in p["facets"]["necesidades"] and barrio in p["facets"]["barrios"]
+            )
+            assert cell.text() == (str(want) if want else "· ninguna"), (barrio, need)
 
 
 def test_training_calendar_is_valid_icalendar(built_site):

@@ -1,39 +1,73 @@
-"""/colaborar/: the necesidades facet as companies and volunteers see it, grouped by need."""
+"""/colaborar/: one card per organization with all it needs, for companies and volunteers.
+
+Filters by need type, barrio and topic are static pages (/colaborar/necesidad/<id>/,
+/colaborar/barrio/<id>/, /colaborar/tema/<id>/), built only where some organization
+matches, so they work without JavaScript; `collaborate.js` filters the main page in place.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cmosc.folding import spanish_sort_key
 from cmosc.site.context import PageSpec, Site
-
-# Per need type; the rest are one click away on the facet listing, so the page stays light.
-LIMIT = 24
 
 
 @dataclass(frozen=True)
-class Pedido:
-    """One organization's requests of one kind, with how to reach it."""
+class Filtro:
+    """One way to narrow the page: its URL part, heading, and how to read an organization."""
 
-    org: object
-    descripciones: tuple[str, ...]
+    segmento: str  # /colaborar/<segmento>/<id>/
+    titulo: str
+    faceta: str  # the facet whose values (and labels) it uses
+    lee: object  # organization → value ids
 
 
-def requests_by_need(site: Site, limit: int = LIMIT) -> list[tuple[object, list[Pedido]]]:
-    """(need value, first requests by name) for every need type that some active organization has."""
-    grouped = []
-    for value in site.facetas["necesidades"].values:
-        pedidos = [
-            Pedido(org, tuple(n.descripcion for n in org.necesidades if n.tipo.id == value.value))
-            for org in value.activas[:limit]
-        ]
-        if pedidos:
-            grouped.append((value, pedidos))
-    return grouped
+FILTROS = (
+    Filtro("necesidad", "Qué necesitan", "necesidades", lambda o: [n.tipo.id for n in o.necesidades]),
+    Filtro("barrio", "Barrio", "barrios", lambda o: [b.id for b in o.barrios]),
+    Filtro("tema", "Tema", "areas", lambda o: [t.id for t in o.temas]),
+)
+
+
+@dataclass(frozen=True)
+class Opcion:
+    value: str
+    label: str
+    url: str
+    count: int
+
+
+def organizations_with_needs(site: Site) -> list:
+    return [o for o in site.activas if o.necesidades]
+
+
+def options(site: Site, orgs) -> list[tuple[Filtro, list[Opcion]]]:
+    """Each filter's values that some organization with needs has, with counts, by name."""
+    result = []
+    for f in FILTROS:
+        labels = {v.value: v.label for v in site.facetas[f.faceta].values}
+        counts: dict[str, int] = {}
+        for org in orgs:
+            for value in dict.fromkeys(f.lee(org)):
+                counts[value] = counts.get(value, 0) + 1
+        opciones = [Opcion(v, labels[v], f"colaborar/{f.segmento}/{v}/", n) for v, n in counts.items()]
+        result.append((f, sorted(opciones, key=lambda o: spanish_sort_key(o.label))))
+    return result
 
 
 def colaborar(site: Site, context: dict):
+    orgs = organizations_with_needs(site)
+    filtros = options(site, orgs)
+    base = {"page_name": "colaborar", "filtros": filtros, "hoy": site.today}
     yield PageSpec(
-        "colaborar/index.html",
-        "colaborar",
-        {"page_name": "colaborar", "ruta": "colaborar/", "grupos": requests_by_need(site)},
+        "colaborar/index.html", "colaborar", {**base, "ruta": "colaborar/", "orgs": orgs, "elegido": None}
     )
+    for f, opciones in filtros:
+        for opcion in opciones:
+            chosen = [o for o in orgs if opcion.value in f.lee(o)]
+            yield PageSpec(
+                f"{opcion.url}index.html",
+                "colaborar",
+                {**base, "ruta": opcion.url, "orgs": chosen, "elegido": (f, opcion)},
+            )

@@ -1,8 +1,9 @@
 """/necesidades-compartidas/: needs several organizations share, to plan common strategies.
 
 The CMOSC looks for joint answers (one training, one donation drive, one volunteer
-call) where organizations ask for the same thing; this page shows where: by need,
-and by need within a barrio or a thematic area.
+call) where organizations ask for the same thing. The page is two tables, need ×
+barrio and need × topic: each cell counts the organizations and links to the
+/colaborar/ list of that barrio or topic.
 """
 
 from __future__ import annotations
@@ -15,55 +16,56 @@ from cmosc.site.context import PageSpec, Site
 
 
 @dataclass(frozen=True)
-class Coincidencia:
-    """A need shared by several organizations within one barrio or area."""
-
-    etiqueta: str  # barrio or area name
-    url: str  # its facet page
-    organizaciones: tuple
+class Fila:
+    etiqueta: str  # barrio or topic name
+    url: str  # its /colaborar/ list
+    cuentas: tuple[int, ...]  # organizations per shared need, in column order
 
 
 @dataclass(frozen=True)
-class NecesidadCompartida:
-    valor: object  # the necesidades FacetValue (label, count, url, activas)
-    por_barrio: tuple[Coincidencia, ...]
-    por_area: tuple[Coincidencia, ...]
+class Tabla:
+    id: str
+    titulo: str
+    filas: tuple[Fila, ...]
 
 
-def _groups(orgs, terms_of, facet: str) -> tuple[Coincidencia, ...]:
-    grouped: dict[str, tuple[object, list]] = {}
-    for org in orgs:
-        for term in terms_of(org):
-            grouped.setdefault(term.id, (term, []))[1].append(org)
-    shared = [
-        Coincidencia(term.nombre, f"{facet}/{term.id}/", tuple(members))
-        for term, members in grouped.values()
-        if len(members) >= SHARED_NEED_MIN
+def shared(site: Site) -> list:
+    """The needs of SHARED_NEED_MIN or more active organizations: the tables' columns."""
+    values = [v for v in site.facetas["necesidades"].values if v.count >= SHARED_NEED_MIN]
+    return sorted(values, key=lambda v: (-v.count, spanish_sort_key(v.label)))
+
+
+def table(columns, id: str, titulo: str, segmento: str, terms_of) -> Tabla:
+    counts: dict[str, dict[str, int]] = {}
+    labels: dict[str, str] = {}
+    for need in columns:
+        for org in need.activas:
+            for term in terms_of(org):
+                labels[term.id] = term.nombre
+                row = counts.setdefault(term.id, {})
+                row[need.value] = row.get(need.value, 0) + 1
+    filas = [
+        Fila(labels[t], f"colaborar/{segmento}/{t}/", tuple(row.get(n.value, 0) for n in columns))
+        for t, row in counts.items()
     ]
-    return tuple(sorted(shared, key=lambda c: (-len(c.organizaciones), spanish_sort_key(c.etiqueta))))
-
-
-def shared_needs(site: Site) -> list[NecesidadCompartida]:
-    result = []
-    for value in site.facetas["necesidades"].values:
-        if value.count >= SHARED_NEED_MIN:
-            result.append(
-                NecesidadCompartida(
-                    value,
-                    _groups(value.activas, lambda o: o.barrios, "barrios"),
-                    _groups(value.activas, lambda o: o.areas, "areas"),
-                )
-            )
-    return sorted(result, key=lambda n: (-n.valor.count, spanish_sort_key(n.valor.label)))
+    # Where more organizations share needs first: where a common answer reaches most.
+    filas.sort(key=lambda f: (-max(f.cuentas), -sum(f.cuentas), spanish_sort_key(f.etiqueta)))
+    return Tabla(id, titulo, tuple(filas))
 
 
 def necesidades_compartidas(site: Site, context: dict):
+    columns = shared(site)
     yield PageSpec(
         "necesidades-compartidas/index.html",
         "necesidades_compartidas",
         {
             "page_name": "necesidades-compartidas",
             "ruta": "necesidades-compartidas/",
-            "necesidades": shared_needs(site),
+            "necesidades": columns,
+            "minimo": SHARED_NEED_MIN,
+            "tablas": [
+                table(columns, "por-barrio", "Por barrio", "barrio", lambda o: o.barrios),
+                table(columns, "por-tema", "Por tema", "tema", lambda o: o.temas),
+            ],
         },
     )
