@@ -19,6 +19,7 @@ PAGES = {
     "un área": "/areas/educacion/",
     "barrios": "/barrios/",
     "un barrio": "/barrios/centro/",
+    "barrio y tema": "/barrios/villa-lujan/alimentacion/",
     "poblaciones": "/poblaciones/",
     "una población": "/poblaciones/familias/",
     "necesidades": "/necesidades/",
@@ -26,6 +27,8 @@ PAGES = {
     "ods": "/ods/",
     "un ods": "/ods/4/",
     "colaborar": "/colaborar/",
+    "colaborar por barrio": "/colaborar/barrio/centro/",
+    "sumar": "/sumar/",
     "redes": "/redes/",
     "necesidades compartidas": "/necesidades-compartidas/",
     "capacitaciones": "/capacitaciones/",
@@ -48,7 +51,15 @@ def contexto(browser):
 
 # Every page on a phone; the layouts that change most also on a desktop screen.
 CASES = [(n, 360) for n in PAGES] + [
-    (n, 1280) for n in ("inicio", "perfil completo", "un barrio", "colaborar")
+    (n, 1280)
+    for n in (
+        "inicio",
+        "perfil completo",
+        "perfil mínimo",
+        "un barrio",
+        "colaborar",
+        "necesidades compartidas",
+    )
 ]
 
 

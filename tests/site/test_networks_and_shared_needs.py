@@ -66,7 +66,7 @@ def test_shared_needs_are_a_need_by_barrio_table(built_site):
                 for p in data.values()
                 if need in p["facets"]["necesidades"] and barrio in p["facets"]["barrios"]
             )
-            assert cell.text() == (str(want) if want else "· ninguna"), (barrio, need)
+            assert cell.text() == (str(want) if want else "·ninguna"), (barrio, need)
 
 
 def test_training_calendar_is_valid_icalendar(built_site):

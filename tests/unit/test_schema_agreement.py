@@ -210,6 +210,7 @@ FIXTURES = {
     "cuit-digito.yml": "digito",
     "fundacion-futura.yml": "hoy",
     "programa-desconocido.yml": "referencia",
+    "sucesora-desconocida.yml": "referencia",
 }
 
 
