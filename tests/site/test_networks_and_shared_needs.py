@@ -51,7 +51,7 @@ def test_shared_needs_are_a_need_by_barrio_table(built_site):
     doc = page(built_site, "necesidades-compartidas/")
     city = doc.find("section", **{"aria-labelledby": "en-la-ciudad"})
     assert {a.attrs["href"].strip("/").split("/")[-1] for a in city.find_all("a")} == shared
-    table = doc.find("section", **{"aria-labelledby": "por-barrio"}).find("table")
+    table = doc.find("div", **{"aria-labelledby": "por-barrio"}).find("table")
     columns = [th.text() for th in table.find("thead").find_all("th")][1:]
     labels = {v: k for k, v in vocabulary("necesidades").items()}
     needs = [labels[c] for c in columns]
