@@ -50,7 +50,12 @@ def field_config(field: Field, vocabularies, programs: list[str], nested: bool =
             widget="list",
             collapsed=True,
             label_singular=field.items.etiqueta,
-            fields=[field_config(f, vocabularies, programs, nested=True) for f in field.items.fields],
+            # No defaults inside a list item: Decap would start every new profile with one
+            # half-filled item (its createEmptyDraftData); a date added later defaults to today.
+            fields=[
+                _without_default(field_config(f, vocabularies, programs, nested=True))
+                for f in field.items.fields
+            ],
         )
     elif field.kind == "lista" and KINDS[field.items.kind].choices:
         out.update(widget(field.items, vocabularies, programs), multiple=True)
@@ -68,6 +73,10 @@ def field_config(field: Field, vocabularies, programs: list[str], nested: bool =
     if field.default is not None:
         out["default"] = field.default
     return out
+
+
+def _without_default(config: dict) -> dict:
+    return {k: v for k, v in config.items() if k != "default"}
 
 
 COMMIT_MESSAGES = {

@@ -82,7 +82,7 @@ def test_edits_rebuild_invalid_keeps_last_good_site_and_recovers(server):
 
     _edit(profile, "0381 4245566", "0381 4999111")
     _until(lambda: "4999111" in _get(base + PAGE)[1], "el teléfono nuevo en la página")
-    assert "__cmosc" not in (project / "output" / PAGE.strip("/") / "index.html").read_text()
+    assert "/__cmosc/" not in (project / "output" / PAGE.strip("/") / "index.html").read_text()
     builds = _until(lambda: _builds(log) == 2 and 2, "el mensaje de la segunda construcción")
     _edit(profile, "telefonos: [", "telefonos: [[")  # unbalanced flow sequence: invalid YAML
     located = re.compile(re.escape(PROFILE) + r":\d+:\d+: ")
