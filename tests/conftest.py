@@ -21,9 +21,13 @@ IN_CI = os.environ.get("CI") == "true"
 
 
 def build_site(
-    project: Path, output: Path, extra_env: dict | None = None, config: str = "pelicanconf.py"
+    project: Path,
+    output: Path,
+    extra_env: dict | None = None,
+    config: str = "pelicanconf.py",
+    cwd: Path | None = None,
 ) -> subprocess.CompletedProcess:
-    """Run the real build command (`cmosc construir`) for a project folder."""
+    """Run the real build command (`cmosc construir`) for a project folder (from `cwd`, by default the project)."""
     env = {**os.environ, "CMOSC_FECHA_REFERENCIA": REFERENCE_DATE, **(extra_env or {})}
     return subprocess.run(
         [
@@ -38,7 +42,7 @@ def build_site(
             "--config",
             config,
         ],
-        cwd=project,
+        cwd=cwd or project,
         env=env,
         capture_output=True,
         text=True,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import difflib
 import sys
-from pathlib import Path
 
-from cmosc.cli.validate import expand
+from cmosc.cli.validate import add_profile_paths, expand
 from cmosc.profiles.catalog import load_vocabularies, profile_paths, shown
 from cmosc.profiles.loader import load_text
 
@@ -19,13 +18,7 @@ def register(sub) -> None:
         "e identificadores en lugar de nombres en tipos, áreas, barrios, etc. "
         "Conserva comentarios y cada valor tal como está escrito.",
     )
-    parser.add_argument(
-        "rutas",
-        nargs="*",
-        type=Path,
-        metavar="RUTA",
-        help="archivos o carpetas de perfiles (por defecto, todo organizaciones/)",
-    )
+    add_profile_paths(parser)
     parser.add_argument(
         "--verificar",
         action="store_true",

@@ -17,6 +17,13 @@ def register(sub) -> None:
         description="Valida los perfiles de organizaciones y los vocabularios. "
         "Sale con 0 si todo es válido, 1 si hay errores, 2 si el uso es incorrecto.",
     )
+    add_profile_paths(parser)
+    parser.add_argument("--formato", choices=("texto", "json"), default="texto", help="formato de salida")
+    parser.set_defaults(run=run)
+
+
+def add_profile_paths(parser) -> None:
+    """The RUTA… argument that `validar` and `formatear` share."""
     parser.add_argument(
         "rutas",
         nargs="*",
@@ -24,8 +31,6 @@ def register(sub) -> None:
         metavar="RUTA",
         help="archivos o carpetas de perfiles (por defecto, todo organizaciones/)",
     )
-    parser.add_argument("--formato", choices=("texto", "json"), default="texto", help="formato de salida")
-    parser.set_defaults(run=run)
 
 
 def expand(paths: list[Path]) -> list[Path]:

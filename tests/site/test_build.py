@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import subprocess
@@ -11,7 +10,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import REFERENCE_DATE, ROOT, build_site, copy_project
+from conftest import ROOT, build_site, copy_project
 
 
 class Text(HTMLParser):
@@ -167,22 +166,7 @@ def test_build_writes_only_inside_its_output_folder(tmp_path):
     elsewhere, output = tmp_path / "otra-carpeta", tmp_path / "sitio" / "salida"
     elsewhere.mkdir()
     before = digest(project)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cmosc.cli.main",
-            "--raiz",
-            str(project),
-            "construir",
-            "--salida",
-            str(output),
-        ],
-        cwd=elsewhere,
-        env={**os.environ, "CMOSC_FECHA_REFERENCIA": REFERENCE_DATE},
-        capture_output=True,
-        text=True,
-    )
+    result = build_site(project, output, cwd=elsewhere)
     log = result.stdout + result.stderr  # Pelican's log goes to stdout
     assert result.returncode == 0, log
     assert "WARNING" not in log and "same file" not in log, log
