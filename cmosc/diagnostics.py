@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+WARNING = "warning"  # a located notice that never fails validation, a build or an import
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:

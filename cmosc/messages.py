@@ -199,6 +199,14 @@ CATALOG: dict[str, Message] = {
         "«{valor}» no es un enlace válido; debe empezar con https://, http:// o mailto:.",
         "La inscripción es una dirección web o un correo (mailto:inscripciones@ejemplo.org.ar).",
     ),
+    "horario_ilegible": Message(
+        "no se pudo leer el horario «{valor}» ({motivo}); se publica tal como está escrito, "
+        "sin «abierto ahora». Por ejemplo: «lunes a viernes de 9 a 13 y de 16 a 20».",
+        "Es una advertencia, no un error: el perfil se publica igual. Los horarios se leen como días "
+        "y franjas («martes y jueves de 17 a 19», «primer lunes de cada mes a las 20», «último "
+        "sábado del mes de 10 a 19», «cerrado en enero»); lo que no se entiende se muestra como "
+        "está escrito y el sitio no puede decir si está abierto.",
+    ),
     "vocabulario_falta": Message(
         "falta el vocabulario obligatorio «{valor}».", "La carpeta `vocabularios/` debe tener este archivo."
     ),

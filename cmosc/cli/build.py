@@ -70,7 +70,7 @@ def build(root: Path, config: Path, output: Path, github: bool = False, cache=No
     catalog = load_catalog(root, cache=cache)
     if not catalog.ok:
         failure = render(catalog.diagnostics, github=github) + (
-            f"\nLa construcción se detuvo: {len(catalog.diagnostics)} errores. {output.name}/ no se modificó."
+            f"\nLa construcción se detuvo: {len(catalog.errors)} errores. {output.name}/ no se modificó."
         )
         print(failure, file=sys.stderr)
         return Outcome(failure)

@@ -66,7 +66,7 @@ def run(args) -> int:
     catalog = load_catalog(root, today=settings["hoy"])
     if not catalog.ok:
         print(render(catalog.diagnostics, github=github_annotations()), file=sys.stderr)
-        print(f"No se exportó nada: {len(catalog.diagnostics)} errores.", file=sys.stderr)
+        print(f"No se exportó nada: {len(catalog.errors)} errores.", file=sys.stderr)
         return 1
     orgs = build_organizations(catalog, settings["hoy"])
     conjunto = Conjunto(

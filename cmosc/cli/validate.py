@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from cmosc.cli.usage import UsageError, github_annotations
-from cmosc.diagnostics import render
+from cmosc.diagnostics import WARNING, render
 from cmosc.profiles.catalog import load_catalog
 
 
@@ -58,12 +58,15 @@ def run(args) -> int:
         print(output)
     elif output:
         print(output, file=sys.stderr)
+    warnings = sum(d.nivel == WARNING for d in catalog.diagnostics)
+    aside = f" ({warnings} advertencia{'s' if warnings != 1 else ''})" if warnings else ""
     if catalog.ok and args.formato == "texto":
         count = len(catalog.profiles)
         print(
-            f"{count} perfil{'es' if count != 1 else ''} válido{'s' if count != 1 else ''}.", file=sys.stderr
+            f"{count} perfil{'es' if count != 1 else ''} válido{'s' if count != 1 else ''}{aside}.",
+            file=sys.stderr,
         )
     elif args.formato == "texto":
-        errors = len(catalog.diagnostics)
-        print(f"{errors} error{'es' if errors != 1 else ''}.", file=sys.stderr)
+        errors = len(catalog.diagnostics) - warnings
+        print(f"{errors} error{'es' if errors != 1 else ''}{aside}.", file=sys.stderr)
     return 0 if catalog.ok else 1

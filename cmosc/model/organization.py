@@ -15,6 +15,8 @@ from cmosc.model.privacy import published
 from cmosc.model.richtext import markdown_to_html
 from cmosc.profiles import phones
 from cmosc.profiles.catalog import PROFILES_DIR, Catalog, Profile
+from cmosc.profiles.hours import Hours
+from cmosc.profiles.hours import parse as parse_hours
 from cmosc.profiles.logos import Logo, describe
 from cmosc.profiles.schema import RED_SOCIAL
 from cmosc.profiles.vocabularies import Term, Vocabulary
@@ -74,9 +76,10 @@ class Sede:
     barrio: Term | None
     lat: float | None
     lon: float | None
-    horarios: str | None
+    horarios: str | None  # as written
     accesible: bool | None
     localidad: str | None = None
+    hours: Hours | None = None  # `horarios` read as days × intervals (see `profiles.hours`)
 
     @property
     def map_url(self) -> str | None:
@@ -110,6 +113,14 @@ class Sede:
 
 
 @dataclass(frozen=True)
+class Activity:
+    nombre: str
+    descripcion: str | None
+    horario: str | None  # as written
+    hours: Hours | None
+
+
+@dataclass(frozen=True)
 class Item:
     tipo: Term
     descripcion: str
@@ -131,6 +142,7 @@ class Organization:
     poblacion: list[Term]
     temas: list[Term]  # areas, plus those its populations stand for (AREA_POPULATIONS)
     sedes: list[Sede]
+    actividades: list[Activity]
     telefonos: list[Phone]
     necesidades: list[Item]
     ofrece: list[Item]
@@ -142,6 +154,11 @@ class Organization:
     @property
     def url(self) -> str:
         return f"organizaciones/{self.slug}/"
+
+    @property
+    def hours(self) -> list[dict]:
+        """The readable hours of its sedes as compact JSON (`Hours.as_json`), for open-now."""
+        return [s.hours.as_json() for s in self.sedes if s.hours and s.hours.readable and s.hours.rules]
 
     @property
     def barrios(self) -> list[Term]:
@@ -199,6 +216,10 @@ def build_organization(
         poblacion=terms("poblaciones", data.get("poblacion", [])),
         temas=terms("areas", topic_ids(data.get("areas", []), data.get("poblacion", []))),
         sedes=[_sede(s, vocabularies["barrios"]) for s in data.get("sedes", [])],
+        actividades=[
+            Activity(a["nombre"], a.get("descripcion"), a.get("horario"), _hours(a.get("horario")))
+            for a in data.get("actividades", [])
+        ],
         telefonos=unique_phones(data.get("contacto", {}).get("telefonos", [])),
         necesidades=[
             Item(
@@ -231,7 +252,12 @@ def _sede(data: dict, barrios: Vocabulary) -> Sede:
         data.get("horarios"),
         data.get("accesible"),
         data.get("localidad"),
+        _hours(data.get("horarios")),
     )
+
+
+def _hours(text: str | None) -> Hours | None:
+    return parse_hours(text) if text else None
 
 
 def build_organizations(catalog: Catalog, today: date) -> list[Organization]:

@@ -4,7 +4,8 @@ A row is one organization. Lists (areas, sedes, actividades…) are flattened in
 column per leaf field whose values are joined with `SEPARADOR`, item by item, so the
 n-th value of `sedes.direccion` and of `sedes.barrio` belong to the same sede (an
 empty value keeps its place). Vocabulary fields get a second `<columna>_nombre`
-column with the display name. The column order is the schema's and never depends
+column with the display name, hours a `<columna>_osm` one in OpenStreetMap's
+`opening_hours` syntax (the kind's `companion`). The column order is the schema's and never depends
 on the data, so it is stable across builds; JSON keeps the nesting for lossless use.
 """
 
@@ -30,13 +31,37 @@ class Columna:
     ruta: tuple[str, ...]  # keys to follow; a key ending in [] is a list
     vocabulario: str | None = None
     nombres: bool = False  # the display-name companion of a vocabulary column
+    derivada: str | None = None  # a kind with a `companion`: the value is computed from the typed one
 
     def valores(self, data: dict, vocabularios: dict) -> list:
         values = _collect(data, self.ruta)
         if self.nombres:
             vocab = vocabularios[self.vocabulario]
             return [None if v is None else vocab.label(v) for v in values]
+        if self.derivada:
+            derive = KINDS[self.derivada].companion.value
+            return [None if v is None else derive(v) for v in values]
         return values
+
+
+def con_derivadas(data: dict, schema: Field = ORGANIZACION) -> dict:
+    """A copy of nested data with each derived value beside its field (JSON exports)."""
+    out = {}
+    for key, value in data.items():
+        sub = schema.child(key)
+        out[key] = value
+        if sub is None:
+            continue
+        if sub.kind == "objeto":
+            out[key] = con_derivadas(value, sub)
+        elif sub.kind == "lista" and sub.items is not None and sub.items.kind == "objeto":
+            out[key] = [con_derivadas(item, sub.items) for item in value]
+        elif KINDS[sub.kind].companion:
+            companion = KINDS[sub.kind].companion
+            derived = companion.value(value)
+            if derived is not None:
+                out[key + companion.suffix] = derived
+    return out
 
 
 FIJAS = (
@@ -97,6 +122,18 @@ def columnas(schema: Field = ORGANIZACION) -> list[Columna]:
             nombre, _titulo(partes), DESCRIPCIONES.get(nombre, field.ayuda), tipo, tuple(keys), leaf.vocab
         )
         result.append(col)
+        companion = KINDS[leaf.kind].companion
+        if companion:
+            result.append(
+                Columna(
+                    nombre + companion.suffix,
+                    f"{_titulo(partes)} {companion.title}",
+                    companion.description,
+                    "string",
+                    tuple(keys),
+                    derivada=leaf.kind,
+                )
+            )
         if leaf.vocab:
             result.append(
                 Columna(

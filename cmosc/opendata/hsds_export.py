@@ -1,7 +1,8 @@
 """`hsds.json`: Open Referral HSDS 3.0 objects, so other service directories can import us.
 
-Organizations, locations (one per sede, with address, schedule and accessibility) and
-services (one per actividad). HSDS wants UUIDs; ours are UUID v5 of the slug, so an
+Organizations, locations (one per sede, with address, schedules and accessibility) and
+services (one per actividad). Readable hours become RRULE-style schedules (`freq`, `byday`,
+`opens_at`, `closes_at`), one per rule and interval. HSDS wants UUIDs; ours are UUID v5 of the slug, so an
 organization keeps the same id in every export.
 """
 
@@ -12,9 +13,11 @@ import uuid
 from cmosc.opendata.dataset import Conjunto
 from cmosc.opendata.exporter import Exportador
 from cmosc.opendata.json_export import dumps
+from cmosc.profiles import hours_format
 from cmosc.settings import POSTAL_ADDRESS
 
 HSDS_VERSION = "3.0"
+UTC_OFFSET, UTC_OFFSET_TEXT = -3, "-03:00"  # America/Argentina/Tucuman, no daylight saving
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "directorio.cmosc.smt.gob.ar")
 IDENTIFIERS = {
     "cuit": ("CUIT", "AR-CUIT"),
@@ -72,6 +75,41 @@ def organization(org, conjunto: Conjunto) -> dict:
     )
 
 
+def _at(minutes: int) -> str:
+    """HSDS times carry their UTC offset; Tucumán is UTC−3 all year."""
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}{UTC_OFFSET_TEXT}"
+
+
+def schedules(text: str | None, hours, key: tuple, **owner) -> list[dict]:
+    """One HSDS `schedule` per rule and interval (RRULE parts, opens/closes with offset); the
+    Spanish text as written is every record's description, or the only record when unreadable."""
+    if not text:
+        return []
+    closed = hours_format.closures_text(hours) if hours else None
+    if not (hours and hours.readable and hours.rules):
+        return [_clean({"id": uid(*key), **owner, "description": text, "notes": closed})]
+    records = []
+    for r, rule in enumerate(hours.rules, start=1):
+        for i, interval in enumerate(rule.intervals, start=1):
+            notes = "; ".join(n for n in (hours_format.season_text(rule), closed) if n)
+            records.append(
+                _clean(
+                    {
+                        "id": uid(*key, r, i),
+                        **owner,
+                        "description": text,
+                        "timezone": UTC_OFFSET,
+                        "interval": 1,
+                        **hours_format.rrule_parts(rule),
+                        "opens_at": _at(interval[0]),
+                        "closes_at": _at(interval[1]) if len(interval) == 2 else None,
+                        "notes": notes or None,
+                    }
+                )
+            )
+    return records
+
+
 def locations(org) -> list[dict]:
     result = []
     for number, sede in enumerate(org.sedes, start=1):
@@ -101,15 +139,9 @@ def locations(org) -> list[dict]:
                     "latitude": sede.lat,
                     "longitude": sede.lon,
                     "addresses": [address] if address else [],
-                    "schedules": [
-                        {
-                            "id": uid("horario-sede", org.slug, number),
-                            "location_id": loc_id,
-                            "description": sede.horarios,
-                        }
-                    ]
-                    if sede.horarios
-                    else [],
+                    "schedules": schedules(
+                        sede.horarios, sede.hours, ("horario-sede", org.slug, number), location_id=loc_id
+                    ),
                     "accessibility": [
                         {
                             "id": uid("accesibilidad", org.slug, number),
@@ -129,25 +161,22 @@ def locations(org) -> list[dict]:
 
 def services(org) -> list[dict]:
     result = []
-    for number, actividad in enumerate(org.actividades or [], start=1):
+    for number, actividad in enumerate(org.actividades, start=1):
         service_id = uid("actividad", org.slug, number)
         result.append(
             _clean(
                 {
                     "id": service_id,
                     "organization_id": uid("organizacion", org.slug),
-                    "name": actividad["nombre"],
-                    "description": actividad.get("descripcion"),
+                    "name": actividad.nombre,
+                    "description": actividad.descripcion,
                     "status": "active" if org.activa else "inactive",
-                    "schedules": [
-                        {
-                            "id": uid("horario-actividad", org.slug, number),
-                            "service_id": service_id,
-                            "description": actividad["horario"],
-                        }
-                    ]
-                    if actividad.get("horario")
-                    else [],
+                    "schedules": schedules(
+                        actividad.horario,
+                        actividad.hours,
+                        ("horario-actividad", org.slug, number),
+                        service_id=service_id,
+                    ),
                     # Only a single sede says where an activity happens; with several we do not know.
                     "service_at_locations": [
                         {

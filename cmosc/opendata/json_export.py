@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from cmosc.opendata.columns import con_derivadas
 from cmosc.opendata.dataset import Conjunto
 from cmosc.opendata.exporter import Exportador
 
@@ -20,7 +21,7 @@ def _plain(value):
 
 
 def record(org, conjunto: Conjunto) -> dict:
-    data = _plain(org.data)
+    data = _plain(con_derivadas(org.data))
     if org.logo_img:
         data["logo"] = conjunto.url_logo(org)
     return {"slug": org.slug, "url": conjunto.url_perfil(org), **data}

@@ -51,8 +51,12 @@ class Catalog:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.nivel == "error"]
+
+    @property
     def ok(self) -> bool:
-        return not any(d.nivel == "error" for d in self.diagnostics)
+        return not self.errors
 
 
 def shown(root: Path, path: Path) -> str:
@@ -129,9 +133,9 @@ def validate_profile(path: Path, root: Path, env: Env) -> tuple[Profile | None, 
         return None, diagnostics
     data, marks, problems = validate_with_marks(loaded.node, ORGANIZACION, archivo, env)
     diagnostics += problems
-    if data is None or diagnostics:
+    if data is None or any(d.nivel == "error" for d in diagnostics):
         return None, diagnostics
-    return Profile(path.stem, archivo, data, marks), []
+    return Profile(path.stem, archivo, data, marks), diagnostics
 
 
 def profile_paths(root: Path) -> list[Path]:

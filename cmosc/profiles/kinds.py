@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cmosc.ods import ODS
-from cmosc.profiles import checks, phones
+from cmosc.profiles import checks, hours, hours_format, phones
 from cmosc.profiles import schema_fragments as js
 from cmosc.profiles.checks import (
     CUIT_PATTERN,
@@ -40,6 +40,16 @@ def keep(text: str, field: Field, vocabularies) -> str:
 
 
 @dataclass(frozen=True)
+class Companion:
+    """An export column computed from a field's value, next to it (hours → OpenStreetMap)."""
+
+    suffix: str
+    title: str
+    description: str
+    value: Callable  # (typed value) -> text | None
+
+
+@dataclass(frozen=True)
 class Kind:
     label: str  # the staff guide's name for the kind
     check: Callable | None = None  # (trimmed text, field, Env) -> typed value | checks.Problem
@@ -52,6 +62,8 @@ class Kind:
     editor: Callable | None = None  # (field) -> Decap widget settings
     choices: Callable | None = None  # (field, vocabularies, program slugs) -> Decap options
     sample: str = ""  # a hint in the commented template
+    warn: Callable | None = None  # (typed value) -> checks.Problem reported as a warning, or None
+    companion: Companion | None = None  # an extra export column derived from the value
 
 
 # --- spreadsheet cells ---------------------------------------------------------------
@@ -188,6 +200,20 @@ def _option_schema(field, vocabularies):
     return {"type": "string", "pattern": js.any_case(field.opciones), "examples": list(field.opciones)}
 
 
+def _unreadable_hours(value: str) -> checks.Problem | None:
+    parsed = hours.parse(value)
+    return (
+        None
+        if parsed.readable
+        else checks.Problem("horario_ilegible", {"valor": value, "motivo": parsed.problem})
+    )
+
+
+def _hours_widget(field):
+    # Free text with examples in the hint, no pattern: unreadable hours are kept (a warning).
+    return {"widget": "string"}
+
+
 KINDS: dict[str, Kind] = {
     "texto": Kind("texto", checks.text, json_schema=_text_schema, editor=_text_widget),
     "markdown": Kind(
@@ -196,6 +222,21 @@ KINDS: dict[str, Kind] = {
         multiline=True,
         json_schema=_text_schema,
         editor=_markdown_widget,
+    ),
+    "horario": Kind(
+        "horario en texto (días y franjas)",
+        checks.text,
+        normalise=lambda text, field, vocabularies: hours_format.rewritten(text),
+        json_schema=_text_schema,
+        editor=_hours_widget,
+        sample="Lunes a viernes de 9 a 13",
+        warn=_unreadable_hours,
+        companion=Companion(
+            "_osm",
+            "(OpenStreetMap)",
+            "El horario en el formato «opening_hours» de OpenStreetMap (vacío si el texto no se pudo leer).",
+            lambda text: hours_format.osm(hours.parse(text)),
+        ),
     ),
     "vocab": Kind(
         "valor de una lista",

@@ -65,6 +65,20 @@ def text(key, etiqueta, ayuda, **kw) -> Field:
     return Field(key, "texto", etiqueta, ayuda, **kw)
 
 
+HOURS_HELP = (
+    " Escribilo como días y franjas: «lunes a viernes de 9 a 12:30 y de 16 a 20», «martes y jueves"
+    " de 17 a 19», «primer lunes de cada mes a las 20», «último sábado del mes de 10 a 19»,"
+    " «cerrado en enero». Lo que no se entienda se publica tal cual, con una advertencia."
+)
+
+
+def hours(key, etiqueta, ayuda, **kw) -> Field:
+    """Spanish hours (`cmosc.profiles.hours`): text that is also read as days × intervals."""
+    return Field(
+        key, "horario", etiqueta, ayuda + HOURS_HELP, max_len=300, ejemplo="Lunes a viernes de 9 a 13", **kw
+    )
+
+
 def vocab(key, name, etiqueta, ayuda, **kw) -> Field:
     return Field(key, "vocab", etiqueta, ayuda, vocab=name, **kw)
 
@@ -148,7 +162,7 @@ SEDE = objeto(
             "Ubicación",
             "Coordenadas dentro de San Miguel de Tucumán.",
         ),
-        text("horarios", "Horarios", "Días y horarios de atención, como texto.", max_len=300),
+        hours("horarios", "Horarios", "Días y horarios de atención."),
         Field(
             "accesible",
             "booleano",
@@ -258,7 +272,7 @@ ORGANIZACION = objeto(
                         max_len=150,
                     ),
                     text("descripcion", "Descripción", "En qué consiste.", max_len=1000),
-                    text("horario", "Horario", "Cuándo se realiza.", max_len=200),
+                    hours("horario", "Horario", "Cuándo se realiza."),
                 ],
                 "Actividad",
                 "Una actividad regular.",

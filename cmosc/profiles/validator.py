@@ -8,13 +8,13 @@ parent mapping; every other error points at the offending value.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from cmosc.diagnostics import Diagnostic
+from cmosc.diagnostics import WARNING, Diagnostic
 from cmosc.messages import suggestion
 from cmosc.profiles import checks
 from cmosc.profiles.kinds import KINDS
@@ -48,6 +48,16 @@ class Run:
         self.diagnostics.append(located(self.archivo, line, col, path, code, **values))
         return INVALID
 
+    def warn(self, node: Node, path: str, code: str, **values) -> None:
+        line, col = position(node)
+        self.diagnostics.append(
+            replace(located(self.archivo, line, col, path, code, **values), nivel=WARNING)
+        )
+
+    @property
+    def failed(self) -> bool:
+        return any(d.nivel == "error" for d in self.diagnostics)
+
 
 def validate(node: Node, schema: Field, archivo: str, env: Env) -> tuple[dict | None, list[Diagnostic]]:
     data, _, diagnostics = validate_with_marks(node, schema, archivo, env)
@@ -55,12 +65,13 @@ def validate(node: Node, schema: Field, archivo: str, env: Env) -> tuple[dict | 
 
 
 def validate_with_marks(node: Node, schema: Field, archivo: str, env: Env):
-    """Like `validate`, plus the (line, column) of every value by its path."""
+    """Like `validate`, plus the (line, column) of every value by its path. Warnings never
+    make data None: a profile with only warnings is valid."""
     run = Run(archivo, env)
     data = check_object(node, schema, "", run)
-    if run.diagnostics or data is INVALID:
+    if run.failed or data is INVALID:
         return None, run.marks, run.diagnostics
-    return data, run.marks, []
+    return data, run.marks, run.diagnostics
 
 
 def describe(node: Node) -> str:
@@ -153,9 +164,13 @@ def check_value(node: Node, schema: Field, path: str, run: Run):
 
 
 def check_scalar(node: ScalarNode, schema: Field, path: str, run: Run):
-    outcome = KINDS[schema.kind].check(node.value.strip(), schema, run.env)
+    kind = KINDS[schema.kind]
+    outcome = kind.check(node.value.strip(), schema, run.env)
     if outcome is checks.UNCHECKABLE:
         return INVALID
     if isinstance(outcome, checks.Problem):
         return run.error(node, path, outcome.code, **outcome.values)
+    notice = kind.warn(outcome) if kind.warn else None
+    if notice:
+        run.warn(node, path, notice.code, **notice.values)
     return outcome

@@ -72,10 +72,12 @@ def facet_values(org: Organization) -> dict[str, list[str]]:
 
 def card(org: Organization) -> dict:
     """What a result card shows besides facet names. A missing sigla is
-    omitted; `inactiva` only appears when true."""
+    omitted; `inactiva` only appears when true; `h` only with readable hours."""
     row = {"slug": org.slug, "nombre": org.nombre, "extracto": snippet(org)}
     if org.sigla:
         row["sigla"] = org.sigla
     if not org.activa:
         row["inactiva"] = True
+    if org.hours:
+        row["h"] = org.hours  # compact hours of each sede, for «abierto ahora» (hours.js)
     return row

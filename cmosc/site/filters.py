@@ -10,6 +10,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from cmosc.ods import ODS
+from cmosc.profiles import hours_format
 
 MESES = (
     "enero",
@@ -75,6 +76,9 @@ def ods_nombre(number: int) -> str:
 
 
 FILTERS = {
+    "semana": hours_format.by_day,
+    "cierres": hours_format.closures_text,
+    "horario_canonico": hours_format.canonical,
     "ods_nombre": ods_nombre,
     "fecha_larga": fecha_larga,
     "fecha_hora": fecha_hora,

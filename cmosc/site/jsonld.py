@@ -5,6 +5,7 @@ Every term is checked against the schema.org vocabulary by tests/site/test_stand
 
 from __future__ import annotations
 
+from cmosc.profiles import hours_format
 from cmosc.settings import POSTAL_ADDRESS
 
 # Cooperatives are businesses of their members, not NGOs.
@@ -37,6 +38,9 @@ def _place(sede) -> dict:
         place["geo"] = {"@type": "GeoCoordinates", "latitude": sede.lat, "longitude": sede.lon}
     if sede.horarios:
         place["description"] = sede.horarios
+    specs = hours_format.schema_org(sede.hours) if sede.hours else []
+    if specs:
+        place["openingHoursSpecification"] = specs
     return place
 
 

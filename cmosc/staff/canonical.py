@@ -1,4 +1,5 @@
-"""Canonical form of a profile: schema key order and vocabulary ids, comments kept.
+"""Canonical form of a profile: schema key order, vocabulary ids and the canonical Spanish of
+readable hours (`hours.canonical`), comments kept.
 
 Works on the round-trip tree from `reescritura`, so everything it does not touch
 (comments, quotes, flow lists, block text) is written back exactly as it was.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import PlainScalarString
 
+from cmosc.profiles import hours_format
 from cmosc.profiles.schema import ORGANIZACION, Field
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.staff.roundtrip import dump_text, load_text
@@ -44,6 +46,10 @@ def _canonical_value(value, schema: Field, vocabularies):
         term_id = vocabulary.resolve(value) if vocabulary else None
         if term_id is not None and term_id != value:
             return PlainScalarString(term_id)
+    if schema.kind == "horario" and isinstance(value, str):
+        text = hours_format.rewritten(value)
+        if text != value:
+            return type(value)(text) if type(value) is not str else text
     return value
 
 

@@ -126,6 +126,8 @@ def problems(text: str, archivo: str, env: Env, headers: dict[str, str]) -> list
         diagnostics += validate(loaded.node, ORGANIZACION, archivo, env)[1]
     reasons = []
     for d in sorted(diagnostics):
+        if d.nivel != "error":
+            continue  # warnings (unreadable hours) never stop an import
         target = re.sub(r"\[\d+\]", "", d.campo)
         where = f"«{headers[target]}»" if target in headers else (d.campo or "archivo")
         reasons.append(f"{where}: {d.mensaje}")

@@ -46,7 +46,7 @@ def test_valid_profile_becomes_typed_data(env):
     assert data["fundacion"] == 2009
     assert data["verificado"] == date(2026, 10, 1)
     assert data["estado"] == "activa"  # default
-    assert data["sedes"][0]["horarios"] == "9:30 a 12:30"
+    assert data["sedes"][0]["horarios"] == "Lunes a viernes de 9:30 a 12:30"
     assert data["sedes"][0]["ubicacion"] == {"lat": -26.815, "lon": -65.217}
     assert data["sedes"][0]["accesible"] is True
     assert data["contacto"]["telefonos"] == ["03814000000", "+54 9 381 555-0123"]

@@ -7,7 +7,9 @@
  *   1. documentos-0.json + nombres-0.json → first results;
  *   2. the other shards' documentos-K + nombres-K, then every texto-K
  *      (descriptions, activities): the query runs again and results merge.
- * State lives in the URL (?q=&tipo=&area=&barrio=&poblacion=&necesidad=&ods=).
+ * State lives in the URL (?q=&tipo=&area=&barrio=&poblacion=&necesidad=&ods=&abierto=1).
+ * «Abiertas ahora» (abierto=1) keeps organizations with a sede open at this
+ * moment in Tucumán (hours.js, row field `h`); it needs the clock, so only JS.
  */
 (function () {
   'use strict'
@@ -29,6 +31,9 @@
   var emptyFilters = document.getElementById('vacio-filtros')
   var clear = document.getElementById('limpiar')
   var base = form.getAttribute('data-base') || '/'
+  var H = window.CMOSCHours
+  var openNow = document.getElementById('f-abierto')
+  if (H) document.getElementById('filtro-abierto').hidden = false
 
   // With JS the page works: hide the no-JS notice and the no-JS apply button.
   document.getElementById('sin-js').hidden = true
@@ -134,18 +139,19 @@
       filters[p] = Array.prototype.map.call(
         form.querySelectorAll('input[name="' + p + '"]:checked'), function (c) { return c.value })
     })
-    return { q: input.value, filters: filters }
+    return { q: input.value, filters: filters, open: !!H && openNow.checked }
   }
 
   function readURL () {
     var params = new URLSearchParams(window.location.search)
     var filters = {}
     FACET_PARAMS.forEach(function (p) { filters[p] = params.getAll(p) })
-    return { q: params.get('q') || '', filters: filters }
+    return { q: params.get('q') || '', filters: filters, open: !!H && params.get('abierto') === '1' }
   }
 
   function writeForm (s) {
     input.value = s.q
+    openNow.checked = s.open
     FACET_PARAMS.forEach(function (p) {
       form.querySelectorAll('input[name="' + p + '"]').forEach(function (c) {
         c.checked = s.filters[p].indexOf(c.value) !== -1
@@ -160,6 +166,7 @@
     var params = new URLSearchParams()
     if (s.q.trim()) params.append('q', s.q.trim())
     FACET_PARAMS.forEach(function (p) { s.filters[p].forEach(function (v) { params.append(p, v) }) })
+    if (s.open) params.append('abierto', '1')
     var text = params.toString()
     return window.location.pathname + (text ? '?' + text : '')
   }
@@ -172,7 +179,7 @@
   }
 
   function hasFilters (s) {
-    return FACET_PARAMS.some(function (p) { return s.filters[p].length > 0 })
+    return s.open || FACET_PARAMS.some(function (p) { return s.filters[p].length > 0 })
   }
 
   // «Cerca de mí» (search-nearby.js) alone lists every organization by distance.
@@ -271,6 +278,13 @@
       .join(' · ') + (doc.inactiva ? ' · Inactiva' : '') +
       (metres(doc) < Infinity ? ' · ' + window.CMOSCCercania.texto(metres(doc)) : '')
     li.appendChild(info)
+    if (H && doc.h) {
+      var hours = document.createElement('p')
+      hours.className = 'resultado__horario horario__estado' +
+        (H.isOpen(doc.h, clock.date, clock.local) ? ' horario__estado--abierto' : '')
+      hours.textContent = H.summary(doc.h, clock.date)
+      li.appendChild(hours)
+    }
     if (doc.extracto) {
       var snippet = document.createElement('p')
       snippet.className = 'resultado__extracto'
@@ -278,6 +292,13 @@
       li.appendChild(snippet)
     }
     return li
+  }
+
+  // One reading of the clock per refresh, shared by the «abiertas ahora» filter and the cards.
+  var clock = { date: new Date(), local: null }
+  function readClock () {
+    clock.date = new Date()
+    clock.local = H ? H.localDay(clock.date) : null
   }
 
   function show (positions) {
@@ -335,6 +356,13 @@
     } else {
       candidates = Object.keys(r.scores).map(Number)
     }
+    readClock()
+    if (s.open) {
+      candidates = candidates.filter(function (pos) {
+        var h = data.documentos[pos].h
+        return !!h && H.isOpen(h, clock.date, clock.local)
+      })
+    }
     var filters = chosen(s)
     var shown = S.order(candidates.filter(function (pos) { return matches(data.documentos[pos], filters) }),
       data.documentos, r.scores, S.nearby && metres)
@@ -390,6 +418,7 @@
 
   clear.addEventListener('click', function () {
     form.querySelectorAll('.faceta input:checked').forEach(function (c) { c.checked = false })
+    openNow.checked = false
     typing = false
     saveURL(true)
     update()
