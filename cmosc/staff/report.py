@@ -16,6 +16,7 @@ from cmosc.model.completeness import CRITERIA, assess, is_recent
 from cmosc.model.history import Change, History
 from cmosc.model.organization import SHARED_NEED_MIN
 from cmosc.profiles.catalog import Catalog
+from cmosc.profiles.hours import parse as parse_hours
 from cmosc.staff.duplicates import likely_duplicates
 
 
@@ -23,6 +24,15 @@ from cmosc.staff.duplicates import likely_duplicates
 class Org:
     slug: str
     nombre: str
+
+
+@dataclass(frozen=True)
+class UnreadableHours:
+    archivo: str
+    linea: int
+    campo: str
+    texto: str
+    motivo: str
 
 
 @dataclass
@@ -43,6 +53,7 @@ class Report:
     # Every incomplete profile with its percentage and what is missing (the public page no
     # longer shows completeness, so this is where staff see it).
     completitud: list[tuple[Org, int, tuple[str, ...]]] = field(default_factory=list)
+    horarios_ilegibles: list[UnreadableHours] = field(default_factory=list)
 
 
 def build_report(catalog: Catalog, today: date, history: History | None = None) -> Report:
@@ -80,6 +91,7 @@ def build_report(catalog: Catalog, today: date, history: History | None = None) 
         historial="" if history.available else history.reason,
         necesidades_viejas=unconfirmed_needs(catalog, profiles, orgs, today),
         completitud=incomplete,
+        horarios_ilegibles=unreadable_hours(profiles),
     )
 
 
@@ -105,6 +117,20 @@ def unconfirmed_needs(
         for need in p.data.get("necesidades", [])
     ]
     return sorted(out, key=lambda item: (item[1] or date.min, spanish_sort_key(item[0].nombre)))
+    )
+
+
+def unreadable_hours(profiles) -> list[UnreadableHours]:
+    """Hours published as written because they could not be read (no «abierto ahora»)."""
+    found = []
+    for p in profiles:
+        for group, key in (("sedes", "horarios"), ("actividades", "horario")):
+            for number, item in enumerate(p.data.get(group, []), start=1):
+                parsed = parse_hours(item[key]) if item.get(key) else None
+                if parsed and not parsed.readable:
+                    path = f"{group}[{number}].{key}"
+                    found.append(UnreadableHours(p.archivo, p.mark(path)[0], path, item[key], parsed.problem))
+    return found
 
 
 def counts(catalog: Catalog, profiles) -> dict[str, list[tuple[str, int]]]:

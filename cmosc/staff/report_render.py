@@ -83,6 +83,17 @@ def sections(report: Report) -> list[tuple[str, str, list[str]]]:
                 [f"{o.nombre}: {text}" for o, text in items],
             )
         )
+    out.append(
+        (
+            "Horarios que no se pudieron leer",
+            "Se publican tal como están escritos, sin «abierto ahora». Reescribilos como días y "
+            "franjas, por ejemplo «lunes a viernes de 9 a 13».",
+            [
+                f"{h.archivo}:{h.linea}: {h.campo}: «{h.texto}» ({h.motivo})"
+                for h in report.horarios_ilegibles
+            ],
+        )
+    )
     if report.con_errores:
         out.insert(
             0,

@@ -64,7 +64,10 @@ def test_columns_are_the_published_fields_in_schema_order(built_site):
     expected = ["slug", "url"]
     for path in published_paths():
         expected.append(path.replace("[]", ""))
-    assert [h for h in header if not h.endswith("_nombre")] == expected
+    assert [h for h in header if not h.endswith(("_nombre", "_osm"))] == expected
+    # Hours have an OpenStreetMap companion right after them.
+    for path in ("sedes.horarios", "actividades.horario"):
+        assert header[header.index(path) + 1] == path + "_osm"
     assert "notas_internas" not in header
     assert header == [c.nombre for c in columnas()]
 

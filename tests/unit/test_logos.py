@@ -82,7 +82,7 @@ def test_profile_with_bad_logo_fails_validation_with_position(tmp_path):
     profile = project / "organizaciones" / "fundacion-latidos.yml"
     profile.write_text(profile.read_text("utf-8") + "logo: logos/roto.png\n", "utf-8")
     catalog = load_catalog(project, today=date(2026, 11, 25))
-    [problem] = catalog.diagnostics
+    [problem] = catalog.errors
     assert problem.archivo == "organizaciones/fundacion-latidos.yml" and problem.campo == "logo"
     assert problem.linea == len(profile.read_text("utf-8").splitlines()) and problem.columna == 7
     assert problem.mensaje == "«logos/roto.png» no es una imagen PNG, JPG o WebP válida."
