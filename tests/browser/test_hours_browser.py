@@ -70,7 +70,9 @@ def test_listing_filter_keeps_only_open_organizations(reloj, site_server):
     visible = page.locator(".tarjetas > li:not([hidden])")
     names = visible.locator(".tarjeta__titulo").all_inner_texts()
     assert any("La Posada" in n for n in names) and 0 < len(names) < total
-    assert page.locator("[data-filtro-resultado]").inner_text() == "1 organización abierta ahora en esta página."
+    assert (
+        page.locator("[data-filtro-resultado]").inner_text() == "1 organización abierta ahora en esta página."
+    )
     assert "Abierto ahora" in visible.first.locator("[data-horario-estado]").inner_text()
     violations = axe_violations(page)
     assert not violations, describe(violations)
