@@ -29,6 +29,7 @@ EXTRA_MODULES = (
     "benchmarks.map",
     "benchmarks.precommit",
     "benchmarks.history",
+    "benchmarks.open_now",
 )
 PLAIN_PELICAN_CONF = (
     'PATH = "content"\nSITENAME = "Pelican"\nSITEURL = ""\nTIMEZONE = "UTC"\nDEFAULT_LANG = "es"\n'

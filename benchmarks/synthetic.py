@@ -95,7 +95,7 @@ def profile(rng: random.Random, number: int, vocab: dict[str, list[str]]) -> tup
         f"  - direccion: Calle {rng.randrange(1, 90)} de Julio {rng.randrange(100, 3000)}\n"
         f"    barrio: {rng.choice(vocab['barrios'])}\n"
         f"    ubicacion: {{lat: {rng.uniform(-26.88, -26.77):.5f}, lon: {rng.uniform(-65.28, -65.17):.5f}}}\n"
-        f"    horarios: Lunes a viernes de 9:30 a 12:30\n"
+        f"    horarios: {rng.choice(HORARIOS)}\n"
         for _ in range(rng.randrange(1, 3))
     )
     text = (
@@ -118,6 +118,18 @@ def profile(rng: random.Random, number: int, vocab: dict[str, list[str]]) -> tup
         f"verificado: 2026-{rng.randrange(1, 11):02d}-{rng.randrange(1, 28):02d}\n"
     )
     return f"org-{number:05d}", text
+
+
+# Real phrasings (weekly, split days, past midnight, monthly, closures) for «abierto ahora».
+HORARIOS = (
+    "Lunes a viernes de 9:30 a 12:30",
+    "Lunes a viernes de 9 a 12 y de 16 a 20",
+    "Martes y jueves de 17 a 19",
+    "Todos los días de 20 a 8",
+    "Lunes a sábado de 8 a 14; cerrado en enero",
+    "Último sábado de cada mes de 10 a 19",
+    "Lunes, miércoles y viernes de 14:30 a 18:30; primer sábado de cada mes de 9 a 13",
+)
 
 
 def write_profiles(root: Path, destination: Path, n: int, seed: int = 2026) -> list[str]:

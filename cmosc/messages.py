@@ -199,6 +199,25 @@ CATALOG: dict[str, Message] = {
         "«{valor}» no es un enlace válido; debe empezar con https://, http:// o mailto:.",
         "La inscripción es una dirección web o un correo (mailto:inscripciones@ejemplo.org.ar).",
     ),
+    "sesion_invalida": Message(
+        "«{valor}» no es una sesión válida; usá AAAA-MM-DDTHH:MM/HH:MM, por ejemplo 2026-09-15T18:00/20:00.",
+        "Cada encuentro de «Sesiones:» es fecha y hora de inicio, una barra y la hora de fin, en hora de Tucumán.",
+    ),
+    "sesion_al_reves": Message(
+        "la sesión «{valor}» termina antes de empezar.", "La hora de fin va después de la de inicio."
+    ),
+    "sin_sesiones": Message(
+        "no hay ninguna sesión; separalas con comas.",
+        "«Sesiones:» lista los encuentros separados por comas: 2026-09-15T18:00/20:00, 2026-09-22T18:00/20:00.",
+    ),
+    "sesiones_e_inicio": Message(
+        "con «Sesiones» no hacen falta «Inicio» ni «Fin»: borralos (la primera sesión es el inicio).",
+        "Una capacitación de varios encuentros se describe solo con «Sesiones:».",
+    ),
+    "direccion_falta": Message(
+        "una capacitación {modalidad} necesita «Direccion:» (calle y número del lugar).",
+        "La dirección aparece en la página y en el calendario; sin ella nadie sabe adónde ir.",
+    ),
     "horario_ilegible": Message(
         "no se pudo leer el horario «{valor}» ({motivo}); se publica tal como está escrito, "
         "sin «abierto ahora». Por ejemplo: «lunes a viernes de 9 a 13 y de 16 a 20».",

@@ -14,11 +14,19 @@ from cmosc.diagnostics import Diagnostic
 from cmosc.profiles.checks import Problem, is_valid_slug
 from cmosc.profiles.located import located
 from cmosc.profiles.schema import SLUG_MAX
+from cmosc.profiles.sessions import SessionError, parse_sessions
 
 # folder → {metadata key: kind}; keys in lower case as Pelican stores them.
 REQUIRED = {"title": "texto", "date": "fecha"}
 FIELDS = {
-    "capacitaciones": {**REQUIRED, "inicio": "fecha_hora", "fin": "fecha_hora", "inscripcion": "enlace"},
+    "capacitaciones": {
+        **REQUIRED,
+        "inicio": "fecha_hora",
+        "fin": "fecha_hora",
+        "sesiones": "sesiones",
+        "inscripcion": "enlace",
+        "modalidad": "modalidad",
+    },
     "programas": {
         **REQUIRED,
         "convocatoria_abre": "fecha",
@@ -26,8 +34,12 @@ FIELDS = {
         "ambito": "ambito",
     },
 }
-MUST_HAVE = {"capacitaciones": ("inicio",), "programas": ()}
+# Each tuple: at least one of these keys (a training needs a start or a list of sessions).
+MUST_HAVE = {"capacitaciones": (("inicio", "sesiones"),), "programas": ()}
 AMBITOS = ("nacional", "provincial", "municipal")
+MODALIDADES = ("presencial", "virtual", "mixta")
+# A training people go to needs an address (the calendar's LOCATION, the page's «Dónde»).
+NEEDS_ADDRESS = ("presencial", "mixta")
 _META = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
 
 
@@ -56,6 +68,13 @@ def _problem(kind: str, value: str) -> Problem | None:
         return Problem("opcion", {"valor": value, "opciones": " o ".join(f"«{a}»" for a in AMBITOS)})
     if kind == "texto" and not value:
         return Problem("vacio")
+    if kind == "modalidad" and value.lower() not in MODALIDADES:
+        return Problem("opcion", {"valor": value, "opciones": " o ".join(f"«{m}»" for m in MODALIDADES)})
+    if kind == "sesiones":
+        try:
+            parse_sessions(value)
+        except SessionError as problem:
+            return Problem(problem.code, problem.values)
     return None
 
 
@@ -69,9 +88,19 @@ def check_content(root: Path) -> list[Diagnostic]:
                 diagnostics.append(
                     located(archivo, 1, 1, "", "nombre_archivo", valor=path.name, maximo=SLUG_MAX)
                 )
-            for key in (*REQUIRED, *MUST_HAVE[folder]):
-                if key not in meta:
-                    diagnostics.append(located(archivo, 1, 1, key.capitalize(), "requerido"))
+            for keys in (*((k,) for k in REQUIRED), *MUST_HAVE[folder]):
+                if not any(k in meta for k in keys):
+                    names = " o ".join(k.capitalize() for k in keys)
+                    diagnostics.append(located(archivo, 1, 1, names, "requerido"))
+            if "sesiones" in meta and ("inicio" in meta or "fin" in meta):
+                line, col, _ = meta["sesiones"]
+                diagnostics.append(located(archivo, line, col, "Sesiones", "sesiones_e_inicio"))
+            modalidad = meta.get("modalidad", (0, 0, ""))[2].lower()
+            if modalidad in NEEDS_ADDRESS and "direccion" not in meta:
+                line, col, _ = meta["modalidad"]
+                diagnostics.append(
+                    located(archivo, line, col, "Direccion", "direccion_falta", modalidad=modalidad)
+                )
             for key, (line, col, value) in meta.items():
                 problem = _problem(fields[key], value) if key in fields else None
                 if problem:

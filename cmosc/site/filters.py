@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from cmosc.ods import ODS
 from cmosc.profiles import hours_format
+from cmosc.profiles.sessions import Session, training_sessions
 
 MESES = (
     "enero",
@@ -75,7 +76,14 @@ def ods_nombre(number: int) -> str:
     return f"ODS {number}: {ODS[number]}"
 
 
+def sessions(article) -> list[Session]:
+    return training_sessions(
+        getattr(article, "sesiones", None), getattr(article, "inicio", None), getattr(article, "fin", None)
+    )
+
+
 FILTERS = {
+    "sesiones": sessions,
     "semana": hours_format.by_day,
     "cierres": hours_format.closures_text,
     "horario_canonico": hours_format.canonical,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from cmosc.profiles.sessions import SessionError, parse_sessions
 from cmosc.site.filters import install_filters
 from cmosc.site.form_links import expand_form_links
 from cmosc.site.generator import DirectoryGenerator
@@ -16,8 +17,23 @@ def _generators(pelican):
     return DirectoryGenerator
 
 
+def _sessions_as_dates(content) -> None:
+    """A training with `Sesiones:` starts with its first session and ends with its last, so
+    listings and the agenda read `inicio`/`fin` as for a one-session training."""
+    text = getattr(content, "sesiones", None)
+    if not text:
+        return
+    try:
+        items = parse_sessions(str(text))
+    except SessionError:
+        return  # reported by `content_check` before Pelican runs
+    content.inicio = items[0].start.isoformat(timespec="minutes")
+    content.fin = items[-1].end.isoformat(timespec="minutes")
+
+
 def register():
     signals.get_generators.connect(_generators)
+    signals.content_object_init.connect(_sessions_as_dates)
     signals.generator_init.connect(install_filters)
     signals.content_object_init.connect(expand_form_links)
     signals.all_generators_finalized.connect(start_in_background)

@@ -12,6 +12,7 @@ from cmosc.site.pages import calendar as calendario
 from cmosc.site.pages import collaborate as colaborar
 from cmosc.site.pages import core as core_pages
 from cmosc.site.pages import facet_listings as facet_pages
+from cmosc.site.pages import feeds as feed_files
 from cmosc.site.pages import findability as hallazgo
 from cmosc.site.pages import logo_files
 from cmosc.site.pages import map as mapa_pages
@@ -41,6 +42,7 @@ PAGE_BUILDERS = [hallazgo.recorded(b) for b in CONTENT_BUILDERS] + [
     hallazgo.recorded(busqueda_pages.search),
     logo_files.logos,
     calendario.calendario,
+    feed_files.feeds,
     hallazgo.recorded(
         datos_pages.open_data
     ),  # also the facet CSVs; started early by plugin.py, see segundo_plano.py

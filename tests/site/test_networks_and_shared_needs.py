@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
@@ -68,22 +67,3 @@ def test_shared_needs_are_a_need_by_barrio_table(built_site):
             )
             assert cell.text() == (str(want) if want else "·ninguna"), (barrio, need)
 
-
-def test_training_calendar_is_valid_icalendar(built_site):
-    raw = (built_site / "capacitaciones" / "calendario.ics").read_bytes()
-    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
-    lines = raw.decode("utf-8").split("\r\n")[:-1]
-    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
-    unfolded = re.sub(r"\r\n ", "", raw.decode("utf-8")).split("\r\n")
-    assert unfolded[0] == "BEGIN:VCALENDAR" and unfolded[-2] == "END:VCALENDAR"
-    trainings = sorted(p.stem for p in (ROOT / "content" / "capacitaciones").glob("*.md"))
-    uids = sorted(line.removeprefix("UID:").split("@")[0] for line in unfolded if line.startswith("UID:"))
-    assert uids == trainings
-    # 2026-12-03T18:00 in Tucumán (UTC−3) is 21:00 UTC.
-    text = (ROOT / "content" / "capacitaciones" / "personeria-juridica-paso-a-paso.md").read_text(
-        encoding="utf-8"
-    )
-    start = re.search(r"^Inicio: (\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)", text, re.M).groups()
-    hour = int(start[3]) + 3
-    assert f"DTSTART:{start[0]}{start[1]}{start[2]}T{hour:02d}{start[4]}00Z" in unfolded
-    assert not any("<p>" in line for line in unfolded)

@@ -94,14 +94,14 @@ def test_broken_vocabulary_is_reported(tmp_path):
 def test_content_metadata_is_checked(tmp_path):
     for name in ("organizaciones", "vocabularios", "content"):
         shutil.copytree(ROOT / name, tmp_path / name)
-    path = tmp_path / "content" / "capacitaciones" / "gestion-de-proyectos-sociales.md"
+    path = tmp_path / "content" / "capacitaciones" / "personeria-juridica-paso-a-paso.md"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("Inicio: 2026-09-15T18:00", "Inicio: 15/09/2026"),
+        path.read_text(encoding="utf-8").replace("Inicio: 2026-12-03T18:00", "Inicio: 15/09/2026"),
         encoding="utf-8",
     )
     result = cmosc("--raiz", str(tmp_path), "validar")
     assert result.returncode == 1
     assert (
-        "content/capacitaciones/gestion-de-proyectos-sociales.md:4:9: error: Inicio: «15/09/2026» no es una "
+        "content/capacitaciones/personeria-juridica-paso-a-paso.md:4:9: error: Inicio: «15/09/2026» no es una "
         "fecha válida; usá AAAA-MM-DD o AAAA-MM-DDTHH:MM."
     ) in result.stderr.splitlines()

@@ -1,97 +1,102 @@
-"""/capacitaciones/calendario.ics: every training as an iCalendar event (RFC 5545).
+"""Trainings as iCalendar (RFC 5545), written with the `icalendar` library.
 
-Deterministic: DTSTAMP is the training's publication date, never the build time.
-Times in the content are Tucumán local time (UTC−3 all year, no daylight saving).
+`/capacitaciones/calendario.ics` has every session of every training; each training also
+has its own «Agregar al calendario» file, `/capacitaciones/<slug>/calendario.ics`. A
+training with several sessions (`Sesiones:`) is one VEVENT per session. Times carry
+`TZID=America/Argentina/Tucuman` with its VTIMEZONE. Deterministic: DTSTAMP is the
+training's publication date, never the build time.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
 
 from cmosc.site.context import FileSpec, Site
+from cmosc.site.filters import sessions
 
-TUCUMAN = timezone(timedelta(hours=-3))
+ZONE = "America/Argentina/Tucuman"
+TUCUMAN = ZoneInfo(ZONE)
 SAVE_AS = "capacitaciones/calendario.ics"
-DEFAULT_LENGTH = timedelta(hours=2)
+PRODID = "-//CMOSC San Miguel de Tucumán//Directorio//ES"
+UTC = ZoneInfo("UTC")
 
 
-def escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+def training_file(article) -> str:
+    """The per-training «Agregar al calendario» file, next to its page."""
+    return f"capacitaciones/{article.slug}/calendario.ics"
 
 
-def fold_line(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)
+def trainings(context: dict) -> list:
+    found = [a for a in context.get("articles", []) if a.category.name == "capacitaciones" and sessions(a)]
+    return sorted(found, key=lambda a: (sessions(a)[0].start, a.slug))
 
 
-def utc(value) -> str:
-    moment = datetime.fromisoformat(str(value))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=TUCUMAN)
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+def location(article) -> str | None:
+    parts = [getattr(article, "lugar", None), getattr(article, "direccion", None)]
+    return ", ".join(p for p in parts if p) or None
 
 
-def event(article, base_url: str) -> list[str]:
-    start = datetime.fromisoformat(str(article.inicio))
-    end = getattr(article, "fin", None) or (start + DEFAULT_LENGTH).isoformat()
-    published = (
+def _published(article) -> datetime:
+    day = (
         article.date.date()
         if isinstance(article.date, datetime)
         else date.fromisoformat(str(article.date)[:10])
     )
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{article.slug}@capacitaciones.cmosc",
-        f"DTSTAMP:{published:%Y%m%d}T000000Z",
-        f"DTSTART:{utc(start)}",
-        f"DTEND:{utc(end)}",
-        f"SUMMARY:{escape(article.title)}",
-        f"URL:{base_url}/{article.url}",
-    ]
-    if getattr(article, "lugar", None):
-        lines.append(f"LOCATION:{escape(article.lugar)}")
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def _plain(summary) -> str:
+    # Pelican renders the summary as HTML; a calendar wants plain text.
+    return html.unescape(re.sub(r"<[^>]+>", "", str(summary))).strip()
+
+
+def events(article, base_url: str) -> list[Event]:
+    items = sessions(article)
     summary = getattr(article, "metadata", {}).get("summary")
-    if summary:
-        # Pelican renders the summary as HTML; a calendar wants plain text.
-        lines.append(f"DESCRIPTION:{escape(html.unescape(re.sub(r'<[^>]+>', '', str(summary))).strip())}")
-    return lines + ["END:VEVENT"]
+    out = []
+    for number, session in enumerate(items, start=1):
+        event = Event()
+        # A one-session training keeps the UID it always had; sessions are numbered.
+        uid = article.slug if len(items) == 1 else f"{article.slug}-{number}"
+        event.add("uid", f"{uid}@capacitaciones.cmosc")
+        event.add("dtstamp", _published(article))
+        event.add("dtstart", session.start.replace(tzinfo=TUCUMAN))
+        event.add("dtend", session.end.replace(tzinfo=TUCUMAN))
+        title = article.title if len(items) == 1 else f"{article.title} (encuentro {number} de {len(items)})"
+        event.add("summary", title)
+        event.add("url", f"{base_url}/{article.url}")
+        if location(article):
+            event.add("location", location(article))
+        if summary:
+            event.add("description", _plain(summary))
+        out.append(event)
+    return out
+
+
+def calendar(items: list[Event], name: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", ZONE)
+    for item in items:
+        cal.add_component(item)
+    cal.add_missing_timezones()
+    return cal.to_ical()
 
 
 def calendario(site: Site, context: dict):
-    trainings = sorted(
-        (
-            a
-            for a in context.get("articles", [])
-            if a.category.name == "capacitaciones" and getattr(a, "inicio", None)
-        ),
-        key=lambda a: (str(a.inicio), a.slug),
-    )
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//CMOSC San Miguel de Tucumán//Directorio//ES",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:Capacitaciones del CMOSC",
-        "X-WR-TIMEZONE:America/Argentina/Tucuman",
-    ]
-    for article in trainings:
-        lines += event(article, site.url_canonica)
-    lines.append("END:VCALENDAR")
-    yield FileSpec(SAVE_AS, ("\r\n".join(fold_line(line) for line in lines) + "\r\n").encode("utf-8"))
+    chosen = trainings(context)
+    everything = []
+    for article in chosen:
+        mine = events(article, site.url_canonica)
+        everything += mine
+        yield FileSpec(training_file(article), calendar(mine, article.title))
+    yield FileSpec(SAVE_AS, calendar(everything, "Capacitaciones del CMOSC"))

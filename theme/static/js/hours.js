@@ -61,20 +61,24 @@
     }
     var parts = {}
     clock.formatToParts(date).forEach(function (p) { parts[p.type] = p.value })
-    return {
+    var day = {
       y: +parts.year,
       m: +parts.month,
       d: +parts.day,
       wd: WEEKDAYS[parts.weekday],
       minutes: (+parts.hour % 24) * 60 + (+parts.minute)
     }
+    day.dim = daysInMonth(day)
+    return day
   }
 
   // The calendar day `offset` days after `day` (calendar arithmetic only).
   function shift (day, offset) {
     var t = new Date(Date.UTC(day.y, day.m - 1, day.d + offset))
     var wd = t.getUTCDay()
-    return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), wd: wd === 0 ? 7 : wd }
+    var day = { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), wd: wd === 0 ? 7 : wd }
+    day.dim = daysInMonth(day)
+    return day
   }
 
   function daysInMonth (day) {
@@ -90,7 +94,7 @@
     if (rule.m && !has(rule.m, day.m)) return false
     if (!rule.n) return true
     var nth = Math.ceil(day.d / 7)
-    var last = day.d + 7 > daysInMonth(day)
+    var last = day.d + 7 > day.dim
     return rule.n.some(function (n) { return n === nth || (n === -1 && last) })
   }
 
@@ -154,11 +158,26 @@
     return { open: false, opens: nextOpening(hours, now, now.minutes) }
   }
 
+  // Open at `minutes` of `day` (`before` is the day before, for spills past midnight);
+  // the filter's fast path: no closing time, no allocation.
+  function openAt (hours, day, before, minutes) {
+    for (var i = 0; i < hours.r.length; i++) {
+      var rule = hours.r[i]
+      for (var j = 0; j < rule.t.length; j++) {
+        var t = rule.t[j]
+        if (t.length !== 2) continue
+        if (t[0] <= minutes && minutes < t[1] && applies(rule, hours, day)) return true
+        if (t[1] > DAY && minutes < t[1] - DAY && applies(rule, hours, before)) return true
+      }
+    }
+    return false
+  }
+
   function isOpen (list, date, local) {
     var now = local || localDay(date)
+    if (!now.before) now.before = shift(now, -1)
     for (var i = 0; i < list.length; i++) {
-      var s = status(list[i], date, now)
-      if (s && s.open) return true
+      if (list[i] && list[i].r && openAt(list[i], now, now.before, now.minutes)) return true
     }
     return false
   }
