@@ -11,23 +11,11 @@ from markupsafe import Markup
 
 from cmosc.ods import ODS
 from cmosc.profiles import hours_format
+from cmosc.profiles.hours import DAY_NAMES, MONTH_NAMES
 from cmosc.profiles.sessions import Session, training_sessions
 
-MESES = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
-DIAS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+# Spanish month and weekday names are declared once, with the hours parser that reads them.
+MESES, DIAS = MONTH_NAMES, DAY_NAMES
 
 
 def fecha_larga(value) -> str:
