@@ -74,7 +74,7 @@ def _problem(kind: str, value: str) -> Problem | None:
         try:
             parse_sessions(value)
         except SessionError as problem:
-            return Problem(problem.code, problem.values)
+            return problem.problem
     return None
 
 

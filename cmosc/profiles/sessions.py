@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from cmosc.profiles.checks import Problem
+
 DEFAULT_LENGTH = timedelta(hours=2)
 _SPLIT = re.compile(r"\s*[,;]\s*")
 
@@ -22,11 +24,11 @@ class Session:
 
 
 class SessionError(ValueError):
-    """A session that cannot be read: a `messages.CATALOG` code and its values."""
+    """A session that cannot be read; `problem` names its `messages.CATALOG` code."""
 
-    def __init__(self, code: str, **values):
-        super().__init__(code)
-        self.code, self.values = code, values
+    def __init__(self, problem: Problem):
+        super().__init__(problem.code)
+        self.problem = problem
 
 
 def _session(text: str) -> Session:
@@ -41,16 +43,16 @@ def _session(text: str) -> Session:
         else:
             end = datetime.combine(start.date(), time.fromisoformat(end_text))
     except ValueError:
-        raise SessionError("sesion_invalida", valor=text) from None
+        raise SessionError(Problem("sesion_invalida", {"valor": text})) from None
     if end <= start:
-        raise SessionError("sesion_al_reves", valor=text)
+        raise SessionError(Problem("sesion_al_reves", {"valor": text}))
     return Session(start, end)
 
 
 def parse_sessions(text: str) -> list[Session]:
     sessions = [_session(part) for part in _SPLIT.split(text.strip()) if part]
     if not sessions:
-        raise SessionError("sin_sesiones")
+        raise SessionError(Problem("sin_sesiones"))
     return sorted(sessions, key=lambda s: s.start)
 
 

@@ -31,7 +31,7 @@ def test_sessions_with_an_end_time_or_a_full_end():
 def test_bad_sessions_say_why(text, message):
     with pytest.raises(SessionError) as problem:
         parse_sessions(text)
-    assert format_message(problem.value.code, **problem.value.values).startswith(message)
+    assert format_message(problem.value.problem.code, **problem.value.problem.values).startswith(message)
 
 
 def test_without_sessions_a_training_is_one_session_from_inicio_to_fin():
