@@ -117,7 +117,6 @@ def unconfirmed_needs(
         for need in p.data.get("necesidades", [])
     ]
     return sorted(out, key=lambda item: (item[1] or date.min, spanish_sort_key(item[0].nombre)))
-    )
 
 
 def unreadable_hours(profiles) -> list[UnreadableHours]:

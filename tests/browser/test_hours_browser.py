@@ -45,7 +45,7 @@ def open_at(context, url: str, instant: str):
 )
 def test_profile_says_whether_it_is_open_and_marks_today(reloj, site_server, url, instant, expected, today):
     page = open_at(reloj, site_server + url, instant)
-    block = page.locator(".sede .horario").first
+    block = page.locator(".perfil__contacto .horario")
     assert block.locator("[data-horario-estado]").inner_text() == expected
     assert block.locator("tr.hoy th").inner_text() == f"{today} (hoy)"
     assert block.locator("tr.hoy").count() == 1

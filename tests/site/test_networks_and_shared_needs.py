@@ -66,4 +66,3 @@ def test_shared_needs_are_a_need_by_barrio_table(built_site):
                 if need in p["facets"]["necesidades"] and barrio in p["facets"]["barrios"]
             )
             assert cell.text() == (str(want) if want else "·ninguna"), (barrio, need)
-

@@ -122,7 +122,15 @@ def test_contact_comes_right_after_the_name_with_big_actions(built_site):
     # Networks by name, never raw URLs; the address and hours are in the block.
     redes = box.find("p", clase="perfil__redes")
     assert redes.text() == "En redes: Facebook · Instagram"
-    assert "Pasaje Los Ceibos 1150" in box.text() and "Lunes a viernes de 15 a 18:30" in box.text()
+    assert "Pasaje Los Ceibos 1150" in box.text()
+    # The main sede's week is in the block, once on the page; «Dónde y cuándo» says it in one line.
+    week = [
+        (r.find("th").text(), r.find("td").text()) for r in box.find("table", clase="semana").find_all("tr")
+    ]
+    assert week[0] == ("Lunes", "de 15 a 18:30") and week[5] == ("Sábado", "Cerrado")
+    assert len(doc.find_all("table", clase="semana")) == 2  # the main sede's and the second sede's
+    donde = doc.find("section", **{"aria-labelledby": "donde"}).find("div", clase="sede")
+    assert "lunes a viernes de 15 a 18:30" in donde.text().lower() and not donde.find("table")
     # Share: WhatsApp and e-mail work without JavaScript; the script adds share sheet and copy.
     share = box.find("div", clase="compartir")
     assert share.attrs["data-url"].endswith("/organizaciones/merendero-los-girasoles/")
