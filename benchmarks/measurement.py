@@ -13,6 +13,7 @@ class Medida:
     segundos: float
     memoria_mb: float
     codigo: int
+    cpu_segundos: float = 0.0  # user + system time: what the run costs on a machine shared with others
 
 
 def medir(command: list[str], cwd, env: dict | None = None) -> Medida:
@@ -26,4 +27,4 @@ def medir(command: list[str], cwd, env: dict | None = None) -> Medida:
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise RuntimeError(f"{' '.join(command)} falló: {process.stderr.read().decode()[-2000:]}")
-    return Medida(elapsed, usage.ru_maxrss / 1024, code)
+    return Medida(elapsed, usage.ru_maxrss / 1024, code, usage.ru_utime + usage.ru_stime)

@@ -30,6 +30,7 @@ EXTRA_MODULES = (
     "benchmarks.precommit",
     "benchmarks.history",
     "benchmarks.open_now",
+    "benchmarks.importer",
 )
 PLAIN_PELICAN_CONF = (
     'PATH = "content"\nSITENAME = "Pelican"\nSITEURL = ""\nTIMEZONE = "UTC"\nDEFAULT_LANG = "es"\n'

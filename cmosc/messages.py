@@ -66,6 +66,11 @@ CATALOG: dict[str, Message] = {
     ),
     # Checking the fields (validator.py, checks.py) and the data set (catalog.py).
     "requerido": Message("falta este dato obligatorio.", "El campo es obligatorio y no está en el archivo."),
+    "sin_contacto": Message(
+        "falta una forma de llegar a la organización: agregá una sede con dirección o un dato de "
+        "contacto (correo, teléfono, web o redes).",
+        "Para publicar un perfil alcanzan el nombre, el tipo y una forma de encontrarla: una dirección o un contacto.",
+    ),
     "clave_desconocida": Message(
         "«{clave}» no es un campo válido{sugerencia}.",
         "El campo no existe en el esquema; suele ser un error de tipeo. Se rechaza para no perder datos en silencio.",
@@ -138,7 +143,7 @@ CATALOG: dict[str, Message] = {
         "Las coordenadas son números decimales con punto.",
     ),
     "coordenada_fuera": Message(
-        "{valor} está fuera de San Miguel de Tucumán ({minimo} a {maximo}){pista}.",
+        "{valor} está fuera del municipio ({minimo} a {maximo}){pista}.",
         "La ubicación debe caer dentro de la ciudad; revisá el signo y que latitud y longitud no estén invertidas.",
     ),
     "consentimiento": Message(

@@ -64,16 +64,44 @@ DEFAULTS = {
     # Whether «Historial» on each profile names who made each change (git author names, never
     # e-mail addresses). Off: only dates and descriptions.
     "CMOSC_HISTORIAL_AUTORES": False,
+    # The municipality the directory covers, so a neighbouring one (or the province) can run
+    # the same software. The locality written when a sede does not say one:
+    "CMOSC_MUNICIPIO_LOCALIDAD": "San Miguel de Tucumán",
+    # Locality names in a spreadsheet that mean this municipality (case and accents aside).
+    "CMOSC_MUNICIPIO_NOMBRES": ("San Miguel de Tucumán", "San Miguel de Tucuman"),
+    # Departments that are this municipality, in its province, and short names that mean it
+    # only together with such a department (a registry's «Tucumán» in department «Capital»).
+    "CMOSC_MUNICIPIO_DEPARTAMENTOS": ("Capital",),
+    "CMOSC_MUNICIPIO_PROVINCIA": "Tucumán",
+    "CMOSC_MUNICIPIO_NOMBRES_CORTOS": ("Tucumán",),
+    # Postal code of an address whose sede does not say one (HSDS and schema.org addresses).
+    "CMOSC_MUNICIPIO_CODIGO_POSTAL": "4000",
+    # Rectangle every profile's coordinates must fall in (validation: a typo or a swapped pair).
+    "CMOSC_MUNICIPIO_LIMITES": {"lat": (-26.90, -26.75), "lon": (-65.30, -65.15)},
+    # The municipality's outline, closer than the rectangle: an imported row whose point falls
+    # outside is «fuera del municipio» (Yerba Buena, Banda del Río Salí…). (lat, lon) pairs or
+    # the path of a GeoJSON file (see `cmosc.municipality`). This default is a hand-drawn
+    # approximation, not an official boundary (README).
+    "CMOSC_MUNICIPIO_CONTORNO": (
+        (-26.770, -65.262),
+        (-26.770, -65.200),
+        (-26.785, -65.180),
+        (-26.810, -65.168),
+        (-26.850, -65.168),
+        (-26.880, -65.185),
+        (-26.885, -65.235),
+        (-26.865, -65.262),
+        (-26.830, -65.266),
+        (-26.800, -65.266),
+    ),
 }
 LOCAL_URL = "http://localhost:8000"
-# The municipality's postal facts, for the addresses in HSDS and schema.org (a sede's barrio
-# is not its locality: it goes in its own field).
-POSTAL_ADDRESS = {
-    "localidad": "San Miguel de Tucumán",
-    "provincia": "Tucumán",
-    "codigo_postal": "4000",
-    "pais": "AR",
-}
+
+
+class SettingError(ValueError):
+    """A setting of `pelicanconf.py` that cannot be used (the message says which and why)."""
+
+
 # http(s), a host name of two or more labels (not ".github.io"), an optional port and path.
 LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 PUBLIC_ADDRESS = re.compile(rf"https?://{LABEL}(?:\.{LABEL})+(?::\d+)?(?:/\S*)?")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cmosc.cli.usage import github_annotations
 from cmosc.diagnostics import render
+from cmosc.municipality import municipality
 from cmosc.profiles.catalog import load_catalog
 from cmosc.settings import setting
 
@@ -74,6 +75,7 @@ def run(args) -> int:
         catalog.vocabularies,
         licencia_de(settings["CMOSC_LICENCIA_DATOS"]),
         setting(settings, "CMOSC_URL_CANONICA"),
+        municipio=municipality(settings),
     )
     destino = args.destino if args.destino.is_absolute() else root / args.destino
     destino.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cmosc.cli import commands
 from cmosc.cli.usage import EXIT_USAGE, UsageError
+from cmosc.settings import SettingError
 
 
 class SpanishParser(argparse.ArgumentParser):
@@ -40,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UsageError as exc:
         sys.stderr.write(f"cmosc: error de uso: {exc}\n")
+        return EXIT_USAGE
+    except SettingError as exc:
+        sys.stderr.write(f"cmosc: error en pelicanconf.py: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

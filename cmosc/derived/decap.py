@@ -30,6 +30,18 @@ def widget(field: Field, vocabularies, programs: list[str]) -> dict:
     return kind.editor(field) if kind.editor else {"widget": "string"}
 
 
+def registry_fields(field: Field, vocabularies, programs: list[str]) -> list[dict]:
+    """A text field per registry of the object's key vocabulary that the schema does not declare."""
+    if not field.claves:
+        return []
+    declared = {f.key for f in field.fields}
+    return [
+        {**field_config(field.extra, vocabularies, programs, nested=True), "name": t.id, "label": t.nombre}
+        for t in vocabularies[field.claves].terms
+        if t.id.replace("-", "_") not in declared
+    ]
+
+
 def field_config(field: Field, vocabularies, programs: list[str], nested: bool = False) -> dict:
     # Decap checks required fields of every nested group even when the editor never opened it,
     # which blocks saving; nested requirements are left to `cmosc validar` on the pull request.
@@ -43,7 +55,8 @@ def field_config(field: Field, vocabularies, programs: list[str], nested: bool =
         out.update(
             widget="object",
             collapsed=True,
-            fields=[field_config(f, vocabularies, programs, nested=True) for f in field.fields],
+            fields=[field_config(f, vocabularies, programs, nested=True) for f in field.fields]
+            + registry_fields(field, vocabularies, programs),
         )
     elif field.kind == "lista" and field.items.kind == "objeto":
         out.update(

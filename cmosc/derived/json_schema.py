@@ -17,6 +17,31 @@ from cmosc.profiles.schema_fragments import BLANK, DEFINITIONS
 SCHEMA_ID = "https://cmosc.tucuman.gob.ar/esquema/organizacion.schema.json"
 
 
+def registry_keys(field: Field, vocabularies) -> dict:
+    """An object's keys taken from a vocabulary (`identificadores.conabip`), as text properties."""
+    if not field.claves:
+        return {}
+    declared = {f.key for f in field.fields}
+    terms = [t for t in vocabularies[field.claves].terms if t.id.replace("-", "_") not in declared]
+    return {
+        t.id: node(field.extra, vocabularies) | {"title": t.nombre, "description": t.descripcion}
+        for t in terms
+    }
+
+
+def _holds(path: str) -> dict:
+    """A value at a dotted path (`sedes[].direccion`): the validator's `al_menos_uno`."""
+    head, _, rest = path.partition(".")
+    key = head.removesuffix("[]")
+    if not rest:
+        inner: dict = {"not": BLANK}
+    elif head.endswith("[]"):
+        inner = {"type": "array", "contains": _holds(rest)}
+    else:
+        inner = _holds(rest)
+    return {"type": "object", "required": [key], "properties": {key: inner}}
+
+
 def node(field: Field, vocabularies) -> dict:
     out: dict = {}
     if field.etiqueta:
@@ -42,11 +67,14 @@ def _shape(field: Field, vocabularies) -> dict:
         out.update(
             type="object",
             additionalProperties=False,
-            properties={f.key: node(f, vocabularies) for f in field.fields},
+            properties={f.key: node(f, vocabularies) for f in field.fields}
+            | registry_keys(field, vocabularies),
         )
         required = [f.key for f in field.fields if f.requerido]
         if required:
             out["required"] = required
+        if field.al_menos_uno:
+            out["anyOf"] = [_holds(path) for path in field.al_menos_uno]
     elif field.kind == "lista":
         out.update(type="array", items=node(field.items, vocabularies))
         if field.items.kind not in ("objeto",):

@@ -9,6 +9,7 @@ STALE_AFTER_DAYS = 365
 
 # (label shown to the organization, test on published data). Order = display order.
 CRITERIA = (
+    ("una descripción de lo que hace", lambda d, t: bool(d.get("descripcion"))),
     ("un resumen de una línea", lambda d, t: bool(d.get("resumen"))),
     ("las áreas en las que trabaja", lambda d, t: bool(d.get("areas"))),
     ("a quiénes acompaña (población)", lambda d, t: bool(d.get("poblacion"))),
@@ -31,7 +32,7 @@ CRITERIA = (
         ),
     ),
     ("lo que necesita (para quienes quieran colaborar)", lambda d, t: bool(d.get("necesidades"))),
-    ("una verificación del CMOSC en los últimos 12 meses", lambda d, t: is_recent(d.get("verificado"), t)),
+    ("una verificación del CMOSC en los últimos 12 meses", lambda d, t: is_recent(verified_on(d), t)),
 )
 
 
@@ -39,6 +40,12 @@ CRITERIA = (
 class Completeness:
     porcentaje: int
     faltan: tuple[str, ...]
+
+
+def verified_on(data: dict) -> date | None:
+    """The last verification, unless the data changed since (`sin_verificar_desde`)."""
+    verified, changed = data.get("verificado"), data.get("sin_verificar_desde")
+    return None if verified and changed and changed >= verified else verified
 
 
 def is_recent(verified: date | None, today: date) -> bool:

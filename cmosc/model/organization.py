@@ -10,22 +10,23 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from cmosc.folding import spanish_sort_key
-from cmosc.model.completeness import is_recent
+from cmosc.model.completeness import is_recent, verified_on
 from cmosc.model.privacy import published
 from cmosc.model.richtext import markdown_to_html
+from cmosc.municipality import MUNICIPALITY
 from cmosc.profiles import phones
 from cmosc.profiles.catalog import PROFILES_DIR, Catalog, Profile
 from cmosc.profiles.hours import Hours
 from cmosc.profiles.hours import parse as parse_hours
 from cmosc.profiles.logos import Logo, describe
-from cmosc.profiles.schema import RED_SOCIAL
+from cmosc.profiles.schema import ORGANIZACION, RED_SOCIAL
 from cmosc.profiles.vocabularies import Term, Vocabulary
 
 # A need is "shared" (a chance for a common strategy) when this many organizations have it;
 # the staff report and the public page use the same definition.
 SHARED_NEED_MIN = 2
 # A sede's town when its profile does not say (`localidad`, see the data contract).
-DEFAULT_TOWN = "San Miguel de Tucumán"
+DEFAULT_TOWN = MUNICIPALITY.localidad
 
 # A topic (area) and the population it names are the same people for a resident looking
 # for help («Niñez» and «Niñas y niños»): the area's listing gathers both.
@@ -78,7 +79,8 @@ class Sede:
     lon: float | None
     horarios: str | None  # as written
     accesible: bool | None
-    localidad: str | None = None
+    localidad: str | None = None  # None: the configured municipality
+    codigo_postal: str | None = None
     hours: Hours | None = None  # `horarios` read as days × intervals (see `profiles.hours`)
 
     @property
@@ -137,7 +139,7 @@ class Organization:
     tipo: Term
     activa: bool
     resumen: str | None
-    descripcion_html: Markup
+    descripcion_html: Markup  # empty when the profile has no description yet
     areas: list[Term]
     poblacion: list[Term]
     temas: list[Term]  # areas, plus those its populations stand for (AREA_POPULATIONS)
@@ -150,6 +152,10 @@ class Organization:
     desactualizada: bool
     sort_key: str = field(repr=False)
     logo_img: Logo | None = None  # the published logo (resized), see `logos.py`
+    # (label, number) of every identifier, declared ones first, then registries by name.
+    registros: tuple[tuple[str, str], ...] = ()
+    # Changes after the last verification (`sin_verificar_desde`): `verificado` is then None.
+    verificado_antes: date | None = None
 
     @property
     def url(self) -> str:
@@ -202,7 +208,8 @@ def build_organization(
     def terms(name, ids):
         return [vocabularies[name].term(i) for i in ids]
 
-    verificado = data.get("verificado")
+    verificado = verified_on(data)  # never claim a check of data that changed since
+    verificado_antes = data.get("verificado") if verificado is None else None
     return Organization(
         slug=profile.slug,
         data=data,
@@ -211,7 +218,7 @@ def build_organization(
         tipo=vocabularies["tipos"].term(data["tipo"]),
         activa=data.get("estado", "activa") == "activa",
         resumen=data.get("resumen"),
-        descripcion_html=markdown_to_html(data["descripcion"]),
+        descripcion_html=markdown_to_html(data["descripcion"]) if data.get("descripcion") else Markup(""),
         areas=terms("areas", data.get("areas", [])),
         poblacion=terms("poblaciones", data.get("poblacion", [])),
         temas=terms("areas", topic_ids(data.get("areas", []), data.get("poblacion", []))),
@@ -238,7 +245,20 @@ def build_organization(
         desactualizada=not is_recent(verificado, today),
         sort_key=spanish_sort_key(data["nombre"]),
         logo_img=describe(profiles_dir / data["logo"]) if profiles_dir and data.get("logo") else None,
+        registros=identifiers(data.get("identificadores", {}), vocabularies.get("registros")),
+        verificado_antes=verificado_antes,
     )
+
+
+def identifiers(ids: dict, registros: Vocabulary | None) -> tuple[tuple[str, str], ...]:
+    schema = ORGANIZACION.child("identificadores")
+    declared = [(f.etiqueta, ids[f.key]) for f in schema.fields if f.key in ids]
+    others = [
+        (registros.label(k) if registros and registros.resolve(k) == k else k, v)
+        for k, v in ids.items()
+        if schema.child(k) is None
+    ]
+    return tuple(declared + sorted(others, key=lambda item: spanish_sort_key(item[0])))
 
 
 def _sede(data: dict, barrios: Vocabulary) -> Sede:
@@ -252,6 +272,7 @@ def _sede(data: dict, barrios: Vocabulary) -> Sede:
         data.get("horarios"),
         data.get("accesible"),
         data.get("localidad"),
+        data.get("codigo_postal"),
         _hours(data.get("horarios")),
     )
 

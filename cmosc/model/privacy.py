@@ -19,7 +19,7 @@ _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 def published(data: dict, schema: Field = ORGANIZACION) -> dict:
     out = {}
     for key, value in data.items():
-        sub = schema.child(key)
+        sub = schema.entry(key)
         if sub is None or not sub.publico:
             continue
         out[key] = _published_value(value, sub)

@@ -32,8 +32,11 @@ class Columna:
     vocabulario: str | None = None
     nombres: bool = False  # the display-name companion of a vocabulary column
     derivada: str | None = None  # a kind with a `companion`: the value is computed from the typed one
+    claves: bool = False  # the keys of an object that are vocabulary ids (registries), as «nombre: valor»
 
     def valores(self, data: dict, vocabularios: dict) -> list:
+        if self.claves:
+            return _keyed(data, self.ruta, vocabularios[self.vocabulario])
         values = _collect(data, self.ruta)
         if self.nombres:
             vocab = vocabularios[self.vocabulario]
@@ -97,6 +100,32 @@ def _collect(data, ruta: tuple[str, ...]) -> list:
     return current
 
 
+def _keyed(data: dict, ruta: tuple[str, ...], vocabulario) -> list:
+    """«CONABIP: 1234» for every key of the object at `ruta` that the schema does not declare."""
+    schema, obj = ORGANIZACION, data
+    for key in ruta:
+        schema, obj = schema.child(key), obj.get(key) or {}
+    extra = [(vocabulario.label(k), v) for k, v in obj.items() if schema.child(k) is None]
+    return [f"{label}: {value}" for label, value in sorted(extra)]
+
+
+def _keyed_columns(schema: Field, prefix: str) -> list[Columna]:
+    """One column for the vocabulary keys of each object that has them (`identificadores`)."""
+    return [
+        Columna(
+            f"{prefix}{f.key}.registros",
+            f"{f.etiqueta} · Otros registros",
+            f"Números en otros registros de «vocabularios/{f.claves}.yml», como «Nombre: número».",
+            "string",
+            (f.key,),
+            f.claves,
+            claves=True,
+        )
+        for f in schema.fields
+        if f.claves and f.publico
+    ]
+
+
 def _titulo(partes: list[Field]) -> str:
     return " · ".join(p.etiqueta for p in partes)
 
@@ -146,7 +175,7 @@ def columnas(schema: Field = ORGANIZACION) -> list[Columna]:
                     nombres=True,
                 )
             )
-    return result
+    return result + _keyed_columns(schema, "")
 
 
 def texto(value) -> str:

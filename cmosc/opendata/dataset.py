@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from cmosc.model.organization import Organization
+from cmosc.municipality import MUNICIPALITY, Municipality
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.settings import LICENCIA_PREDETERMINADA
 
@@ -27,6 +28,7 @@ class Conjunto:
     url_base: str = ""  # the public address (CMOSC_URL_CANONICA): every link in an export is absolute
     titulo: str = "Directorio de Organizaciones Sociales de San Miguel de Tucumán"
     publicador: str = "Centro Municipal de Organizaciones Sociales Comunitarias (CMOSC)"
+    municipio: Municipality = MUNICIPALITY  # the town, province and postal code of an address
     # Rendered rows by slug, shared with every narrowed copy: an organization appears in
     # about ten facet CSVs and is flattened once.
     cache: dict = field(default_factory=dict, compare=False, repr=False)
@@ -47,15 +49,7 @@ class Conjunto:
 
     def con(self, organizaciones: list[Organization]) -> Conjunto:
         """The same data set narrowed to some organizations (facet downloads)."""
-        return Conjunto(
-            organizaciones,
-            self.vocabularios,
-            self.licencia,
-            self.url_base,
-            self.titulo,
-            self.publicador,
-            self.cache,
-        )
+        return replace(self, organizaciones=organizaciones)
 
 
 def licencia_de(configurada: dict | None) -> Licencia:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import uuid
 
+from cmosc.municipality import Municipality
 from cmosc.opendata.dataset import Conjunto
 from cmosc.opendata.exporter import Exportador
 from cmosc.opendata.json_export import dumps
 from cmosc.profiles import hours_format
-from cmosc.settings import POSTAL_ADDRESS
 
 HSDS_VERSION = "3.0"
 UTC_OFFSET, UTC_OFFSET_TEXT = -3, "-03:00"  # America/Argentina/Tucuman, no daylight saving
@@ -25,6 +25,12 @@ IDENTIFIERS = {
     "registro_municipal": ("Registro municipal CMOSC", None),
     "cenoc": ("CENOC", None),
 }
+
+
+def label_of(registry: str, conjunto: Conjunto) -> str:
+    """A registry of `vocabularios/registros.yml` by its display name."""
+    registros = conjunto.vocabularios.get("registros")
+    return registros.label(registry) if registros and registros.resolve(registry) == registry else registry
 
 
 def uid(*parts) -> str:
@@ -46,7 +52,9 @@ def organization(org, conjunto: Conjunto) -> dict:
             "id": org_id,
             "name": org.nombre,
             "alternate_name": org.sigla,
-            "description": org.data["descripcion"],
+            # HSDS requires a description; a registry row imported without one has its summary
+            # or, failing that, its type.
+            "description": org.data.get("descripcion") or org.resumen or org.tipo.nombre,
             "email": contacto.get("email"),
             "website": contacto.get("web"),
             "year_incorporated": fundacion
@@ -64,8 +72,8 @@ def organization(org, conjunto: Conjunto) -> dict:
                     {
                         "id": uid("identificador", org.slug, key),
                         "organization_id": org_id,
-                        "identifier_type": IDENTIFIERS[key][0],
-                        "identifier_scheme": IDENTIFIERS[key][1],
+                        "identifier_type": IDENTIFIERS.get(key, (label_of(key, conjunto), None))[0],
+                        "identifier_scheme": IDENTIFIERS.get(key, (None, None))[1],
                         "identifier": value,
                     }
                 )
@@ -110,7 +118,7 @@ def schedules(text: str | None, hours, key: tuple, **owner) -> list[dict]:
     return records
 
 
-def locations(org) -> list[dict]:
+def locations(org, municipio: Municipality) -> list[dict]:
     result = []
     for number, sede in enumerate(org.sedes, start=1):
         loc_id = uid("sede", org.slug, number)
@@ -122,10 +130,10 @@ def locations(org) -> list[dict]:
                     "location_id": loc_id,
                     "address_1": sede.direccion,
                     "address_2": sede.barrio.nombre if sede.barrio else None,
-                    "city": POSTAL_ADDRESS["localidad"],
-                    "state_province": POSTAL_ADDRESS["provincia"],
-                    "postal_code": POSTAL_ADDRESS["codigo_postal"],
-                    "country": POSTAL_ADDRESS["pais"],
+                    "city": sede.localidad or municipio.localidad,
+                    "state_province": municipio.provincia,
+                    "postal_code": sede.codigo_postal or municipio.codigo_postal,
+                    "country": municipio.pais,
                     "address_type": "physical",
                 }
             )
@@ -199,7 +207,7 @@ def render_hsds(conjunto: Conjunto) -> bytes:
         {
             "hsds_version": HSDS_VERSION,
             "organizations": [organization(o, conjunto) for o in orgs],
-            "locations": [loc for o in orgs for loc in locations(o)],
+            "locations": [loc for o in orgs for loc in locations(o, conjunto.municipio)],
             "services": [s for o in orgs for s in services(o)],
         }
     )

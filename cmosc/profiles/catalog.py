@@ -17,6 +17,7 @@ from yaml.nodes import SequenceNode
 from cmosc.diagnostics import Diagnostic, sort_diagnostics
 from cmosc.folding import fold
 from cmosc.messages import suggestion
+from cmosc.municipality import project_municipality
 from cmosc.profiles.checks import is_valid_slug
 from cmosc.profiles.content_check import check_content
 from cmosc.profiles.loader import load_file, position
@@ -152,7 +153,13 @@ def load_catalog(
     root = root.resolve()
     vocabularies, diagnostics = load_vocabularies(root)
     catalog = Catalog(root, vocabularies, program_slugs(root), diagnostics=diagnostics)
-    env = Env(vocabularies, catalog.programas, root / PROFILES_DIR, today or date.today())
+    env = Env(
+        vocabularies,
+        catalog.programas,
+        root / PROFILES_DIR,
+        today or date.today(),
+        project_municipality(root),
+    )
     paths = paths if paths is not None else profile_paths(root)
     if cache is not None:
         environment = environment_key(env)

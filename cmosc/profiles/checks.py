@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from cmosc.messages import ARTICULOS, suggestion
-from cmosc.profiles.schema import LAT_RANGE, LON_RANGE, MIN_YEAR, SLUG_MAX, SLUG_PATTERN
+from cmosc.profiles.schema import MIN_YEAR, SLUG_MAX, SLUG_PATTERN
 
 CUIT_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 # The forms each check accepts (after trimming spaces), declared once: the JSON Schema and
@@ -205,23 +205,25 @@ def coordinate(value, schema, env):
     if not _DECIMAL.match(value):
         return Problem("coordenada", {"valor": value})
     number = float(value)
-    if _in_range(number, schema.minimo, schema.maximo):
+    # The configured municipality's rectangle (a setting), not the schema's default one.
+    minimo, maximo = getattr(env.municipio, schema.key)
+    if _in_range(number, minimo, maximo):
         return Problem(
             "coordenada_fuera",
             {
                 "valor": value,
-                "minimo": schema.minimo,
-                "maximo": schema.maximo,
-                "pista": _coordinate_hint(number, schema.key),
+                "minimo": minimo,
+                "maximo": maximo,
+                "pista": _coordinate_hint(number, schema.key, env.municipio),
             },
         )
     return number
 
 
-def _coordinate_hint(number: float, key: str) -> str:
+def _coordinate_hint(number: float, key: str, municipio) -> str:
     if number > 0:
         return "; ¿falta el signo menos?"
-    other = LON_RANGE if key == "lat" else LAT_RANGE
+    other = municipio.lon if key == "lat" else municipio.lat
     if other[0] <= number <= other[1]:
         return "; ¿latitud y longitud están invertidas?"
     return ""

@@ -19,7 +19,9 @@ def environment_key(env: Env) -> str:
     """What validation reads beyond the profile file itself."""
     digest = hashlib.sha256()
     digest.update(repr(sorted(env.vocabularies.items())).encode())
-    digest.update(repr((sorted(env.programas), env.today.isoformat(), str(env.base_dir))).encode())
+    digest.update(
+        repr((sorted(env.programas), env.today.isoformat(), str(env.base_dir), env.municipio)).encode()
+    )
     if env.base_dir is not None:
         for folder, dirs, files in sorted(os.walk(env.base_dir)):
             dirs.sort()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from cmosc.municipality import MUNICIPALITY
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_MAX = 80
 # First line of every profile: text editors (yaml-language-server) check it against the JSON Schema.
@@ -26,9 +28,9 @@ RED_SOCIAL = {
     "otra": "Otra red",
 }
 RED_SOCIAL_KEYS = tuple(RED_SOCIAL)
-# San Miguel de Tucumán, with a margin; a point outside is a typo or a swapped pair.
-LAT_RANGE = (-26.90, -26.75)
-LON_RANGE = (-65.30, -65.15)
+# The configured municipality's bounds (a setting); a point outside is a typo or a swapped pair.
+LAT_RANGE = MUNICIPALITY.lat
+LON_RANGE = MUNICIPALITY.lon
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,10 @@ class Field:
     default: object = None
     ejemplo: str | None = None
     opciones: tuple[str, ...] = ()
+    # An object whose other keys are ids of this vocabulary, each holding a text (registries).
+    claves: str | None = None
+    # Paths of which at least one must hold a value, e.g. ("sedes[].direccion", "contacto").
+    al_menos_uno: tuple[str, ...] = ()
 
     @cached_property
     def _children(self) -> dict[str, Field]:
@@ -59,6 +65,22 @@ class Field:
 
     def child(self, key: str) -> Field | None:
         return self._children.get(key)
+
+    @cached_property
+    def extra(self) -> Field | None:
+        """The field of a key that is a vocabulary id (`identificadores.conabip`)."""
+        if self.claves is None:
+            return None
+        return text(
+            "",
+            "Número de registro",
+            f"Número en un registro de `vocabularios/{self.claves}.yml`.",
+            max_len=100,
+        )
+
+    def entry(self, key: str) -> Field | None:
+        """The field for a validated key: a declared child, or a vocabulary key's field."""
+        return self._children.get(key) or self.extra
 
 
 def text(key, etiqueta, ayuda, **kw) -> Field:
@@ -163,6 +185,13 @@ SEDE = objeto(
             "Coordenadas dentro de San Miguel de Tucumán.",
         ),
         hours("horarios", "Horarios", "Días y horarios de atención."),
+        text(
+            "localidad",
+            "Localidad",
+            f"Ciudad o localidad; si falta, {MUNICIPALITY.localidad}.",
+            max_len=100,
+        ),
+        text("codigo_postal", "Código postal", "Código postal, por ejemplo 4000.", max_len=10),
         Field(
             "accesible",
             "booleano",
@@ -206,8 +235,7 @@ ORGANIZACION = objeto(
             "descripcion",
             "markdown",
             "Descripción",
-            "Qué hace la organización. Admite Markdown.",
-            requerido=True,
+            "Qué hace la organización. Admite Markdown. No hace falta para publicar.",
             min_len=10,
             max_len=20000,
         ),
@@ -238,7 +266,9 @@ ORGANIZACION = objeto(
                 ),
             ],
             "Identificadores",
-            "Números de registro oficiales.",
+            "Números de registro oficiales: CUIT y cualquier registro de `vocabularios/registros.yml` "
+            "(por ejemplo `conabip: 1234`).",
+            claves="registros",
         ),
         lista(
             "areas",
@@ -349,6 +379,14 @@ ORGANIZACION = objeto(
             "Verificado",
             "Fecha AAAA-MM-DD de la última confirmación de los datos por el CMOSC.",
         ),
+        Field(
+            "sin_verificar_desde",
+            "fecha",
+            "Cambios sin verificar desde",
+            "Fecha AAAA-MM-DD de un cambio posterior a la verificación (lo escribe `cmosc importar "
+            "--actualizar`); mientras sea igual o posterior a «Verificado», el perfil figura sin "
+            "verificar. Al verificar de nuevo, borrá esta línea.",
+        ),
         lista(
             "redirecciones",
             Field("", "slug", "Slug anterior", "Identificador anterior de la organización."),
@@ -365,6 +403,7 @@ ORGANIZACION = objeto(
     ],
     "Organización",
     "Perfil de una organización de la sociedad civil.",
+    al_menos_uno=("sedes[].direccion", "contacto"),
 )
 
 VOCABULARIO_ITEM = objeto(
@@ -380,7 +419,7 @@ VOCABULARIO_ITEM = objeto(
     "Un valor del vocabulario.",
 )
 
-VOCABULARIOS = ("tipos", "areas", "poblaciones", "necesidades", "barrios")
+VOCABULARIOS = ("tipos", "areas", "poblaciones", "necesidades", "barrios", "registros")
 
 
 def walk(fields=ORGANIZACION.fields, prefix=""):

@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cmosc.diagnostics import WARNING, Diagnostic
 from cmosc.messages import suggestion
+from cmosc.municipality import MUNICIPALITY, Municipality
 from cmosc.profiles import checks
 from cmosc.profiles.kinds import KINDS
 from cmosc.profiles.loader import is_null, position
@@ -34,6 +35,7 @@ class Env:
     programas: frozenset[str] = frozenset()
     base_dir: Path | None = None
     today: date = field(default_factory=date.today)
+    municipio: Municipality = MUNICIPALITY
 
 
 @dataclass
@@ -102,8 +104,10 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
     for key_node, value_node in node.value:
         key = key_node.value
         sub = schema.child(key)
+        if sub is None and schema.claves:
+            key, sub = vocabulary_key(key, schema, run.env.vocabularies) or (key, None)
         if sub is None:
-            close = difflib.get_close_matches(key, known, n=2, cutoff=0.6)
+            close = difflib.get_close_matches(key, known + _key_ids(schema, run), n=2, cutoff=0.6)
             run.error(key_node, join(path, key), "clave_desconocida", clave=key, sugerencia=suggestion(close))
             ok = False
             continue
@@ -114,6 +118,9 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
             ok = False
         elif value != {}:  # a group whose fields are all blank is absent too
             result[key] = value
+    if ok and schema.al_menos_uno and not any(_holds(result, p) for p in schema.al_menos_uno):
+        run.error(node, path, "sin_contacto")
+        ok = False
     for sub in schema.fields:
         if sub.key not in result:
             if sub.requerido and not _present_but_invalid(node, sub.key):
@@ -122,6 +129,34 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
             elif sub.default is not None:
                 result[sub.key] = sub.default
     return result if ok else INVALID
+
+
+def vocabulary_key(key: str, schema: Field, vocabularies: dict) -> tuple[str, Field] | None:
+    """The key a registry is kept under (`conabip`, `personeria_juridica`) and its field, for
+    a key or registry name (`CONABIP`, `Personas Jurídicas`); None when it is none of them."""
+    if schema.child(key):
+        return key, schema.child(key)
+    vocabulary = vocabularies.get(schema.claves or "")
+    term_id = vocabulary.resolve(key) if vocabulary else None
+    if term_id is None:
+        return None
+    declared = schema.child(term_id.replace("-", "_"))  # `personeria-juridica` is a declared key
+    return (declared.key, declared) if declared else (term_id, schema.extra)
+
+
+def _key_ids(schema: Field, run: Run) -> list[str]:
+    vocabulary = run.env.vocabularies.get(schema.claves or "")
+    return [t.id for t in vocabulary.terms] if vocabulary else []
+
+
+def _holds(data: dict, path: str) -> bool:
+    """Whether validated data has a value at a dotted path (`sedes[].direccion`)."""
+    head, _, rest = path.partition(".")
+    value = data.get(head.removesuffix("[]"))
+    if not rest or not value:
+        return bool(value)
+    items = value if head.endswith("[]") else [value]
+    return any(isinstance(item, dict) and _holds(item, rest) for item in items)
 
 
 def _present_but_invalid(node: MappingNode, key: str) -> bool:

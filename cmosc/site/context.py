@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from cmosc.model.history import History
 from cmosc.model.organization import AREA_POPULATIONS, Organization, Phone, unique_phones
+from cmosc.municipality import Municipality, municipality
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.site import agenda
 from cmosc.site.combinations import Combinations, combine
@@ -41,6 +42,10 @@ class Site:
     @property
     def inactivas(self) -> list[Organization]:
         return [o for o in self.organizations if not o.activa]
+
+    @cached_property
+    def municipio(self) -> Municipality:
+        return municipality(self.settings)
 
     @cached_property
     def facetas(self) -> dict[str, FacetResult]:

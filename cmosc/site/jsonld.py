@@ -5,33 +5,34 @@ Every term is checked against the schema.org vocabulary by tests/site/test_stand
 
 from __future__ import annotations
 
+from cmosc.municipality import MUNICIPALITY, Municipality
 from cmosc.profiles import hours_format
-from cmosc.settings import POSTAL_ADDRESS
 
 # Cooperatives are businesses of their members, not NGOs.
 NOT_NGO = {"cooperativa"}
 INACTIVE = "Organización inactiva: su página queda en el directorio, pero ya no funciona."
 
 
-def _address(sede) -> dict:
-    """The postal address: the city is the locality; the barrio is a place within it (see `_place`)."""
+def _address(sede, municipio: Municipality) -> dict:
+    """The postal address: the sede's town (the municipality's unless it says another); the
+    barrio is a place within it (see `_place`)."""
     address = {
         "@type": "PostalAddress",
-        "addressLocality": POSTAL_ADDRESS["localidad"],
-        "addressRegion": POSTAL_ADDRESS["provincia"],
-        "postalCode": POSTAL_ADDRESS["codigo_postal"],
-        "addressCountry": POSTAL_ADDRESS["pais"],
+        "addressLocality": sede.localidad or municipio.localidad,
+        "addressRegion": municipio.provincia,
+        "postalCode": sede.codigo_postal or municipio.codigo_postal,
+        "addressCountry": municipio.pais,
     }
     if sede.direccion:
         address["streetAddress"] = sede.direccion
     return address
 
 
-def _place(sede) -> dict:
+def _place(sede, municipio: Municipality) -> dict:
     place: dict = {"@type": "Place"}
     if sede.nombre:
         place["name"] = sede.nombre
-    place["address"] = _address(sede)
+    place["address"] = _address(sede, municipio)
     if sede.barrio:
         place["containedInPlace"] = {"@type": "Place", "name": sede.barrio.nombre}
     if sede.lat is not None:
@@ -44,7 +45,7 @@ def _place(sede) -> dict:
     return place
 
 
-def organization_jsonld(org, base_url: str) -> dict:
+def organization_jsonld(org, base_url: str, municipio: Municipality = MUNICIPALITY) -> dict:
     page = f"{base_url}/{org.url}"
     contacto = org.contacto or {}
     url = contacto.get("web") or page
@@ -64,8 +65,8 @@ def organization_jsonld(org, base_url: str) -> dict:
     if org.fundacion:
         data["foundingDate"] = str(org.fundacion)
     if org.sedes:
-        data["address"] = _address(org.sedes[0])
-        data["location"] = [_place(s) for s in org.sedes]
+        data["address"] = _address(org.sedes[0], municipio)
+        data["location"] = [_place(s, municipio) for s in org.sedes]
     if org.logo_img:
         data["logo"] = f"{base_url}/{org.logo_img.save_as(org.slug)}"
     if contacto.get("email"):

@@ -1,8 +1,10 @@
-"""Plan an import: each spreadsheet row becomes a profile text, validated like any other.
+"""Plan an import, row by row: each row becomes a profile text, validated like any other.
 
-Nothing is written here; `write_plan` applies a plan. A row that matches an existing
-file (same slug or same CUIT) only changes that file's imported fields, and only
-with `actualizar`; comments and every other key stay as they were.
+Rows stream through (`plan_rows` yields one result at a time), so memory does not grow
+with the sheet beyond a small identity index. A row that is an existing organization
+(`identity`) only adds to that file with `actualizar`: a value is never removed because a
+cell is empty, `notas_internas` only grows, comments and every other key stay, and a
+verified profile whose published data changed is marked `sin_verificar_desde`.
 """
 
 from __future__ import annotations
@@ -12,67 +14,161 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from yaml.error import Mark
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from cmosc.folding import strip_accents
 from cmosc.profiles.catalog import PROFILES_DIR, Catalog
 from cmosc.profiles.checks import is_valid_slug
 from cmosc.profiles.loader import load_text
-from cmosc.profiles.schema import MODELINE, ORGANIZACION, SLUG_MAX, Field, walk
+from cmosc.profiles.schema import MODELINE, ORGANIZACION, Field
 from cmosc.profiles.validator import Env, validate
-from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.staff.canonical import insert_in_order
-from cmosc.staff.cells import normalize_list, normalize_scalar
+from cmosc.staff.cells import normalize_scalar
 from cmosc.staff.columns import SLUG
-from cmosc.staff.duplicates import why_same
+from cmosc.staff.identity import Index, Known, identifiers, place_key
 from cmosc.staff.roundtrip import dump_text, load_path, scalar, text_of
+from cmosc.staff.rows import Sheet, field_of, missing, reachable, read_row
 
-FIELDS = {path.replace("[].", "."): f for path, f in walk()}
+NOTES = "notas_internas"
 
 
 @dataclass
 class RowResult:
     fila: int
-    accion: str  # nueva | actualizada | sin_cambios | diferente | rechazada
+    accion: str  # nueva | actualizada | sin_cambios | omitida | rechazada
     slug: str | None = None
     motivos: list[str] = field(default_factory=list)
+    avisos: list[str] = field(default_factory=list)
+    cambios: list[tuple[str, str, str]] = field(default_factory=list)  # (column, old, new)
     parecidas: list[str] = field(default_factory=list)
-    texto: str | None = None
     coincide: str = ""  # why an existing file is this row's organization
+    fuera: bool = False
+    provincia: str = ""  # a row outside the municipality: its province, when another one
+    tipo_sin_traducir: tuple[str, str] | None = None  # (column, value) of a type not resolved
+    texto: str | None = None  # an updated file's new text
+    nuevo: tuple[dict, str] | None = None  # a new file's values and notes line
 
 
-@dataclass
-class Plan:
-    filas: list[RowResult]
-    sin_usar: list[str]
-
-    def count(self, accion: str) -> int:
-        return sum(1 for r in self.filas if r.accion == accion)
+def known_index(catalog: Catalog) -> Index:
+    index = Index()
+    for profile in catalog.profiles:
+        index.add_profile(profile.slug, profile.data)
+    return index
 
 
-def slugify(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", strip_accents(name).casefold()).strip("-")
-    if len(slug) > SLUG_MAX:
-        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
-    return slug
+def plan_rows(rows, sheet: Sheet, catalog: Catalog, actualizar: bool):
+    """Yield a RowResult per sheet row, in order (nothing written here)."""
+    index = known_index(catalog)
+    folder = catalog.root / PROFILES_DIR
+    for number, cells in rows:
+        row = read_row(number, cells, sheet)
+        yield plan_row(row, sheet, index, folder, actualizar)
 
 
-def row_values(cells: list[str], columns: dict[int, str], vocabularies) -> dict[str, object]:
-    """Target path → normalized text (or list); several columns may feed one list."""
-    values: dict[str, object] = {}
-    for index, target in columns.items():
-        raw = cells[index] if index < len(cells) else ""
-        if not raw.strip():
-            continue
+def plan_row(row, sheet: Sheet, index: Index, folder: Path, actualizar: bool) -> RowResult:
+    result = RowResult(row.number, "rechazada", avisos=row.warnings, tipo_sin_traducir=row.untyped)
+    if row.outside:  # judged first: another municipality's row is no one's to fix here
+        result.accion, result.fuera, result.motivos = (
+            "omitida",
+            True,
+            [f"fuera del municipio: {row.outside}."],
+        )
+        result.avisos, result.tipo_sin_traducir, result.provincia = [], None, row.other_province
+        return result
+    if row.rejected:
+        result.motivos = row.rejected
+        return result
+    match = index.find(row.values, row.values.get(SLUG))
+    result.slug, result.coincide = match.slug, match.motivo
+    result.parecidas = [
+        f"{PROFILES_DIR}/{k.slug}.yml" if k.row is None else f"fila {k.row}" for k in match.parecidas
+    ]
+    if match.known is not None and match.known.row is not None:
+        result.accion, result.coincide = "omitida", ""
+        result.motivos = [f"repite la organización de la fila {match.known.row} ({match.motivo})."]
+        return result
+    if not is_valid_slug(match.slug):
+        result.motivos = [f"«{match.slug}» no sirve como identificador (minúsculas, números y guiones)."]
+        return result
+    if match.known is None and "tipo" not in row.values:
+        result.motivos = [missing("tipo")]  # an existing profile has its own
+        return result
+    if match.known is None and not reachable(row.values):
+        result.motivos = [
+            "no tiene dirección ni contacto, y un perfil necesita al menos uno: completá la columna "
+            "de la dirección, el teléfono o el correo."
+        ]
+        return result
+    notes = " · ".join([f"Importado de {sheet.source}, fila {row.number}", *row.notes])
+    path = folder / f"{match.slug}.yml"
+    archivo = f"{PROFILES_DIR}/{match.slug}.yml"
+    if match.known is None:
+        # Validated as data; the YAML text is only made when it is written (`new_text`).
+        result.accion, result.nuevo = "nueva", (row.values, notes)
+        result.motivos = data_problems(nested(row.values, notes), archivo, sheet.env, row.columns)
+    else:
+        update(result, path, row, sheet, notes)
+        if result.texto is not None:
+            result.motivos = problems(result.texto, archivo, sheet.env, row.columns)
+    if result.motivos:
+        result.accion = "rechazada"
+    if result.accion == "nueva":
+        index.add(
+            Known(
+                match.slug, row.values["nombre"], identifiers(row.values), place_key(row.values), row.number
+            )
+        )
+    elif match.known is not None:
+        index.add(
+            Known(match.slug, match.known.nombre, identifiers(row.values), match.known.place, row.number)
+        )
+    if result.accion == "actualizada" and not actualizar:
+        result.accion = "omitida"
+        result.motivos = ["ya existe con otros datos; no se modificó (usá --actualizar)."]
+    return result
+
+
+def update(result: RowResult, path: Path, row, sheet: Sheet, notes: str) -> None:
+    original = path.read_text(encoding="utf-8-sig")
+    try:
+        doc = load_path(path)
+    except Exception:  # ruamel's errors; validation of the file explains them
+        result.motivos = [f"{PROFILES_DIR}/{path.name} ya existe y no es YAML válido; corregilo primero."]
+        return
+    result.cambios = apply_values(doc, row.values, sheet, notes)
+    if any(field_of(target).publico for target, _, _ in result.cambios) and doc.get("verificado"):
+        insert_in_order(
+            doc,
+            "sin_verificar_desde",
+            scalar(sheet.env.today.isoformat(), ORGANIZACION.child("verificado")),
+            ORGANIZACION,
+        )
+    result.texto = dump_text(doc)
+    result.accion = "sin_cambios" if result.texto == original else "actualizada"
+    result.cambios = [(row.columns.get(t, t), old, new) for t, old, new in result.cambios]
+
+
+def nested(values: dict, notes: str) -> dict:
+    """The row as the plain data of a profile (what YAML would read), for validation."""
+    data: dict = {}
+    for target, value in values.items():
         if target == SLUG:
-            values[SLUG] = raw.strip()
             continue
-        spec = FIELDS[target]
-        if spec.kind == "lista":
-            merged = list(values.get(target, [])) + normalize_list(raw, spec, vocabularies)
-            values[target] = list(dict.fromkeys(merged))
-        else:
-            values.setdefault(target, normalize_scalar(raw, spec, vocabularies))
-    return values
+        *parents, last = target.split(".")
+        node = data
+        for part in parents:
+            node = node.setdefault(part, [{}])[0] if part == "sedes" else node.setdefault(part, {})
+        node[last] = value
+    if notes:
+        data[NOTES] = f"{data[NOTES]}\n{notes}" if NOTES in data else notes
+    return data
+
+
+def new_text(values: dict, notes: str, sheet: Sheet) -> str:
+    doc = CommentedMap()
+    doc.yaml_set_start_comment(MODELINE.removeprefix("# "))
+    apply_values(doc, values, sheet, notes)
+    return dump_text(doc)
 
 
 def container(doc: CommentedMap, parts: list[str]) -> tuple[CommentedMap, Field]:
@@ -92,31 +188,83 @@ def container(doc: CommentedMap, parts: list[str]) -> tuple[CommentedMap, Field]
 
 
 def same(existing, new, spec: Field, vocabularies) -> bool:
-    """Whether a value already in the file means what the spreadsheet says."""
+    """Whether a value already in the file means what the spreadsheet says (`-26.8300` = `-26.83`)."""
     if spec.kind == "lista":
         if not isinstance(existing, list):
             return False
         old = [normalize_scalar(text_of(v) or "", spec.items, vocabularies) for v in existing]
-        return old == new
+        return set(new) <= set(old)
     text = text_of(existing)
-    return text is not None and normalize_scalar(text, spec, vocabularies) == new
+    if text is None:
+        return False
+    old = normalize_scalar(text, spec, vocabularies)
+    if spec.kind == "coordenada":
+        try:
+            return float(old) == float(new)
+        except ValueError:
+            return False
+    return old == new
 
 
-def apply_values(doc: CommentedMap, values: dict, vocabularies) -> None:
+def apply_values(doc: CommentedMap, values: dict, sheet: Sheet, notes: str) -> list[tuple[str, str, str]]:
+    """Write the row into the document; return (target, old, new) for every change."""
+    changes = []
     for target, value in values.items():
         if target == SLUG:
             continue
         parts = target.split(".")
         node, schema = container(doc, parts)
-        spec = FIELDS[target]
-        if same(node.get(parts[-1]), value, spec, vocabularies):
+        spec = field_of(target)
+        old = node.get(parts[-1])
+        if target == NOTES:
+            continue  # appended to, below
+        if same(old, value, spec, sheet.vocabularies):
             continue
         if spec.kind == "lista":
-            new = CommentedSeq(scalar(v, spec.items) for v in value)
+            kept = list(old) if isinstance(old, list) else []
+            texts = {normalize_scalar(text_of(v) or "", spec.items, sheet.vocabularies) for v in kept}
+            new = CommentedSeq(kept + [scalar(v, spec.items) for v in value if v not in texts])
             new.fa.set_flow_style()
         else:
             new = scalar(value, spec)
+        changes.append((target, shown(old), shown(new)))
         insert_in_order(node, parts[-1], new, schema)
+    old = text_of(doc.get(NOTES)) or ""
+    body = notes.partition(" · ")[2]  # what the sheet says beyond «Importado de …, fila N»
+    lines = [values.get(NOTES), notes if not old or (body and body not in old) else None]
+    lines = [line for line in lines if line and line not in old]
+    if lines:  # notes are only ever appended to, never replaced
+        text = "\n".join([old, *lines]).strip()
+        insert_in_order(doc, NOTES, text, ORGANIZACION)
+        changes.append((NOTES, old, text))
+    return changes
+
+
+def shown(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+_MARK = Mark("", 0, 0, 0, None, None)
+
+
+def as_node(value) -> Node:
+    """Plain data as the node tree the validator reads (every scalar a quoted text)."""
+    if isinstance(value, dict):
+        pairs = [(ScalarNode(_STR, k, _MARK, _MARK), as_node(v)) for k, v in value.items()]
+        return MappingNode(_MAP, pairs, _MARK, _MARK)
+    if isinstance(value, list):
+        return SequenceNode(_SEQ, [as_node(v) for v in value], _MARK, _MARK)
+    return ScalarNode(_STR, str(value), _MARK, _MARK, style="'")
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def data_problems(data: dict, archivo: str, env: Env, headers: dict[str, str]) -> list[str]:
+    """A new row's data validated like a profile file, without writing its YAML first."""
+    return reasons_of(validate(as_node(data), ORGANIZACION, archivo, env)[1], headers)
 
 
 def problems(text: str, archivo: str, env: Env, headers: dict[str, str]) -> list[str]:
@@ -124,107 +272,28 @@ def problems(text: str, archivo: str, env: Env, headers: dict[str, str]) -> list
     diagnostics = list(loaded.diagnostics)
     if loaded.node is not None:
         diagnostics += validate(loaded.node, ORGANIZACION, archivo, env)[1]
+    return reasons_of(diagnostics, headers)
+
+
+def reasons_of(diagnostics, headers: dict[str, str]) -> list[str]:
     reasons = []
     for d in sorted(diagnostics):
         if d.nivel != "error":
             continue  # warnings (unreadable hours) never stop an import
         target = re.sub(r"\[\d+\]", "", d.campo)
-        where = f"«{headers[target]}»" if target in headers else (d.campo or "archivo")
-        reasons.append(f"{where}: {d.mensaje}")
+        where = f"columna «{headers[target]}»" if target in headers else d.campo
+        reasons.append(f"{where}: {d.mensaje}" if where else d.mensaje)
     return reasons
 
 
-def plan_import(sheet, columns: dict[int, str], unused: list[str], catalog: Catalog, env: Env) -> Plan:
-    headers = {}
-    for index, target in sorted(columns.items()):
-        headers.setdefault(target, sheet.headers[index])
-    folder = catalog.root / PROFILES_DIR
-    seen: dict[str, int] = {}
-    results = []
-    for number, cells in sheet.rows:
-        values = row_values(cells, columns, catalog.vocabularies)
-        results.append(plan_row(number, values, catalog, env, headers, folder, seen))
-    return Plan(results, unused)
-
-
-def plan_row(number, values, catalog, env, headers, folder: Path, seen: dict) -> RowResult:
-    slug = values.get(SLUG) or slugify(str(values.get("nombre", "")))
-    if not slug:
-        return RowResult(number, "rechazada", motivos=["la fila no tiene nombre."])
-    if not is_valid_slug(slug):
-        return RowResult(
-            number,
-            "rechazada",
-            slug,
-            [f"«{slug}» no sirve como identificador (minúsculas, números y guiones)."],
-        )
-    candidate = {
-        "nombre": values.get("nombre", ""),
-        "identificadores": {"cuit": values["identificadores.cuit"]}
-        if "identificadores.cuit" in values
-        else {},
-        "sedes": [{"barrio": values["sedes.barrio"]}] if "sedes.barrio" in values else [],
-    }
-    matches = [(p.slug, why_same(candidate, p.data)) for p in catalog.profiles]
-    matches = [(s, m) for s, m in matches if m]
-    by_cuit = next((s for s, m in matches if m == "mismo CUIT"), None)
-    slug = by_cuit or slug
-    for key in (f"slug:{slug}", f"cuit:{values.get('identificadores.cuit', '')}"):
-        if key in seen and not key.endswith(":"):
-            return RowResult(number, "rechazada", slug, [f"repite la organización de la fila {seen[key]}."])
-        seen.setdefault(key, number)
-    result = RowResult(
-        number, "nueva", slug, parecidas=[f"{PROFILES_DIR}/{s}.yml ({m})" for s, m in matches if s != slug]
-    )
-    path = folder / f"{slug}.yml"
-    archivo = f"{PROFILES_DIR}/{slug}.yml"
-    result.coincide = "mismo CUIT" if by_cuit else "mismo identificador"
-    if path.exists():
-        original = path.read_text(encoding="utf-8-sig")
-        try:
-            doc = load_path(path)
-        except Exception:  # ruamel's errors; validation of the file explains them
-            result.accion, result.motivos = (
-                "rechazada",
-                [f"{archivo} ya existe y no es YAML válido; corregilo primero."],
-            )
-            return result
-        apply_values(doc, values, catalog.vocabularies)
-        result.texto = dump_text(doc)
-        if result.texto == original:
-            result.accion = "sin_cambios"
-            return result
-        result.accion = "actualizada"
+def write_result(row: RowResult, folder: Path, actualizar: bool, sheet: Sheet) -> bool:
+    path = folder / f"{row.slug}.yml"
+    if row.accion == "nueva":
+        folder.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:  # never replace a file
+            handle.write(new_text(*row.nuevo, sheet))
+    elif row.accion == "actualizada" and actualizar:
+        path.write_text(row.texto, encoding="utf-8")
     else:
-        result.coincide = ""
-        doc = CommentedMap()
-        apply_values(doc, values, catalog.vocabularies)
-        doc.yaml_set_start_comment(MODELINE.removeprefix("# "))
-        result.texto = dump_text(doc)
-    result.motivos = problems(result.texto, archivo, env, headers)
-    if result.motivos:
-        result.accion = "rechazada"
-    return result
-
-
-def write_plan(plan: Plan, folder: Path, actualizar: bool) -> list[Path]:
-    written = []
-    for row in plan.filas:
-        path = folder / f"{row.slug}.yml"
-        if row.accion == "nueva":
-            folder.mkdir(parents=True, exist_ok=True)
-            with path.open("x", encoding="utf-8") as handle:  # never replace a file
-                handle.write(row.texto)
-        elif row.accion == "actualizada" and actualizar:
-            path.write_text(row.texto, encoding="utf-8")
-        else:
-            continue
-        written.append(path)
-    return written
-
-
-def vocabularies_env(catalog: Catalog, today) -> Env:
-    return Env(catalog.vocabularies, catalog.programas, catalog.root / PROFILES_DIR, today)
-
-
-__all__ = ["Plan", "RowResult", "plan_import", "write_plan", "slugify", "vocabularies_env", "Vocabulary"]
+        return False
+    return True

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cmosc.folding import spanish_sort_key
-from cmosc.model.completeness import CRITERIA, assess, is_recent
+from cmosc.model.completeness import CRITERIA, assess, is_recent, verified_on
 from cmosc.model.history import Change, History
 from cmosc.model.organization import SHARED_NEED_MIN
 from cmosc.profiles.catalog import Catalog
@@ -54,15 +54,23 @@ class Report:
     # longer shows completeness, so this is where staff see it).
     completitud: list[tuple[Org, int, tuple[str, ...]]] = field(default_factory=list)
     horarios_ilegibles: list[UnreadableHours] = field(default_factory=list)
+    # Verified profiles whose data changed afterwards (an import): (org, verified, changed on).
+    a_reverificar: list[tuple[Org, date, date]] = field(default_factory=list)
 
 
 def build_report(catalog: Catalog, today: date, history: History | None = None) -> Report:
     profiles = sorted(catalog.profiles, key=lambda p: (spanish_sort_key(p.data["nombre"]), p.slug))
     orgs = {p.slug: Org(p.slug, p.data["nombre"]) for p in profiles}
+    changed = [
+        (orgs[p.slug], p.data["verificado"], p.data["sin_verificar_desde"])
+        for p in profiles
+        if p.data.get("verificado") and verified_on(p.data) is None
+    ]
+    recheck = {o.slug for o, _, _ in changed}  # listed apart, not as «nunca verificado»
     stale = [
         (orgs[p.slug], p.data.get("verificado"))
         for p in profiles
-        if not is_recent(p.data.get("verificado"), today)
+        if p.slug not in recheck and not is_recent(p.data.get("verificado"), today)
     ]
     stale.sort(key=lambda item: (item[1] or date.min, spanish_sort_key(item[0].nombre)))
     missing: dict[str, list[Org]] = {label: [] for label, _ in CRITERIA}
@@ -92,6 +100,7 @@ def build_report(catalog: Catalog, today: date, history: History | None = None) 
         necesidades_viejas=unconfirmed_needs(catalog, profiles, orgs, today),
         completitud=incomplete,
         horarios_ilegibles=unreadable_hours(profiles),
+        a_reverificar=changed,
     )
 
 

@@ -22,13 +22,21 @@ def sections(report: Report) -> list[tuple[str, str, list[str]]]:
 
     out = [
         (
+            "Perfiles verificados que cambiaron después: volver a verificar",
+            "Al verificarlos, actualizá «verificado» y borrá «sin_verificar_desde».",
+            [
+                f"{org(o)}: verificado el {v.isoformat()}, cambió el {c.isoformat()}"
+                for o, v, c in report.a_reverificar
+            ],
+        ),
+        (
             "Datos sin verificar en los últimos 12 meses",
             f"{len(report.desactualizadas)} de {report.total} perfiles.",
             [
                 f"{org(o)}: " + (f"verificado el {d.isoformat()}" if d else "nunca verificado")
                 for o, d in report.desactualizadas
             ],
-        )
+        ),
     ]
     out.append(
         (

@@ -95,7 +95,8 @@ def template(values: dict, vocabularies: dict[str, Vocabulary]) -> str:
         MODELINE,
         "# Perfil de una organización del directorio del CMOSC.",
         "# Completá los campos obligatorios. Para usar un campo opcional, borrá el «# » del",
-        "# comienzo de sus líneas. Después corré «cmosc validar» para revisar el archivo.",
+        "# comienzo de sus líneas. Para publicar hace falta, además, una dirección (en «sedes»)",
+        "# o un dato de contacto. Después corré «cmosc validar» para revisar el archivo.",
         "",
     ]
     for field in ORGANIZACION.fields:

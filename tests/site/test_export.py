@@ -64,6 +64,7 @@ def test_columns_are_the_published_fields_in_schema_order(built_site):
     expected = ["slug", "url"]
     for path in published_paths():
         expected.append(path.replace("[]", ""))
+    expected.append("identificadores.registros")  # CONABIP, INAES… as «Nombre: número»
     assert [h for h in header if not h.endswith(("_nombre", "_osm"))] == expected
     # Hours have an OpenStreetMap companion right after them.
     for path in ("sedes.horarios", "actividades.horario"):
@@ -360,3 +361,25 @@ def test_download_macro_points_at_the_facet_csv(built_site, conjunto):
         href = re.search(r'href="([^"]+\.csv)"', html).group(1)
         assert (built_site / href.lstrip("/")).is_file(), href
         assert "Descargar esta lista (CSV)" in html
+
+
+def test_a_profile_without_description_in_every_export(built_site):
+    slug = "biblioteca-popular-rincon-de-lectura"
+    row = next(
+        r for r in read_csv((built_site / "datos" / "organizaciones.csv").read_bytes()) if r["slug"] == slug
+    )
+    assert row["descripcion"] == "" and row["identificadores.registros"] == "CONABIP: 4021"
+    assert row["sedes.codigo_postal"] == "4000" and row["sedes.localidad"] == ""
+    assert "notas_internas" not in row
+    org = next(
+        o
+        for o in json.loads((built_site / "datos" / "organizaciones.json").read_text("utf-8"))[
+            "organizaciones"
+        ]
+        if o["slug"] == slug
+    )
+    assert "descripcion" not in org and org["identificadores"] == {"conabip": "4021"}
+    hsds = json.loads((built_site / "datos" / "hsds.json").read_text("utf-8"))
+    entry = next(o for o in hsds["organizations"] if o["name"] == "Biblioteca Popular Rincón de Lectura")
+    assert entry["description"] == "Asociación civil"  # HSDS requires one: the type stands in
+    assert entry["organization_identifiers"][0]["identifier_type"] == "CONABIP"

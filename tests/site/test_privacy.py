@@ -39,6 +39,8 @@ descripcion: |
 areas:
   # SENTINELA-COMENTARIO-EN-LISTA
   - salud
+contacto:
+  email: control@ejemplo.org.ar
 referentes:
   - nombre: Persona Con Consentimiento
     cargo: Presidenta

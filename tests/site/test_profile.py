@@ -305,3 +305,36 @@ def test_every_profile_within_weight_budget_and_scripts_only_for_hours(built_sit
         assert weight["js"] < 2048 + (HOURS_JS_BUDGET if hours else 0), p
         assert weight["css"] > 1000, "la hoja de estilos cuenta en el peso"
         assert weight["total"] <= BUDGET_BYTES, (p, weight)
+
+
+IMPORTADO = (
+    "biblioteca-popular-rincon-de-lectura"  # a registry row: no description, changed after verification
+)
+
+
+def test_profile_without_description_is_published_gracefully(built_site):
+    doc = page(built_site, f"/organizaciones/{IMPORTADO}/")
+    perfil = doc.find("article", clase="perfil")
+    que_hace = perfil.find("section", **{"aria-labelledby": "que-hace"})
+    assert que_hace.find("div", clase="texto") is None  # no empty description box
+    assert "todavía no contó qué hace" in que_hace.text()
+    assert "Pasaje Bolivia 845, 4000 San Miguel de Tucumán" in perfil.text()
+    datos_institucionales = perfil.find("section", **{"aria-labelledby": "datos-institucionales"})
+    assert "CONABIP" in datos_institucionales.text() and "4021" in datos_institucionales.text()
+    # Verified in March, changed by an import in November: the page does not claim a check.
+    assert "Datos verificados" not in perfil.text()
+    assert "cambiaron después de la verificación del 2 de marzo de 2026" in perfil.text()
+    faltan = [li.text() for li in perfil.find("ul", clase="faltan").find_all("li")]
+    assert faltan[0] == "una descripción de lo que hace"
+    data = json.loads(doc.find("script", type="application/ld+json").text())
+    assert data["description"] == "Biblioteca Popular Rincón de Lectura"
+    assert data["address"]["postalCode"] == "4000"
+    assert data["address"]["addressLocality"] == "San Miguel de Tucumán"
+    # Its card and its search document carry no empty text either.
+    listado = page(built_site, "/tipos/asociacion-civil/")
+    tarjeta = next(t for t in listado.find_all("article", clase="tarjeta") if "Rincón de Lectura" in t.text())
+    assert tarjeta.find("p", clase="tarjeta__resumen") is None
+    assert "Datos sin verificar por el CMOSC" in tarjeta.text()
+    documentos = json.loads((built_site / "buscar" / "documentos-0.json").read_text("utf-8"))["documentos"]
+    documento = next(d for d in documentos if d["slug"] == IMPORTADO)
+    assert documento.get("extracto", "") == ""

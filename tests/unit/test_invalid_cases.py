@@ -71,7 +71,7 @@ EXPECTED = {
             17,
             22,
             "coordenada_fuera",
-            "sedes[1].ubicacion.lat: 26.815 está fuera de San Miguel de Tucumán (-26.9 a -26.75); ¿falta el signo menos?",
+            "sedes[1].ubicacion.lat: 26.815 está fuera del municipio (-26.9 a -26.75); ¿falta el signo menos?",
         )
     ],
     "coordenadas-invertidas.yml": [
@@ -79,13 +79,13 @@ EXPECTED = {
             17,
             22,
             "coordenada_fuera",
-            "sedes[1].ubicacion.lat: -65.217 está fuera de San Miguel de Tucumán (-26.9 a -26.75); ¿latitud y longitud están invertidas?",
+            "sedes[1].ubicacion.lat: -65.217 está fuera del municipio (-26.9 a -26.75); ¿latitud y longitud están invertidas?",
         ),
         (
             17,
             36,
             "coordenada_fuera",
-            "sedes[1].ubicacion.lon: -26.815 está fuera de San Miguel de Tucumán (-65.3 a -65.15); ¿latitud y longitud están invertidas?",
+            "sedes[1].ubicacion.lon: -26.815 está fuera del municipio (-65.3 a -65.15); ¿latitud y longitud están invertidas?",
         ),
     ],
     "cuit-digito.yml": [
@@ -104,7 +104,6 @@ EXPECTED = {
             "identificadores.cuit: «30-7123-1» no tiene el formato de CUIT NN-NNNNNNNN-N.",
         )
     ],
-    "descripcion-falta.yml": [(2, 1, "requerido", "descripcion: falta este dato obligatorio.")],
     "email-invalido.yml": [
         (21, 10, "email", "contacto.email: «contacto(at)ejemplo.org.ar» no es un correo electrónico válido.")
     ],
@@ -152,6 +151,15 @@ EXPECTED = {
         )
     ],
     "resumen-largo.yml": [(5, 10, "muy_largo", "resumen: tiene 281 caracteres; el máximo es 280.")],
+    "sin-contacto.yml": [
+        (
+            2,
+            1,
+            "sin_contacto",
+            "falta una forma de llegar a la organización: agregá una sede con dirección o un dato de "
+            "contacto (correo, teléfono, web o redes).",
+        )
+    ],
     "sigla-larga.yml": [(3, 8, "muy_largo", "sigla: tiene 35 caracteres; el máximo es 20.")],
     "sintaxis-dos-puntos.yml": [
         (

@@ -52,11 +52,8 @@ def test_template_is_canonical_and_valid_once_completed(proyecto):
     vocabularies, _ = load_vocabularies(proyecto)
     assert canonical_text(text, vocabularies) == text
     catalog = load_catalog(proyecto)
-    assert [d.codigo for d in catalog.diagnostics] == ["requerido"]  # only the description is missing
-    assert catalog.diagnostics[0].campo == "descripcion"
-    path.write_text(
-        text.replace("\ndescripcion:\n", "\ndescripcion: Merienda y apoyo escolar para el barrio.\n")
-    )
+    assert [d.codigo for d in catalog.diagnostics] == ["sin_contacto"]  # only a way to reach it is missing
+    path.write_text(text + "contacto:\n  email: merendero@ejemplo.org.ar\n")
     assert load_catalog(proyecto).ok
     # Uncommenting an optional block gives valid YAML with the right indentation.
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -36,17 +36,26 @@ def informe(proyecto, *args) -> int:
 def test_markdown_report(proyecto, capsys):
     assert informe(proyecto) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Informe del equipo del CMOSC\n\nFecha: 2026-11-25. Perfiles válidos: 32.")
+    assert out.startswith("# Informe del equipo del CMOSC\n\nFecha: 2026-11-25. Perfiles válidos: 33.")
     stale = out.split("## Datos sin verificar en los últimos 12 meses")[1].split("\n## ")[0]
     assert "Apoyo Escolar Semillitas (organizaciones/apoyo-escolar-semillitas.yml): nunca verificado" in stale
     assert "organizaciones/centro-vecinal-marcos-paz.yml): verificado el 2024-05-06" in stale
     assert "fundacion-la-posada" not in stale  # verified 2026-11-11
     assert "## Perfiles sin un resumen de una línea" in out
+    # An imported registry row: published without a description, which the report asks for.
+    rincon = "Biblioteca Popular Rincón de Lectura (organizaciones/biblioteca-popular-rincon-de-lectura.yml)"
+    assert f"## Perfiles sin una descripción de lo que hace\n\n1 perfiles.\n\n- {rincon}\n" in out
+    assert (
+        "## Perfiles verificados que cambiaron después: volver a verificar\n\n"
+        "Al verificarlos, actualizá «verificado» y borrá «sin_verificar_desde».\n\n"
+        f"- {rincon}: verificado el 2026-03-02, cambió el 2026-11-20\n"
+    ) in out
+    assert rincon not in stale
     assert (
         "Fundación La Posada Solidaria (organizaciones/fundacion-la-posada.yml) y La Posada Solidaria "
         "(organizaciones/la-posada-solidaria.yml): mismo CUIT"
     ) in out
-    assert "## Cantidad de organizaciones por tipo\n\n- Asociación civil: 5" in out
+    assert "## Cantidad de organizaciones por tipo\n\n- Asociación civil: 6" in out
     assert "## Necesidad compartida: Voluntariado" in out
     assert (
         "- Fundación La Posada Solidaria: Voluntarias y voluntarios para las recorridas nocturnas de invierno."
@@ -59,7 +68,7 @@ def test_markdown_report(proyecto, capsys):
 def test_json_report(proyecto, capsys):
     assert informe(proyecto, "--formato", "json") == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["total"] == 32 and data["fecha"] == "2026-11-25"
+    assert data["total"] == 33 and data["fecha"] == "2026-11-25"
     assert {
         "a": {"slug": "fundacion-la-posada", "nombre": "Fundación La Posada Solidaria"},
         "b": {"slug": "la-posada-solidaria", "nombre": "La Posada Solidaria"},

@@ -50,7 +50,7 @@ def profiles(site: Site, context: dict):
                 "noindex": not org.activa,
                 "imagen_compartir": org.logo_img.save_as(org.slug) if org.logo_img else None,
                 "relacionadas": related(site, org),
-                "jsonld": organization_jsonld(org, site.url_canonica),
+                "jsonld": organization_jsonld(org, site.url_canonica, site.municipio),
                 "sucesora": site.by_slug.get(org.sucesora) if not org.activa else None,
                 # /redes/ lists the networks of active organizations only.
                 "redes": [

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from cmosc.folding import spanish_sort_key
 from cmosc.model.organization import Organization, Sede
-from cmosc.profiles.schema import LAT_RANGE, LON_RANGE
 from cmosc.site.context import FileSpec, PageSpec, Site
 
 # Five decimals are about a metre: enough for a centre, and stable bytes.
@@ -96,7 +95,10 @@ def map_config(site: Site) -> dict:
     return {
         "teselas": site.settings.get("CMOSC_MAPA_TESELAS"),
         "atribucion": {"texto": atribucion.get("texto", ""), "url": atribucion.get("url", "")},
-        "limites": [[LAT_RANGE[0], LON_RANGE[0]], [LAT_RANGE[1], LON_RANGE[1]]],
+        "limites": [
+            [site.municipio.lat[0], site.municipio.lon[0]],
+            [site.municipio.lat[1], site.municipio.lon[1]],
+        ],
     }
 
 

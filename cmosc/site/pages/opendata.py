@@ -29,6 +29,7 @@ def conjunto(site: Site, context: dict) -> Conjunto:
         site.vocabularies,
         licencia_de(site.settings.get("CMOSC_LICENCIA_DATOS")),
         site.url_canonica,
+        municipio=site.municipio,
     )
 
 
