@@ -35,7 +35,8 @@
   }
 
   function tooOld() {
-    return !(window.fetch && window.Promise && window.localStorage && Object.assign && window.JSON);
+    var modules = "noModule" in document.createElement("script");
+    return !(modules && window.fetch && window.Promise && window.localStorage && Object.assign && window.JSON);
   }
 
   // The generated config.yml always has this shape (cmosc/derived/decap.py).
@@ -82,6 +83,14 @@
     element("entrar").hidden = true;
     element("cargando").hidden = false;
     loadDecap().then(function (CMS) {
+      // Our YAML format replaces Decap's (same name): saving keeps comments and values as typed.
+      var format = window.CMOSCYamlFormat;
+      if (!format) {
+        problem("No se pudo cargar una parte del editor (admin/yaml-format.mjs). Recargá la página; si sigue, avisá a quien mantiene el sitio: falta el archivo en la publicación.");
+        return;
+      }
+      CMS.registerCustomFormat("yaml", "yml", format);
+      CMS.registerEventListener({ name: "preSave", handler: format.rememberOriginal });
       CMS.init();
       var watch = setInterval(function () {
         var root = element("nc-root");

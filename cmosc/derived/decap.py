@@ -63,6 +63,7 @@ def field_config(field: Field, vocabularies, programs: list[str], nested: bool =
             widget="list",
             collapsed=True,
             label_singular=field.items.etiqueta,
+            summary=item_summary(field.items),
             # No defaults inside a list item: Decap would start every new profile with one
             # half-filled item (its createEmptyDraftData); a date added later defaults to today.
             fields=[
@@ -86,6 +87,14 @@ def field_config(field: Field, vocabularies, programs: list[str], nested: bool =
     if field.default is not None:
         out["default"] = field.default
     return out
+
+
+def item_summary(item: Field) -> str:
+    """What a closed list item shows: its required fields, or its first two (a sede has no
+    required field; without this Decap shows «No nombre» for a sede without a name)."""
+    words = [f for f in item.fields if f.kind in ("texto", "vocab", "markdown")]
+    keys = [f.key for f in words if f.requerido] or [f.key for f in words[:2]]
+    return " · ".join("{{fields." + key + "}}" for key in keys)
 
 
 def _without_default(config: dict) -> dict:

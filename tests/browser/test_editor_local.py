@@ -29,6 +29,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def rebuild(project, port: int) -> None:
+    """Build the project; the only change to what is published: decap-server listens on a free
+    port, not 8081."""
+    result = build_site(project, project / "output")
+    assert result.returncode == 0, result.stderr
+    config = project / "output" / "admin" / "config.yml"
+    text, count = re.subn(
+        r"http://localhost:8081/api/v1", f"http://localhost:{port}/api/v1", config.read_text()
+    )
+    assert count == 1
+    config.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def local_editor(tmp_path_factory):
     """A project copy, built, with decap-server writing into it: (project, site URL)."""
@@ -39,15 +52,8 @@ def local_editor(tmp_path_factory):
         pytest.skip("faltan Node o node_modules/decap-server (corré `npm ci`)")
     project = copy_project(tmp_path_factory.mktemp("editor-local"))
     shutil.copytree(ROOT / "admin", project / "admin")
-    assert build_site(project, project / "output").returncode == 0
     port = free_port()
-    config = project / "output" / "admin" / "config.yml"
-    # The only change to what is published: decap-server listens on a free port, not 8081.
-    text, count = re.subn(
-        r"http://localhost:8081/api/v1", f"http://localhost:{port}/api/v1", config.read_text()
-    )
-    assert count == 1
-    config.write_text(text, encoding="utf-8")
+    rebuild(project, port)
     env = {**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(project), "MODE": "fs"}
     server = subprocess.Popen(
         [node, str(DECAP_SERVER)], env={**env, "BIND_HOST": "127.0.0.1"}, stdout=subprocess.DEVNULL
@@ -68,7 +74,7 @@ def local_editor(tmp_path_factory):
                 pytest.fail("decap-server no arrancó")
             time.sleep(0.3)
     site, url = serve(project / "output")
-    yield project, url
+    yield project, url, port
     site.shutdown()
     server.terminate()
     server.wait(timeout=10)
@@ -98,7 +104,7 @@ def sign_in_locally(page, url: str) -> None:
 
 
 def test_create_a_profile_in_the_browser(local_editor, browser):
-    project, url = local_editor
+    project, url, port = local_editor
     context = browser.new_context(locale="es-AR", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     sign_in_locally(page, url)
@@ -143,8 +149,7 @@ def test_create_a_profile_in_the_browser(local_editor, browser):
             "horarios": "Lunes a viernes de 9:30 a 12:30",
         }
     ]
-    result = build_site(project, project / "output")
-    assert result.returncode == 0, result.stderr
+    rebuild(project, port)
     html = (project / "output" / "organizaciones" / NEW / "index.html").read_text(encoding="utf-8")
     for shown in (
         "Biblioteca Popular Sí o NO",
@@ -154,3 +159,65 @@ def test_create_a_profile_in_the_browser(local_editor, browser):
         'href="tel:',
     ):
         assert shown in html, shown
+
+
+STAFF_WRITTEN = f"""{MODELINE}
+# Datos confirmados por teléfono con la referente, marzo.
+nombre: Merendero Pancita Feliz
+sigla: NO  # así, en mayúsculas
+tipo: organizacion-de-base
+fundacion: 2015
+descripcion: |
+  Merendero que funciona en la casa de una vecina. Damos la merienda a
+  unos 40 chicos los lunes, miércoles y viernes.
+sedes:
+  - direccion: Calle Pérez Palavecino 760
+    barrio: villa-angelina
+    horarios: Lunes, miércoles y viernes de 17 a 19:30
+contacto:
+  telefonos:
+    - 03814000000  # fijo de la vecina
+  email: pancitafeliz@ejemplo.org.ar
+areas: [alimentacion, ninez]
+"""
+
+
+def test_edit_an_existing_profile_in_the_browser(local_editor, browser):
+    """One field changed through the form: only its line changes in the file; comments, the
+    leading 0, `sigla: NO`, the flow list and the block text stay as the staff wrote them."""
+    project, url, port = local_editor
+    path = project / "organizaciones" / "merendero-pancita-feliz.yml"
+    path.write_text(STAFF_WRITTEN, encoding="utf-8")
+    context = browser.new_context(locale="es-AR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sign_in_locally(page, url)
+    page.goto(f"{url}/admin/#/collections/organizaciones/entries/merendero-pancita-feliz")
+    # The closed sede: its first top-bar button opens it (Decap gives it no name).
+    sede = page.locator('[class*="SortableListItem"]').filter(has_text="Calle Pérez Palavecino 760")
+    sede.locator("button").first.click(timeout=120000)
+    hours = page.locator('[id^="horarios-field-"]').first
+    assert hours.input_value() == "Lunes, miércoles y viernes de 17 a 19:30"
+    assert page.locator('[id^="sigla-field-"]').input_value() == "NO"
+    hours.fill("Lunes a viernes de 16:30 a 19")
+    publish(page, path, "de 16:30 a 19")
+    context.close()
+
+    written = path.read_text(encoding="utf-8")
+    old, new = STAFF_WRITTEN.splitlines(), written.splitlines()
+    assert len(old) == len(new), written
+    assert [(a, b) for a, b in zip(old, new, strict=True) if a != b] == [
+        (
+            "    horarios: Lunes, miércoles y viernes de 17 a 19:30",
+            "    horarios: Lunes a viernes de 16:30 a 19",
+        )
+    ]
+    validar = subprocess.run(
+        [sys.executable, "-m", "cmosc.cli.main", "--raiz", str(project), "validar", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert validar.returncode == 0, validar.stdout + validar.stderr
+    rebuild(project, port)
+    page_html = project / "output" / "organizaciones" / "merendero-pancita-feliz" / "index.html"
+    html = page_html.read_text(encoding="utf-8")
+    assert "Lunes a viernes de 16:30 a 19" in html and "tel:+543814000000" in html
