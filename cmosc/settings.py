@@ -1,4 +1,8 @@
-"""Our Pelican settings, with defaults and help in one place."""
+"""Our Pelican settings: one registry, read by the build and by the README's settings table.
+
+Adding a setting is one `Setting(name, default, help)` line in `SETTINGS`; `cmosc derivados`
+then writes its row in the README (a test fails while the README is stale).
+"""
 
 from __future__ import annotations
 
@@ -9,92 +13,35 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-# Open-data licence unless CMOSC_LICENCIA_DATOS says otherwise.
-LICENCIA_PREDETERMINADA = {
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str  # Spanish: what the README says it is for
+    shown: str | None = None  # the README's default when the value itself does not read well
+
+
+#: Open-data licence unless CMOSC_LICENCIA_DATOS says otherwise.
+DEFAULT_LICENCE = {
     "id": "CC-BY-4.0",
     "titulo": "Creative Commons Atribución 4.0 Internacional",
     "url": "https://creativecommons.org/licenses/by/4.0/deed.es",
 }
-
-DEFAULTS = {
-    # Notice shown on every page while the data are fictitious; None hides it.
-    "CMOSC_AVISO_DATOS": "Los datos de este directorio son ficticios: es una versión de demostración.",
-    # Where "¿Ves un dato incorrecto?" goes. Placeholders: {slug}, {nombre}, {url}.
-    "CMOSC_REPORTAR_URL": "mailto:directorio.cmosc@ejemplo.gob.ar?subject=Dato%20incorrecto%3A%20{nombre}&body=P%C3%A1gina%3A%20{url}%0A%0AQu%C3%A9%20dato%20est%C3%A1%20mal%3A%20",
-    # Date the build considers "today" (ISO); by default SOURCE_DATE_EPOCH or the real date.
-    "CMOSC_FECHA_REFERENCIA": None,
-    "CMOSC_MUNICIPIO": "Municipalidad de San Miguel de Tucumán",
-    "CMOSC_NOMBRE": "Centro Municipal de Organizaciones Sociales Comunitarias",
-    # How residents and organizations reach the CMOSC: header, footer, /acerca/, /sumar/,
-    # print, and every profile that has no contact of its own. Empty hides a line.
-    "CMOSC_DIRECCION": "Calle Ejemplo 1730, San Miguel de Tucumán",
-    "CMOSC_TELEFONO": "0381 400-1730",
-    # A mobile number for WhatsApp (wa.me link); empty hides the WhatsApp option.
-    "CMOSC_WHATSAPP": "+54 9 381 400-1730",
-    "CMOSC_CORREO": "directorio.cmosc@ejemplo.gob.ar",
-    "CMOSC_HORARIO": "Lunes a viernes de 8 a 13",
-    # Municipal logo shown in the header, footer and print (path under theme/static/).
-    "CMOSC_LOGO": "img/municipio.svg",
-    "CMOSC_DATOS_RAIZ": ".",
-    # Absolute public address for canonical links, Open Graph, sitemap.xml and every link in
-    # the open data. Unset: SITEURL, and when that is empty too (local builds) the address
-    # `make serve` uses; a public build (CMOSC_PUBLICACION) refuses to guess it.
-    "CMOSC_URL_CANONICA": None,
-    # True in publishconf.py: this build is the public site, so it needs a public address.
-    "CMOSC_PUBLICACION": False,
-    # Organizations per listing page; longer listings get numbered pages.
-    "CMOSC_POR_PAGINA": 60,
-    # Licence of the open data in /datos/ (id as in SPDX, title, URL of the text).
-    "CMOSC_LICENCIA_DATOS": LICENCIA_PREDETERMINADA,
-    # Internal paths still to be built by another part of the project; links to them
-    # do not stop the build (every other broken internal link or anchor does).
-    "CMOSC_ENLACES_PENDIENTES": (),
-    # Map tiles for /mapa/ (Leaflet URL template) and their attribution (text and link);
-    # the page's Content-Security-Policy allows images from the template's host only.
-    "CMOSC_MAPA_TESELAS": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-    "CMOSC_MAPA_ATRIBUCION": {
-        "texto": "© colaboradores de OpenStreetMap",
-        "url": "https://www.openstreetmap.org/copyright",
-    },
-    # The GitHub repository holding the data ("owner/name"), its published branch, the site's
-    # public address (empty: the repository's GitHub Pages address) and, optionally, an OAuth
-    # proxy for the web editor's sign-in (empty: sign in with a token). The web editor, the
-    # issue-form links, /sumar/ and the workflows' check derive from it; pelicanconf.py sets it.
-    "CMOSC_REPOSITORIO": {"github": "", "rama": "main", "sitio": "", "oauth": ""},
-    # Whether «Historial» on each profile names who made each change (git author names, never
-    # e-mail addresses). Off: only dates and descriptions.
-    "CMOSC_HISTORIAL_AUTORES": False,
-    # The municipality the directory covers, so a neighbouring one (or the province) can run
-    # the same software. The locality written when a sede does not say one:
-    "CMOSC_MUNICIPIO_LOCALIDAD": "San Miguel de Tucumán",
-    # Locality names in a spreadsheet that mean this municipality (case and accents aside).
-    "CMOSC_MUNICIPIO_NOMBRES": ("San Miguel de Tucumán", "San Miguel de Tucuman"),
-    # Departments that are this municipality, in its province, and short names that mean it
-    # only together with such a department (a registry's «Tucumán» in department «Capital»).
-    "CMOSC_MUNICIPIO_DEPARTAMENTOS": ("Capital",),
-    "CMOSC_MUNICIPIO_PROVINCIA": "Tucumán",
-    "CMOSC_MUNICIPIO_NOMBRES_CORTOS": ("Tucumán",),
-    # Postal code of an address whose sede does not say one (HSDS and schema.org addresses).
-    "CMOSC_MUNICIPIO_CODIGO_POSTAL": "4000",
-    # Rectangle every profile's coordinates must fall in (validation: a typo or a swapped pair).
-    "CMOSC_MUNICIPIO_LIMITES": {"lat": (-26.90, -26.75), "lon": (-65.30, -65.15)},
-    # The municipality's outline, closer than the rectangle: an imported row whose point falls
-    # outside is «fuera del municipio» (Yerba Buena, Banda del Río Salí…). (lat, lon) pairs or
-    # the path of a GeoJSON file (see `cmosc.municipality`). This default is a hand-drawn
-    # approximation, not an official boundary (README).
-    "CMOSC_MUNICIPIO_CONTORNO": (
-        (-26.770, -65.262),
-        (-26.770, -65.200),
-        (-26.785, -65.180),
-        (-26.810, -65.168),
-        (-26.850, -65.168),
-        (-26.880, -65.185),
-        (-26.885, -65.235),
-        (-26.865, -65.262),
-        (-26.830, -65.266),
-        (-26.800, -65.266),
-    ),
-}
+# A hand-drawn approximation of the capital's outline, not an official boundary (README).
+DEFAULT_OUTLINE = (
+    (-26.770, -65.262),
+    (-26.770, -65.200),
+    (-26.785, -65.180),
+    (-26.810, -65.168),
+    (-26.850, -65.168),
+    (-26.880, -65.185),
+    (-26.885, -65.235),
+    (-26.865, -65.262),
+    (-26.830, -65.266),
+    (-26.800, -65.266),
+)
+#: The address `make serve` uses; the public address of a local build.
 LOCAL_URL = "http://localhost:8000"
 
 
@@ -106,13 +53,64 @@ class SettingError(ValueError):
 LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 PUBLIC_ADDRESS = re.compile(rf"https?://{LABEL}(?:\.{LABEL})+(?::\d+)?(?:/\S*)?")
 
+SETTINGS: tuple[Setting, ...] = (
+    Setting("CMOSC_NOMBRE", "Centro Municipal de Organizaciones Sociales Comunitarias", "nombre del CMOSC, en el encabezado, el pie, `/acerca/`, la impresión y la página de datos"),
+    Setting("CMOSC_MUNICIPIO", "Municipalidad de San Miguel de Tucumán", "municipio al que pertenece, en el encabezado, el pie, `/acerca/`, la impresión y la cita de los datos"),
+    Setting("CMOSC_DIRECCION", "Calle Ejemplo 1730, San Miguel de Tucumán", "dirección del CMOSC: pie de cada página, `/acerca/`, `/sumar/`, la impresión y cada perfil que no tiene contacto propio; vacío oculta la línea", "dato de ejemplo"),
+    Setting("CMOSC_TELEFONO", "0381 400-1730", "teléfono del CMOSC, en los mismos lugares; vacío oculta la línea", "dato de ejemplo"),
+    Setting("CMOSC_WHATSAPP", "+54 9 381 400-1730", "celular del CMOSC para el botón de WhatsApp (`wa.me`); vacío lo oculta", "dato de ejemplo"),
+    Setting("CMOSC_CORREO", "directorio.cmosc@ejemplo.gob.ar", "correo del CMOSC, en los mismos lugares y en el correo prellenado de `/sumar/`; vacío oculta la línea", "dato de ejemplo"),
+    Setting("CMOSC_HORARIO", "Lunes a viernes de 8 a 13", "horario de atención del CMOSC, en los mismos lugares; vacío oculta la línea", "dato de ejemplo"),
+    Setting("CMOSC_LOGO", "img/municipio.svg", "logo municipal (ruta dentro de `theme/static/`) en el encabezado, el pie y la impresión", "`img/municipio.svg`, un escudo de demostración: reemplazalo por el archivo oficial"),
+    Setting("CMOSC_AVISO_DATOS", "Los datos de este directorio son ficticios: es una versión de demostración.", "aviso visible en cada página mientras los datos sean de ejemplo; `None` lo oculta", "aviso de datos ficticios"),
+    Setting("CMOSC_REPORTAR_URL", "mailto:directorio.cmosc@ejemplo.gob.ar?subject=Dato%20incorrecto%3A%20{nombre}&body=P%C3%A1gina%3A%20{url}%0A%0AQu%C3%A9%20dato%20est%C3%A1%20mal%3A%20", "adónde lleva «¿Ves un dato incorrecto?» (admite `{slug}`, `{nombre}`, `{url}`): un correo o el formulario de incidencias del repositorio", "un `mailto:`"),
+    Setting("CMOSC_URL_CANONICA", None, "dirección pública absoluta del directorio: enlaces canónicos, Open Graph, `sitemap.xml`, `robots.txt`, todos los enlaces de los datos abiertos, los identificadores de `hsds.json` y el `$id` de `esquema/organizacion.schema.json`", f"`SITEURL`, o `{LOCAL_URL}` si está vacío"),
+    Setting("CMOSC_PUBLICACION", False, "la construcción es el sitio público (`publishconf.py` la pone en `True`): sin una dirección pública absoluta, se detiene", "`False`"),
+    Setting("CMOSC_POR_PAGINA", 60, "organizaciones por página en los listados"),
+    Setting("CMOSC_LICENCIA_DATOS", DEFAULT_LICENCE, "licencia de los datos abiertos: `{\"id\": …, \"titulo\": …, \"url\": …}` (id como en SPDX)", "CC BY 4.0"),
+    Setting("CMOSC_ENLACES_PENDIENTES", (), "rutas internas todavía no construidas a las que se puede enlazar sin detener la construcción (el verificador de enlaces rechaza cualquier otro enlace roto)", "ninguna"),
+    Setting("CMOSC_BUSQUEDA_FRAGMENTO", 2500, "organizaciones por fragmento del índice de búsqueda"),
+    Setting("CMOSC_MAPA_TESELAS", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "teselas de `/mapa/` (plantilla de URL de Leaflet); la política de seguridad de esa página permite imágenes solo de ese servidor"),
+    Setting("CMOSC_MAPA_ATRIBUCION", {"texto": "© colaboradores de OpenStreetMap", "url": "https://www.openstreetmap.org/copyright"}, "atribución de las teselas: `{\"texto\": …, \"url\": …}`", "«© colaboradores de OpenStreetMap»"),
+    Setting("CMOSC_REPOSITORIO", {"github": "", "rama": "main", "sitio": "", "oauth": ""}, "**lo único que cambia un fork**: `{\"github\": \"dueño/nombre\", \"rama\": \"main\"}`, más `\"sitio\"` (dirección pública; si falta, la de GitHub Pages del repositorio, `https://dueño.github.io/nombre`) y `\"oauth\"` (un proveedor OAuth propio para el editor; si falta, se entra con token). De acá salen `admin/config.yml`, los enlaces a los formularios (`/sumar/`, `.github/ISSUE_TEMPLATE/config.yml`) y `SITEURL` de `make publish`; los workflows fallan con un aviso si no nombra al repositorio donde corren", "el de `pelicanconf.py`"),
+    Setting("CMOSC_HISTORIAL_AUTORES", False, "si «Historial» de cada perfil muestra el nombre de quien hizo cada cambio (nunca el correo)", "`False`"),
+    # The municipality the directory covers (`cmosc.municipality`), so a neighbouring one or the province can run the same software.
+    Setting("CMOSC_MUNICIPIO_LOCALIDAD", "San Miguel de Tucumán", "localidad de una sede que no dice otra", "San Miguel de Tucumán"),
+    Setting("CMOSC_MUNICIPIO_NOMBRES", ("San Miguel de Tucumán", "San Miguel de Tucuman"), "nombres de localidad que en una planilla significan este municipio (sin importar mayúsculas ni tildes)", "San Miguel de Tucumán, San Miguel de Tucuman"),
+    Setting("CMOSC_MUNICIPIO_DEPARTAMENTOS", ("Capital",), "departamentos (de la provincia de `CMOSC_MUNICIPIO_PROVINCIA`) que son el municipio", "Capital"),
+    Setting("CMOSC_MUNICIPIO_PROVINCIA", "Tucumán", "provincia del municipio", "Tucumán"),
+    Setting("CMOSC_MUNICIPIO_NOMBRES_CORTOS", ("Tucumán",), "nombres que significan el municipio solo junto con uno de esos departamentos", "Tucumán"),
+    Setting("CMOSC_MUNICIPIO_CODIGO_POSTAL", "4000", "código postal de una sede que no dice otro (direcciones de `hsds.json` y de schema.org)", "4000"),
+    Setting("CMOSC_MUNICIPIO_LIMITES", {"lat": (-26.90, -26.75), "lon": (-65.30, -65.15)}, "rectángulo (latitudes, longitudes) en el que debe caer toda ubicación de un perfil", "−26,90 a −26,75; −65,30 a −65,15"),
+    Setting("CMOSC_MUNICIPIO_CONTORNO", DEFAULT_OUTLINE, "contorno del municipio, como pares (lat, lon) o la ruta de un archivo GeoJSON: una fila importada con el punto afuera queda «fuera del municipio»", "contorno trazado a mano de la capital (ver abajo)"),
+    Setting("CMOSC_FECHA_REFERENCIA", None, "«hoy» para las marcas de actualización, `AAAA-MM-DD` (también por variable de entorno); sin ella, `SOURCE_DATE_EPOCH` o la fecha del día", "fecha del día"),
+    Setting("CMOSC_DATOS_RAIZ", ".", "carpeta con `organizaciones/`, `vocabularios/` y `admin/` (en `pelicanconf.py`, la del propio archivo)", "la carpeta actual"),
+)  # fmt: skip
+DEFAULTS = {s.name: s.default for s in SETTINGS}
+
 
 def setting(settings: dict, name: str):
     value = settings.get(name, DEFAULTS[name])
     if name == "CMOSC_URL_CANONICA":
-        # Sitemaps and canonical links need an absolute URL, never "".
+        # Sitemaps, canonical links and identifiers need an absolute URL, never "".
         value = (value or settings.get("SITEURL") or LOCAL_URL).rstrip("/")
     return value
+
+
+def public_url(settings: dict) -> str:
+    """The directory's public address, without a trailing slash (see CMOSC_URL_CANONICA)."""
+    return setting(settings, "CMOSC_URL_CANONICA")
+
+
+def reference_date(settings: dict) -> date:
+    """A build depends on "today" only through this date (freshness flags)."""
+    configured = setting(settings, "CMOSC_FECHA_REFERENCIA")
+    if configured:
+        return date.fromisoformat(str(configured))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
 
 
 @dataclass(frozen=True)
@@ -166,13 +164,3 @@ def public_address_problem(settings: dict) -> str | None:
         f"Sin ella, los datos abiertos, el mapa del sitio y los enlaces para compartir apuntarían a {LOCAL_URL}."
     )
 
-
-def reference_date(settings: dict) -> date:
-    """A build depends on "today" only through this date (freshness flags)."""
-    configured = setting(settings, "CMOSC_FECHA_REFERENCIA")
-    if configured:
-        return date.fromisoformat(str(configured))
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()

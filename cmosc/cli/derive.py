@@ -1,4 +1,4 @@
-"""`cmosc derivados [--verificar]`: regenerate every file derived from the schema."""
+"""`cmosc derivados [--verificar]`: regenerate every file derived from the schema and settings."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ import sys
 def register(sub) -> None:
     parser = sub.add_parser(
         "derivados",
-        help="regenera los archivos que salen del esquema (JSON Schema, editor web, formularios, guía)",
+        help="regenera los archivos que salen del esquema (JSON Schema, editor web, formularios, guía, README)",
         description="Regenera esquema/organizacion.schema.json, admin/config.yml, los formularios "
-        "de .github/ISSUE_TEMPLATE/ y las secciones generadas de docs/guia-equipo.md.",
+        "de .github/ISSUE_TEMPLATE/, las secciones generadas de docs/guia-equipo.md y la tabla de "
+        "configuración del README.",
     )
     parser.add_argument(
         "--verificar",

@@ -11,7 +11,7 @@ from cmosc.cli.usage import github_annotations
 from cmosc.diagnostics import render
 from cmosc.municipality import municipality
 from cmosc.profiles.catalog import load_catalog
-from cmosc.settings import setting
+from cmosc.settings import public_url
 
 
 def register(sub) -> None:
@@ -74,7 +74,7 @@ def run(args) -> int:
         orgs,
         catalog.vocabularies,
         licencia_de(settings["CMOSC_LICENCIA_DATOS"]),
-        setting(settings, "CMOSC_URL_CANONICA"),
+        public_url(settings),
         municipio=municipality(settings),
     )
     destino = args.destino if args.destino.is_absolute() else root / args.destino

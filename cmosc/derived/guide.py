@@ -45,15 +45,20 @@ def errors_section() -> str:
 SECTIONS = {"campos": fields_table, "errores": errors_section}
 
 
-def fill(text: str) -> str:
-    for name, make in SECTIONS.items():
+def fill_sections(text: str, sections: dict, document: str) -> str:
+    """Replace what sits between each section's `<!-- GENERADO:name -->` markers."""
+    for name, make in sections.items():
         start, end = f"<!-- GENERADO:{name} -->", f"<!-- /GENERADO:{name} -->"
         if start not in text or end not in text:
-            raise ValueError(f"{GUIDE}: faltan las marcas {start} … {end}")
+            raise ValueError(f"{document}: faltan las marcas {start} … {end}")
         before, rest = text.split(start, 1)
         _, after = rest.split(end, 1)
         text = f"{before}{start}\n{make()}\n{end}{after}"
     return text
+
+
+def fill(text: str) -> str:
+    return fill_sections(text, SECTIONS, GUIDE)
 
 
 def render(root: Path, vocabularies) -> str:

@@ -13,8 +13,9 @@ import json
 from cmosc.profiles.kinds import KINDS
 from cmosc.profiles.schema import ORGANIZACION, Field
 from cmosc.profiles.schema_fragments import BLANK, DEFINITIONS
+from cmosc.settings import project_settings, public_url
 
-SCHEMA_ID = "https://cmosc.tucuman.gob.ar/esquema/organizacion.schema.json"
+SCHEMA_PATH = "esquema/organizacion.schema.json"
 
 
 def registry_keys(field: Field, vocabularies) -> dict:
@@ -84,12 +85,14 @@ def _shape(field: Field, vocabularies) -> dict:
     return out
 
 
-def json_schema(vocabularies) -> dict:
-    schema = {"$schema": "http://json-schema.org/draft-07/schema#", "$id": SCHEMA_ID}
+def json_schema(vocabularies, address: str) -> dict:
+    """`address`: the directory's public address (CMOSC_URL_CANONICA), the base of `$id`."""
+    schema = {"$schema": "http://json-schema.org/draft-07/schema#", "$id": f"{address}/{SCHEMA_PATH}"}
     schema.update(node(ORGANIZACION, vocabularies))
     schema["definitions"] = DEFINITIONS
     return schema
 
 
 def render(root, vocabularies) -> str:
-    return json.dumps(json_schema(vocabularies), ensure_ascii=False, indent=2) + "\n"
+    schema = json_schema(vocabularies, public_url(project_settings(root)))
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

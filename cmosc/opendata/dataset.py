@@ -8,9 +8,7 @@ from datetime import date
 from cmosc.model.organization import Organization
 from cmosc.municipality import MUNICIPALITY, Municipality
 from cmosc.profiles.vocabularies import Vocabulary
-from cmosc.settings import LICENCIA_PREDETERMINADA
-
-# Default licence of the open data; `CMOSC_LICENCIA_DATOS` overrides it.
+from cmosc.settings import DEFAULT_LICENCE
 
 
 @dataclass(frozen=True)
@@ -24,7 +22,7 @@ class Licencia:
 class Conjunto:
     organizaciones: list[Organization]
     vocabularios: dict[str, Vocabulary]
-    licencia: Licencia = field(default_factory=lambda: Licencia(**LICENCIA_PREDETERMINADA))
+    licencia: Licencia = field(default_factory=lambda: Licencia(**DEFAULT_LICENCE))
     url_base: str = ""  # the public address (CMOSC_URL_CANONICA): every link in an export is absolute
     titulo: str = "Directorio de Organizaciones Sociales de San Miguel de Tucumán"
     publicador: str = "Centro Municipal de Organizaciones Sociales Comunitarias (CMOSC)"
@@ -53,4 +51,4 @@ class Conjunto:
 
 
 def licencia_de(configurada: dict | None) -> Licencia:
-    return Licencia(**{**LICENCIA_PREDETERMINADA, **(configurada or {})})
+    return Licencia(**{**DEFAULT_LICENCE, **(configurada or {})})

@@ -2,13 +2,15 @@
 
 Organizations, locations (one per sede, with address, schedules and accessibility) and
 services (one per actividad). Readable hours become RRULE-style schedules (`freq`, `byday`,
-`opens_at`, `closes_at`), one per rule and interval. HSDS wants UUIDs; ours are UUID v5 of the slug, so an
-organization keeps the same id in every export.
+`opens_at`, `closes_at`), one per rule and interval. HSDS wants UUIDs; ours are UUID v5 of
+the slug in the namespace of the directory's public address (CMOSC_URL_CANONICA), so an
+organization keeps the same id in every export published from that address.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from cmosc.municipality import Municipality
 from cmosc.opendata.dataset import Conjunto
@@ -18,7 +20,6 @@ from cmosc.profiles import hours_format
 
 HSDS_VERSION = "3.0"
 UTC_OFFSET, UTC_OFFSET_TEXT = -3, "-03:00"  # America/Argentina/Tucuman, no daylight saving
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "directorio.cmosc.smt.gob.ar")
 IDENTIFIERS = {
     "cuit": ("CUIT", "AR-CUIT"),
     "personeria_juridica": ("Personería jurídica", None),
@@ -33,8 +34,14 @@ def label_of(registry: str, conjunto: Conjunto) -> str:
     return registros.label(registry) if registros and registros.resolve(registry) == registry else registry
 
 
-def uid(*parts) -> str:
-    return str(uuid.uuid5(NAMESPACE, ":".join(str(p) for p in parts)))
+def ids(address: str) -> Callable[..., str]:
+    """The id maker of a directory published at `address`."""
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, address + "/")
+
+    def uid(*parts) -> str:
+        return str(uuid.uuid5(namespace, ":".join(str(p) for p in parts)))
+
+    return uid
 
 
 def _clean(obj: dict) -> dict:
@@ -42,7 +49,7 @@ def _clean(obj: dict) -> dict:
     return {k: v for k, v in obj.items() if v not in (None, "", [])}
 
 
-def organization(org, conjunto: Conjunto) -> dict:
+def organization(org, conjunto: Conjunto, uid) -> dict:
     org_id = uid("organizacion", org.slug)
     contacto = org.contacto or {}
     ids = org.identificadores or {}
@@ -88,7 +95,7 @@ def _at(minutes: int) -> str:
     return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}{UTC_OFFSET_TEXT}"
 
 
-def schedules(text: str | None, hours, key: tuple, **owner) -> list[dict]:
+def schedules(text: str | None, hours, uid, key: tuple, **owner) -> list[dict]:
     """One HSDS `schedule` per rule and interval (RRULE parts, opens/closes with offset); the
     Spanish text as written is every record's description, or the only record when unreadable."""
     if not text:
@@ -118,7 +125,7 @@ def schedules(text: str | None, hours, key: tuple, **owner) -> list[dict]:
     return records
 
 
-def locations(org, municipio: Municipality) -> list[dict]:
+def locations(org, municipio: Municipality, uid) -> list[dict]:
     result = []
     for number, sede in enumerate(org.sedes, start=1):
         loc_id = uid("sede", org.slug, number)
@@ -148,7 +155,7 @@ def locations(org, municipio: Municipality) -> list[dict]:
                     "longitude": sede.lon,
                     "addresses": [address] if address else [],
                     "schedules": schedules(
-                        sede.horarios, sede.hours, ("horario-sede", org.slug, number), location_id=loc_id
+                        sede.horarios, sede.hours, uid, ("horario-sede", org.slug, number), location_id=loc_id
                     ),
                     "accessibility": [
                         {
@@ -167,7 +174,7 @@ def locations(org, municipio: Municipality) -> list[dict]:
     return result
 
 
-def services(org) -> list[dict]:
+def services(org, uid) -> list[dict]:
     result = []
     for number, actividad in enumerate(org.actividades, start=1):
         service_id = uid("actividad", org.slug, number)
@@ -182,6 +189,7 @@ def services(org) -> list[dict]:
                     "schedules": schedules(
                         actividad.horario,
                         actividad.hours,
+                        uid,
                         ("horario-actividad", org.slug, number),
                         service_id=service_id,
                     ),
@@ -203,12 +211,13 @@ def services(org) -> list[dict]:
 
 def render_hsds(conjunto: Conjunto) -> bytes:
     orgs = conjunto.organizaciones
+    uid = ids(conjunto.url_base)
     return dumps(
         {
             "hsds_version": HSDS_VERSION,
-            "organizations": [organization(o, conjunto) for o in orgs],
-            "locations": [loc for o in orgs for loc in locations(o, conjunto.municipio)],
-            "services": [s for o in orgs for s in services(o)],
+            "organizations": [organization(o, conjunto, uid) for o in orgs],
+            "locations": [loc for o in orgs for loc in locations(o, conjunto.municipio, uid)],
+            "services": [s for o in orgs for s in services(o, uid)],
         }
     )
 

@@ -31,14 +31,15 @@ from cmosc.ods import ODS
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.search.compact import Fields, compact_index, to_json
 from cmosc.search.documents import card, facet_values, index_texts
+from cmosc.settings import DEFAULTS
 
 DOCUMENTS_FORMAT = 1
 
-#: Organizations per shard. Up to this many there is one shard; beyond it the
-#: page answers from the first shard and merges the others as they arrive, so
-#: the time to first results and each decoding step stay bounded (figures in
-#: benchmarks/RESULTS.md at 2000 and 20000 profiles).
-SHARD_SIZE = 2500
+#: Organizations per shard (setting CMOSC_BUSQUEDA_FRAGMENTO). Up to this many there
+#: is one shard; beyond it the page answers from the first shard and merges the others
+#: as they arrive, so the time to first results and each decoding step stay bounded
+#: (figures in benchmarks/RESULTS.md at 2000 and 20000 profiles).
+SHARD_SIZE = DEFAULTS["CMOSC_BUSQUEDA_FRAGMENTO"]
 
 #: Tier 1: short fields.
 NAME_FIELDS: Fields = (

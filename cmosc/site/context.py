@@ -11,6 +11,7 @@ from cmosc.model.history import History
 from cmosc.model.organization import AREA_POPULATIONS, Organization, Phone, unique_phones
 from cmosc.municipality import Municipality, municipality
 from cmosc.profiles.vocabularies import Vocabulary
+from cmosc.settings import public_url, setting
 from cmosc.site import agenda
 from cmosc.site.combinations import Combinations, combine
 from cmosc.site.facets import FacetResult, compute_all
@@ -72,11 +73,11 @@ class Site:
 
     @property
     def por_pagina(self) -> int:
-        return int(self.settings.get("CMOSC_POR_PAGINA") or 60)
+        return int(setting(self.settings, "CMOSC_POR_PAGINA"))
 
     @property
     def url_canonica(self) -> str:
-        return self.settings.get("CMOSC_URL_CANONICA") or ""
+        return public_url(self.settings)
 
     @property
     def ruta_base(self) -> str:

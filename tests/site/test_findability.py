@@ -7,6 +7,9 @@ from pathlib import Path
 
 from conftest import build_site, copy_project
 
+from cmosc.derived import json_schema
+from cmosc.opendata.hsds_export import ids
+from cmosc.profiles.catalog import load_vocabularies
 from support.html_tree import page, parse
 
 LOCAL = "http://localhost:8000"
@@ -85,6 +88,13 @@ def test_configured_public_address_is_used_everywhere(tmp_path):
     profile = page(output, "/organizaciones/fundacion-latidos/")
     assert profile.find("link", rel="canonical").attrs["href"] == base + "/organizaciones/fundacion-latidos/"
     assert f"Sitemap: {base}/sitemap.xml" in (output / "robots.txt").read_text(encoding="utf-8")
+    # The same address names the HSDS ids and the JSON Schema's $id (`cmosc derivados`).
+    hsds = json.loads((output / "datos" / "hsds.json").read_text(encoding="utf-8"))
+    latidos = ids(base)("organizacion", "fundacion-latidos")
+    assert latidos in {o["id"] for o in hsds["organizations"]}
+    vocabularies, _ = load_vocabularies(project)
+    schema = json.loads(json_schema.render(project, vocabularies))
+    assert schema["$id"] == f"{base}/esquema/organizacion.schema.json"
 
 
 def test_site_under_a_subpath_links_every_page_through_siteurl(tmp_path):

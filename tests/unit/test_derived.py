@@ -49,6 +49,7 @@ def test_a_vocabulary_change_makes_them_stale_until_regenerated(tmp_path, capsys
     for name in ("vocabularios", "content/programas", "admin", "docs", "esquema", ".github"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "pelicanconf.py", tmp_path)
+    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
     with (tmp_path / "vocabularios" / "barrios.yml").open("a", encoding="utf-8") as handle:
         handle.write("- id: barrio-nuevo-de-prueba\n  nombre: Barrio Nuevo de Prueba\n")
     assert main(["--raiz", str(tmp_path), "derivados", "--verificar"]) == 1
@@ -269,3 +270,23 @@ def test_hooks_and_workflows_call_existing_commands():
             assert re.search(rf"^{target}:", makefile, re.M), target
         for command in re.findall(r"\.venv/bin/cmosc (\w+)", text):
             assert command in commands
+
+
+def test_every_setting_read_anywhere_is_in_the_registry():
+    """Code, templates and settings files may only read CMOSC_* settings that
+    cmosc/settings.py declares (and so the README's generated table documents)."""
+    from cmosc.settings import DEFAULTS
+    from cmosc.site.generator import VALIDATED_CATALOG
+
+    sources = [*ROOT.glob("cmosc/**/*.py"), *ROOT.glob("theme/templates/**/*.html"), *ROOT.glob("*conf.py")]
+    read = {
+        name
+        for path in sources
+        for name in re.findall(r"\bCMOSC_[A-Z_]+\b", path.read_text(encoding="utf-8"))
+    }
+    # Handed from `cmosc construir` to the generator, never set by anyone.
+    read.discard(VALIDATED_CATALOG)
+    assert read - set(DEFAULTS) == set()
+    assert {"CMOSC_MUNICIPIO", "CMOSC_NOMBRE", "CMOSC_DATOS_RAIZ", "CMOSC_BUSQUEDA_FRAGMENTO"} <= read
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{name}` |" in readme for name in DEFAULTS)

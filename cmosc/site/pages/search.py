@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from cmosc.search.documents import facet_values
-from cmosc.search.tiers import FACETS, SHARD_SIZE, facet_options, search_files
+from cmosc.search.tiers import FACETS, facet_options, search_files
+from cmosc.settings import setting
 from cmosc.site.context import FileSpec, PageSpec, Site
 from cmosc.site.pages.map import LOCATIONS_FILE, barrio_centres, locations_file, points
 
@@ -48,7 +49,7 @@ def sugerencias(site: Site, cantidad: int = 6) -> list[str]:
 
 
 def search(site: Site, context: dict):
-    fragmento = int(context.get("CMOSC_BUSQUEDA_FRAGMENTO") or SHARD_SIZE)
+    fragmento = int(setting(context, "CMOSC_BUSQUEDA_FRAGMENTO"))
     fragmentos = search_files(site.organizations, site.vocabularies, fragmento)
     for datos in fragmentos:
         for archivo in datos.values():
