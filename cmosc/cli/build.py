@@ -10,6 +10,7 @@ import logging
 import shutil
 import sys
 import tempfile
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,6 +127,17 @@ def run_pelican(config: Path, output: Path, root: Path, catalog) -> int:
     try:
         Pelican(settings).run()
     except Exception as error:  # what Pelican's CLI reports before exiting with 1
-        logging.getLogger("pelican").critical("%s: %s", type(error).__name__, error)
+        logging.getLogger("pelican").critical("%s%s: %s", _template_line(error), type(error).__name__, error)
         return 1
     return 0
+
+
+def _template_line(error: Exception) -> str:
+    """`theme/templates/x.html:12: ` for an error raised while rendering a template (Jinja
+    puts the template's file and line in the traceback), else nothing."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".html")]
+    if not frames:
+        return ""
+    path = Path(frames[-1].filename)
+    shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+    return f"{shown}:{frames[-1].lineno}: "

@@ -22,9 +22,6 @@ from cmosc.profiles.logos import Logo, describe
 from cmosc.profiles.schema import ORGANIZACION, RED_SOCIAL
 from cmosc.profiles.vocabularies import Term, Vocabulary
 
-# A need is "shared" (a chance for a common strategy) when this many organizations have it;
-# the staff report and the public page use the same definition.
-SHARED_NEED_MIN = 2
 # A sede's town when its profile does not say (`localidad`, see the data contract).
 DEFAULT_TOWN = MUNICIPALITY.localidad
 
@@ -130,6 +127,16 @@ class Item:
     vieja: bool = False  # a need stated more than a year ago: may no longer be current
 
 
+class _PublishedField:
+    """`org.<name>` is `org.data[<name>]` as validated, None when the profile omits it."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, org, owner=None):
+        return self if org is None else org.data.get(self.name)
+
+
 @dataclass(frozen=True)
 class Organization:
     slug: str
@@ -193,11 +200,16 @@ class Organization:
         c = self.contacto or {}
         return bool(self.telefonos or c.get("email") or c.get("web") or c.get("redes"))
 
-    def __getattr__(self, name):
-        # Plain published fields (contacto, identificadores, ods…) read straight from data.
-        if name.startswith("_") or name == "data":
-            raise AttributeError(name)
-        return self.data.get(name)
+    # Published fields used as validated, with no shaping: read straight from `data`.
+    # Only these exist, so a misspelt attribute fails (and, in a template, the build).
+    fundacion = _PublishedField()
+    identificadores = _PublishedField()
+    ods = _PublishedField()
+    actividades = _PublishedField()
+    contacto = _PublishedField()
+    programas = _PublishedField()
+    redes = _PublishedField()
+    referentes = _PublishedField()
 
 
 def build_organization(

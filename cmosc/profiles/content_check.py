@@ -26,9 +26,12 @@ FIELDS = {
         "sesiones": "sesiones",
         "inscripcion": "enlace",
         "modalidad": "modalidad",
+        "lugar": "texto",
+        "direccion": "texto",
     },
     "programas": {
         **REQUIRED,
+        "organismo": "texto",
         "convocatoria_abre": "fecha",
         "convocatoria_cierra": "fecha",
         "ambito": "ambito",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from cmosc.profiles.content_check import FIELDS
 from cmosc.profiles.sessions import SessionError, parse_sessions
 from cmosc.site.filters import install_filters
 from cmosc.site.form_links import expand_form_links
@@ -31,11 +32,23 @@ def _sessions_as_dates(content) -> None:
     content.fin = items[-1].end.isoformat(timespec="minutes")
 
 
+# Templates run with StrictUndefined: every metadata key a training or program call may
+# have exists on every article (None when its file omits it), so only typos fail.
+_OPTIONAL_METADATA = sorted({key for fields in FIELDS.values() for key in fields})
+
+
+def _default_metadata(content):
+    for key in _OPTIONAL_METADATA:
+        if not hasattr(content, key):
+            setattr(content, key, None)
+
+
 def register():
     signals.get_generators.connect(_generators)
     signals.content_object_init.connect(_sessions_as_dates)
     signals.generator_init.connect(install_filters)
     signals.content_object_init.connect(expand_form_links)
+    signals.content_object_init.connect(_default_metadata)
     signals.all_generators_finalized.connect(start_in_background)
     signals.finalized.connect(check_links)
     signals.finalized.connect(write_service_worker)  # after the link check: hashes the final files

@@ -14,7 +14,8 @@ from datetime import date
 from cmosc.folding import spanish_sort_key
 from cmosc.model.completeness import CRITERIA, assess, is_recent, verified_on
 from cmosc.model.history import Change, History
-from cmosc.model.organization import SHARED_NEED_MIN
+from cmosc.model.organization import build_organizations
+from cmosc.model.shared_needs import shared_needs
 from cmosc.profiles.catalog import Catalog
 from cmosc.profiles.hours import parse as parse_hours
 from cmosc.staff.duplicates import likely_duplicates
@@ -94,7 +95,10 @@ def build_report(catalog: Catalog, today: date, history: History | None = None) 
         incompletas={label: items for label, items in missing.items() if items},
         duplicados=pairs,
         conteos=counts(catalog, profiles),
-        necesidades_compartidas=shared_needs(catalog, profiles, orgs),
+        necesidades_compartidas=[
+            (need.need.nombre, [(orgs[org.slug], text) for org, text in need.requests])
+            for need in shared_needs(build_organizations(catalog, today))
+        ],
         cambios_sin_verificar=changed_since_verification(profiles, orgs, history),
         historial="" if history.available else history.reason,
         necesidades_viejas=unconfirmed_needs(catalog, profiles, orgs, today),
@@ -157,18 +161,3 @@ def counts(catalog: Catalog, profiles) -> dict[str, list[tuple[str, int]]]:
         ),
         "Por área": tally("areas", lambda d: d.get("areas", [])),
     }
-
-
-def shared_needs(catalog: Catalog, profiles, orgs) -> list[tuple[str, list[tuple[Org, str]]]]:
-    """Each need type several organizations share, with what each one asks for."""
-    vocabulary = catalog.vocabularies["necesidades"]
-    by_type: dict[str, list[tuple[Org, str]]] = {}
-    for p in profiles:
-        for need in p.data.get("necesidades", []):
-            by_type.setdefault(need["tipo"], []).append((orgs[p.slug], need["descripcion"]))
-    shared = [
-        (vocabulary.label(t), items)
-        for t, items in by_type.items()
-        if len({o.slug for o, _ in items}) >= SHARED_NEED_MIN
-    ]
-    return sorted(shared, key=lambda x: (-len(x[1]), spanish_sort_key(x[0])))

@@ -131,6 +131,24 @@ def test_failed_build_leaves_previous_output_intact(tmp_path):
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".output")) == []
 
 
+def test_template_typo_fails_the_build_with_its_line(tmp_path):
+    """StrictUndefined: a misspelt attribute of the view model stops the build with the
+    template's file and line, and the previous output stays as it was."""
+    project = copy_project(tmp_path / "p")
+    output = project / "output"
+    assert build_site(project, output).returncode == 0
+    before = digest(output)
+    template = project / "theme" / "templates" / "organizacion.html"
+    text = template.read_text(encoding="utf-8")
+    line = text[: text.index("org.activa")].count("\n") + 1
+    template.write_text(text.replace("org.activa", "org.activaa", 1), encoding="utf-8")
+    result = build_site(project, output)
+    log = result.stdout + result.stderr
+    assert result.returncode == 1, log
+    assert f"organizacion.html:{line}:" in log and "activaa" in log and "Traceback" not in log, log
+    assert digest(output) == before
+
+
 def test_pelican_itself_stops_on_invalid_data(tmp_path):
     """Run Pelican directly (no pre-validation): the plugin must make it fail, not warn."""
     project = copy_project(tmp_path / "p")

@@ -158,3 +158,15 @@ def test_without_git_the_report_says_why(proyecto, capsys):
         "Sin historial de git: el sitio se construyó a partir de una copia sin el historial de git."
         in changed
     )
+
+
+def test_shared_needs_count_active_organizations_only(proyecto, capsys):
+    """One definition with /necesidades-compartidas/ (`cmosc.model.shared_needs`)."""
+    assert informe(proyecto, "--formato", "json") == 0
+    before = {n["necesidad"]: n for n in json.loads(capsys.readouterr().out)["necesidades_compartidas"]}
+    assert "fundacion-la-posada" in {o["slug"] for o in before["Voluntariado"]["organizaciones"]}
+    posada = proyecto / "organizaciones" / "fundacion-la-posada.yml"
+    posada.write_text(posada.read_text(encoding="utf-8") + "estado: inactiva\n", encoding="utf-8")
+    assert informe(proyecto, "--formato", "json") == 0
+    after = {n["necesidad"]: n for n in json.loads(capsys.readouterr().out)["necesidades_compartidas"]}
+    assert "fundacion-la-posada" not in {o["slug"] for need in after.values() for o in need["organizaciones"]}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cmosc.folding import spanish_sort_key
-from cmosc.model.organization import SHARED_NEED_MIN
+from cmosc.model.shared_needs import SHARED_NEED_MIN, shared_needs
 from cmosc.site.context import PageSpec, Site
 
 
@@ -30,9 +30,9 @@ class Tabla:
 
 
 def shared(site: Site) -> list:
-    """The needs of SHARED_NEED_MIN or more active organizations: the tables' columns."""
-    values = [v for v in site.facetas["necesidades"].values if v.count >= SHARED_NEED_MIN]
-    return sorted(values, key=lambda v: (-v.count, spanish_sort_key(v.label)))
+    """The shared needs (`cmosc.model.shared_needs`) as their facet values: the tables' columns."""
+    values = {v.value: v for v in site.facetas["necesidades"].values}
+    return [values[need.need.id] for need in shared_needs(site.organizations)]
 
 
 def table(columns, id: str, titulo: str, segmento: str, terms_of) -> Tabla:
