@@ -178,7 +178,7 @@ def test_pelican_itself_stops_on_invalid_data(tmp_path):
 def test_build_writes_only_inside_its_output_folder(tmp_path):
     """`--salida` elsewhere, run from a third folder: the project and the current folder are
     left byte-identical, the output's parent holds only the output, and the log has no
-    warning (Pelican used to copy admin/backend.yml onto itself and to ../admin/)."""
+    warning (Pelican once copied an admin/ file without a destination onto itself and to ../admin/)."""
     project = copy_project(tmp_path / "proyecto")
     shutil.copytree(ROOT / "admin", project / "admin")
     elsewhere, output = tmp_path / "otra-carpeta", tmp_path / "sitio" / "salida"

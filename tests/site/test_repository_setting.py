@@ -23,6 +23,7 @@ def fork(tmp_path):
     project = copy_project(tmp_path / "fork")
     for name in ("admin", ".github", "docs", "esquema"):
         shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "README.md", project / "README.md")  # its settings table is derived too
     conf = project / "pelicanconf.py"
     text, count = re.subn(
         r"^CMOSC_REPOSITORIO = .*$", FORK_SETTING, conf.read_text(encoding="utf-8"), flags=re.M
