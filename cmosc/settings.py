@@ -163,4 +163,3 @@ def public_address_problem(settings: dict) -> str | None:
         "o, para GitHub Pages, el repositorio en CMOSC_REPOSITORIO. "
         f"Sin ella, los datos abiertos, el mapa del sitio y los enlaces para compartir apuntarían a {LOCAL_URL}."
     )
-

@@ -210,6 +210,7 @@ class Organization:
     programas = _PublishedField()
     redes = _PublishedField()
     referentes = _PublishedField()
+    sucesora = _PublishedField()  # inactive organizations: the slug of the one that continues
 
 
 def build_organization(
