@@ -78,6 +78,9 @@ def build(root: Path, config: Path, output: Path, github: bool = False, cache=No
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-nuevo-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp is private; a published site is not
+    # Pelican's console handler first: its logging setup adds it only to a root logger that
+    # has no handler yet, and then the errors would be kept below but never shown.
+    init_pelican_logging()
     errors = _ErrorLog()
     logging.getLogger().addHandler(errors)
     try:
@@ -104,17 +107,22 @@ class _ErrorLog(logging.Handler):
         self.lines.append(record.getMessage())
 
 
+def init_pelican_logging() -> None:
+    """Pelican's console logging, as its CLI sets it up with `--fatal errors`."""
+    from pelican.log import init as init_logging
+
+    init_logging(level=logging.WARNING, fatal="errors", name="pelican", logs_dedup_min_level=logging.WARNING)
+
+
 def run_pelican(config: Path, output: Path, root: Path, catalog) -> int:
     """Pelican in this process, as its CLI runs it with `--fatal errors` (never quiet: that
     hides the errors it stops on), given the catalog validated above through its settings."""
     # Imported here: `cmosc validar` (the pre-commit hook) must not pay for Pelican.
     from pelican import Pelican
-    from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
     from cmosc.site.generator import VALIDATED_CATALOG
 
-    init_logging(level=logging.WARNING, fatal="errors", name="pelican", logs_dedup_min_level=logging.WARNING)
     settings = read_settings(
         str(config),
         override={
