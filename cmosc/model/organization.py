@@ -205,7 +205,6 @@ class Organization:
     fundacion = _PublishedField()
     identificadores = _PublishedField()
     ods = _PublishedField()
-    actividades = _PublishedField()
     contacto = _PublishedField()
     programas = _PublishedField()
     redes = _PublishedField()
