@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Iterable
 
+from cmosc.model.facets import FACETS
 from cmosc.model.organization import Organization
 
 #: Longest card snippet, in characters (cut at a word boundary).
@@ -58,16 +59,8 @@ def snippet(org: Organization, length: int = SNIPPET_LENGTH) -> str:
 
 
 def facet_values(org: Organization) -> dict[str, list[str]]:
-    """Facet values of one organization, by /buscar/ URL parameter
-    (`tipo`, `area`, `barrio`, `poblacion`, `necesidad`, `ods`)."""
-    return {
-        "tipo": [org.tipo.id],
-        "area": [t.id for t in org.areas],
-        "barrio": [t.id for t in org.barrios],
-        "poblacion": [t.id for t in org.poblacion],
-        "necesidad": list(dict.fromkeys(n.tipo.id for n in org.necesidades)),
-        "ods": [str(n) for n in sorted(org.ods or [])],
-    }
+    """Facet values of one organization, by /buscar/ URL parameter (`cmosc.model.facets`)."""
+    return {facet.param: facet.search_values(org) for facet in FACETS}
 
 
 def card(org: Organization) -> dict:

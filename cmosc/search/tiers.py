@@ -26,8 +26,8 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from cmosc.model.facets import FACETS, Facet
 from cmosc.model.organization import Organization
-from cmosc.ods import ODS
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.search.compact import Fields, compact_index, to_json
 from cmosc.search.documents import card, facet_values, index_texts
@@ -59,17 +59,6 @@ TEXT_FIELDS: Fields = (
     ("descripcion", 1),
 )
 
-#: URL parameter → (vocabulary, label). Parameter names are the contract of
-#: /buscar/ (contrato/interfaz.md); `documents.facet_values` gives each one's ids.
-FACETS: tuple[tuple[str, str | None, str], ...] = (
-    ("tipo", "tipos", "Tipo de organización"),
-    ("area", "areas", "Área"),
-    ("barrio", "barrios", "Barrio"),
-    ("poblacion", "poblaciones", "Población"),
-    ("necesidad", "necesidades", "Necesidades"),
-    ("ods", None, "Objetivos de Desarrollo Sostenible"),
-)
-
 
 @dataclass(frozen=True)
 class SearchFile:
@@ -83,15 +72,15 @@ class SearchFile:
 
 
 def facet_options(
-    param: str, vocabularies: Mapping[str, Vocabulary], orgs: Iterable[Organization]
+    facet: Facet, vocabularies: Mapping[str, Vocabulary], orgs: Iterable[Organization]
 ) -> list[tuple[str, str]]:
-    """(value, name) of a facet, in display order: vocabulary terms sorted by
-    name; ODS by number, only those some organization declares."""
-    vocab = next(f[1] for f in FACETS if f[0] == param)
-    if vocab is None:
-        used = sorted({n for o in orgs for n in (o.ods or [])})
-        return [(str(n), f"ODS {n}: {ODS[n]}") for n in used]
-    return [(t.id, t.nombre) for t in vocabularies[vocab].sorted_terms()]
+    """(value, name) of a facet, in display order. A vocabulary is offered whole; of the
+    17 goals, a fixed list, only those some organization declares."""
+    options = [(value, label) for value, label, _ in facet.terms(vocabularies)]
+    if facet.vocabulary is None:
+        used = {value for org in orgs for value in facet.search_values(org)}
+        options = [option for option in options if option[0] in used]
+    return options
 
 
 def _documents(ordered: list[Organization], facets: dict[str, list[tuple[str, str]]]) -> dict:
@@ -122,7 +111,7 @@ def search_files(
     if shard_size < 1:
         raise ValueError(f"tamaño de fragmento inválido: {shard_size}")
     ordered = sorted(orgs, key=lambda o: o.slug)
-    facets = {param: facet_options(param, vocabularies, ordered) for param, *_ in FACETS}
+    facets = {facet.param: facet_options(facet, vocabularies, ordered) for facet in FACETS}
     shards = []
     for k, start in enumerate(range(0, max(len(ordered), 1), shard_size)):
         part = ordered[start : start + shard_size]

@@ -202,6 +202,22 @@ def test_page_without_inline_js_and_with_versions(built_site):
     assert "search.js" not in (built_site / "index.html").read_text(encoding="utf-8")
 
 
+def test_search_script_gets_the_facets_as_data(built_site):
+    """search.js hard-codes no facet: the page hands it the URL parameters (the documents'
+    facet keys, in the order of the form's filters) and those the result card names."""
+    html = (built_site / "buscar" / "index.html").read_text(encoding="utf-8")
+    bloque = re.search(r'<script type="application/json" id="busqueda-facetas">(.*?)</script>', html, re.S)
+    datos = json.loads(bloque.group(1))
+    assert datos == {
+        "parametros": ["tipo", "area", "barrio", "poblacion", "necesidad", "ods"],
+        "tarjeta": ["tipo", "barrio"],
+    }
+    assert sorted(_json(built_site, "documentos-0.json")["facetas"]) == sorted(datos["parametros"])
+    assert re.findall(r'data-faceta="(\w+)"', html) == datos["parametros"]
+    script = (ROOT / "theme" / "static" / "js" / "search.js").read_text(encoding="utf-8")
+    assert not [p for p in datos["parametros"] if f"'{p}'" in script or f'"{p}"' in script]
+
+
 def test_first_tier_is_small(built_site):
     """With the sample data the first request is a few KB."""
     total = sum(

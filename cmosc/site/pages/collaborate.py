@@ -10,23 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cmosc.folding import spanish_sort_key
+from cmosc.model.facets import BY_ID, Facet
 from cmosc.site.context import PageSpec, Site
 
 
 @dataclass(frozen=True)
 class Filtro:
-    """One way to narrow the page: its URL part, heading, and how to read an organization."""
+    """One way to narrow the page: its URL part and heading, and the facet it filters by."""
 
     segmento: str  # /colaborar/<segmento>/<id>/
     titulo: str
-    faceta: str  # the facet whose values (and labels) it uses
-    lee: object  # organization → value ids
+    faceta: Facet  # whose values (and labels) it uses
+
+    def lee(self, org) -> list[str]:
+        return self.faceta.values(org)
 
 
+# What they need first: the page is about needs.
 FILTROS = (
-    Filtro("necesidad", "Qué necesitan", "necesidades", lambda o: [n.tipo.id for n in o.necesidades]),
-    Filtro("barrio", "Barrio", "barrios", lambda o: [b.id for b in o.barrios]),
-    Filtro("tema", "Tema", "areas", lambda o: [t.id for t in o.temas]),
+    Filtro("necesidad", "Qué necesitan", BY_ID["necesidades"]),
+    Filtro("barrio", "Barrio", BY_ID["barrios"]),
+    Filtro("tema", "Tema", BY_ID["areas"]),
 )
 
 
@@ -46,10 +50,10 @@ def options(site: Site, orgs) -> list[tuple[Filtro, list[Opcion]]]:
     """Each filter's values that some organization with needs has, with counts, by name."""
     result = []
     for f in FILTROS:
-        labels = {v.value: v.label for v in site.facetas[f.faceta].values}
+        labels = {v.value: v.label for v in site.facetas[f.faceta.id].values}
         counts: dict[str, int] = {}
         for org in orgs:
-            for value in dict.fromkeys(f.lee(org)):
+            for value in f.lee(org):
                 counts[value] = counts.get(value, 0) + 1
         opciones = [Opcion(v, labels[v], f"colaborar/{f.segmento}/{v}/", n) for v, n in counts.items()]
         result.append((f, sorted(opciones, key=lambda o: spanish_sort_key(o.label))))

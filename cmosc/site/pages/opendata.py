@@ -1,8 +1,8 @@
 """/datos/: the open-data files, the page that explains them, and one CSV per facet value.
 
 Facet downloads live beside each facet page: `/<faceta>/<valor>/organizaciones.csv`
-for faceta in tipos, areas, barrios, poblaciones, necesidades, ods (active
-organizations only, the same list the facet page shows).
+for every facet of `cmosc.model.facets` (active organizations only, the same list the
+facet page shows).
 """
 
 from __future__ import annotations
@@ -99,7 +99,6 @@ def open_data(site: Site, context: dict):
             "licencia": data.licencia,
             "actualizado": data.actualizado,
             "total": len(data.organizaciones),
-            "facetas": FACETAS,
         },
     )
 
@@ -111,17 +110,6 @@ def code_spans(text: str) -> Markup:
 
 def peso(size: int) -> str:
     return f"{size / 1024:.0f} KB".replace(".", ",") if size >= 1024 else f"{size} bytes"
-
-
-# (URL segment, what it lists) for the per-facet downloads; the order of the /datos/ page.
-FACETAS = (
-    ("tipos", "tipo de organización"),
-    ("areas", "área temática"),
-    ("barrios", "barrio de alguna sede"),
-    ("poblaciones", "población"),
-    ("necesidades", "necesidad"),
-    ("ods", "Objetivo de Desarrollo Sostenible"),
-)
 
 
 def facet_members(site: Site) -> dict[tuple[str, str], list]:

@@ -4,42 +4,42 @@ from __future__ import annotations
 
 from collections import Counter
 
+from cmosc.model.facets import FACETS
 from cmosc.search.documents import facet_values
-from cmosc.search.tiers import FACETS, facet_options, search_files
+from cmosc.search.tiers import facet_options, search_files
 from cmosc.settings import setting
 from cmosc.site.context import FileSpec, PageSpec, Site
 from cmosc.site.pages.map import LOCATIONS_FILE, barrio_centres, locations_file, points
-
-#: Facet listing pages linked from the page when the search cannot run.
-PAGINAS_FACETS = (
-    ("tipos", "tipo"),
-    ("areas", "área"),
-    ("barrios", "barrio"),
-    ("poblaciones", "población"),
-    ("necesidades", "necesidad"),
-    ("ods", "ODS"),
-)
 
 
 def facetas(site: Site) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
     """(parameter, label, [(value, name, count)]) with the counts over every
     published organization; values nobody has are left out (they could never match)."""
-    cuentas = {param: Counter() for param, *_ in FACETS}
+    cuentas = {facet.param: Counter() for facet in FACETS}
     for org in site.organizations:
         for param, ids in facet_values(org).items():
             cuentas[param].update(ids)
     return [
         (
-            param,
-            etiqueta,
+            facet.param,
+            facet.filtro,
             [
-                (v, nombre, cuentas[param][v])
-                for v, nombre in facet_options(param, site.vocabularies, site.organizations)
-                if cuentas[param][v]
+                (v, nombre, cuentas[facet.param][v])
+                for v, nombre in facet_options(facet, site.vocabularies, site.organizations)
+                if cuentas[facet.param][v]
             ],
         )
-        for param, _, etiqueta in FACETS
+        for facet in FACETS
     ]
+
+
+def facets_script_data() -> dict:
+    """What search.js knows of the facets (read from a JSON block in the page): the URL
+    parameters it reads and writes, and those a result card names."""
+    return {
+        "parametros": [facet.param for facet in FACETS],
+        "tarjeta": [facet.param for facet in FACETS if facet.tarjeta],
+    }
 
 
 def sugerencias(site: Site, cantidad: int = 6) -> list[str]:
@@ -67,7 +67,9 @@ def search(site: Site, context: dict):
             # «Cerca de mí»: sede coordinates fetched on demand, barrio centres in the page.
             "ubicaciones_url": f"{prefijo}{LOCATIONS_FILE.removeprefix('buscar/')}",
             "barrios_centros": barrio_centres(points(site)[0]),
-            "paginas_facetas": PAGINAS_FACETS,
+            # Facet listing pages linked from the page when the search cannot run.
+            "paginas_facetas": [(facet.id, facet.nombre) for facet in FACETS],
+            "facetas_script": facets_script_data(),
             # Read by search.js from a JSON data block (json_script): one entry per shard.
             "archivos_busqueda": [
                 {nivel: f"{prefijo}{a.name}?v={a.version}" for nivel, a in datos.items()}

@@ -7,7 +7,7 @@
  *   1. documentos-0.json + nombres-0.json → first results;
  *   2. the other shards' documentos-K + nombres-K, then every texto-K
  *      (descriptions, activities): the query runs again and results merge.
- * State lives in the URL (?q=&tipo=&area=&barrio=&poblacion=&necesidad=&ods=&abierto=1).
+ * State lives in the URL: ?q=, one parameter per facet (?tipo=&barrio=…) and &abierto=1.
  * «Abiertas ahora» (abierto=1) keeps organizations with a sede open at this
  * moment in Tucumán (hours.js, row field `h`); it needs the clock, so only JS.
  */
@@ -18,7 +18,9 @@
   if (!form || !window.CMOSCSearch) return
   var S = window.CMOSCSearch
 
-  var FACET_PARAMS = ['tipo', 'area', 'barrio', 'poblacion', 'necesidad', 'ods']
+  // The facets (cmosc/model/facets.py): their URL parameters, and those a result card names.
+  var facets = JSON.parse(document.getElementById('busqueda-facetas').textContent)
+  var FACET_PARAMS = facets.parametros
   var PAGE_SIZE = 40
   var TYPING_DELAY_MS = 120
 
@@ -274,8 +276,8 @@
     li.appendChild(title)
     var info = document.createElement('p')
     info.className = 'resultado__datos'
-    info.textContent = facetNames('tipo', doc).concat(facetNames('barrio', doc).join(', ') || [])
-      .join(' · ') + (doc.inactiva ? ' · Inactiva' : '') +
+    info.textContent = facets.tarjeta.map(function (p) { return facetNames(p, doc).join(', ') })
+      .filter(Boolean).join(' · ') + (doc.inactiva ? ' · Inactiva' : '') +
       (metres(doc) < Infinity ? ' · ' + window.CMOSCCercania.texto(metres(doc)) : '')
     li.appendChild(info)
     if (H && doc.h) {
