@@ -22,7 +22,8 @@ from cmosc.profiles.logos import Logo, describe
 from cmosc.profiles.schema import ORGANIZACION, RED_SOCIAL
 from cmosc.profiles.vocabularies import Term, Vocabulary
 
-# A sede's town when its profile does not say (`localidad`, see the data contract).
+# A sede's town when its profile does not say (`localidad`) and no project is read; a build
+# uses its project's municipality (`Catalog.municipio`).
 DEFAULT_TOWN = MUNICIPALITY.localidad
 
 # A topic (area) and the population it names are the same people for a resident looking
@@ -79,6 +80,7 @@ class Sede:
     localidad: str | None = None  # None: the configured municipality
     codigo_postal: str | None = None
     hours: Hours | None = None  # `horarios` read as days × intervals (see `profiles.hours`)
+    default_town: str = DEFAULT_TOWN  # the configured municipality's, when `localidad` is None
 
     @property
     def map_url(self) -> str | None:
@@ -95,7 +97,7 @@ class Sede:
 
     @property
     def _full_address(self) -> str:
-        return f"{self.direccion}, {self.localidad or DEFAULT_TOWN}"
+        return f"{self.direccion}, {self.localidad or self.default_town}"
 
     @property
     def directions_url(self) -> str | None:
@@ -213,7 +215,11 @@ class Organization:
 
 
 def build_organization(
-    profile: Profile, vocabularies: dict[str, Vocabulary], today: date, profiles_dir: Path | None = None
+    profile: Profile,
+    vocabularies: dict[str, Vocabulary],
+    today: date,
+    profiles_dir: Path | None = None,
+    town: str = DEFAULT_TOWN,
 ) -> Organization:
     data = published(profile.data)
 
@@ -234,7 +240,7 @@ def build_organization(
         areas=terms("areas", data.get("areas", [])),
         poblacion=terms("poblaciones", data.get("poblacion", [])),
         temas=terms("areas", topic_ids(data.get("areas", []), data.get("poblacion", []))),
-        sedes=[_sede(s, vocabularies["barrios"]) for s in data.get("sedes", [])],
+        sedes=[_sede(s, vocabularies["barrios"], town) for s in data.get("sedes", [])],
         actividades=[
             Activity(a["nombre"], a.get("descripcion"), a.get("horario"), _hours(a.get("horario")))
             for a in data.get("actividades", [])
@@ -273,7 +279,7 @@ def identifiers(ids: dict, registros: Vocabulary | None) -> tuple[tuple[str, str
     return tuple(declared + sorted(others, key=lambda item: spanish_sort_key(item[0])))
 
 
-def _sede(data: dict, barrios: Vocabulary) -> Sede:
+def _sede(data: dict, barrios: Vocabulary, town: str) -> Sede:
     ubicacion = data.get("ubicacion") or {}
     return Sede(
         data.get("nombre"),
@@ -286,6 +292,7 @@ def _sede(data: dict, barrios: Vocabulary) -> Sede:
         data.get("localidad"),
         data.get("codigo_postal"),
         _hours(data.get("horarios")),
+        town,
     )
 
 
@@ -296,5 +303,6 @@ def _hours(text: str | None) -> Hours | None:
 def build_organizations(catalog: Catalog, today: date) -> list[Organization]:
     """All organizations sorted by name with Spanish collation (ties by slug)."""
     profiles_dir = catalog.root / PROFILES_DIR
-    orgs = [build_organization(p, catalog.vocabularies, today, profiles_dir) for p in catalog.profiles]
+    town = catalog.municipio.localidad
+    orgs = [build_organization(p, catalog.vocabularies, today, profiles_dir, town) for p in catalog.profiles]
     return sorted(orgs, key=lambda o: (o.sort_key, o.slug))

@@ -17,7 +17,7 @@ from yaml.nodes import SequenceNode
 from cmosc.diagnostics import Diagnostic, sort_diagnostics
 from cmosc.folding import fold
 from cmosc.messages import suggestion
-from cmosc.municipality import project_municipality
+from cmosc.municipality import MUNICIPALITY, Municipality, project_municipality
 from cmosc.profiles.checks import is_valid_slug
 from cmosc.profiles.content_check import check_content
 from cmosc.profiles.loader import load_file, position
@@ -50,6 +50,7 @@ class Catalog:
     programas: frozenset[str]
     profiles: list[Profile] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    municipio: Municipality = MUNICIPALITY  # the project's (pelicanconf.py), as validated
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -160,6 +161,7 @@ def load_catalog(
         today or date.today(),
         project_municipality(root),
     )
+    catalog.municipio = env.municipio
     paths = paths if paths is not None else profile_paths(root)
     if cache is not None:
         environment = environment_key(env)
