@@ -1,4 +1,4 @@
-"""Run a command and report its wall time and peak memory (itself plus children)."""
+"""Run a command and report its wall time, CPU time and peak memory (itself plus children)."""
 
 from __future__ import annotations
 
@@ -28,3 +28,8 @@ def medir(command: list[str], cwd, env: dict | None = None) -> Medida:
     if code != 0:
         raise RuntimeError(f"{' '.join(command)} falló: {process.stderr.read().decode()[-2000:]}")
     return Medida(elapsed, usage.ru_maxrss / 1024, code, usage.ru_utime + usage.ru_stime)
+
+
+def carga() -> str:
+    """The machine's load average (1, 5, 15 min), to read beside the figures."""
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())

@@ -6,11 +6,13 @@ sibling folder and only a complete site replaces the old one.
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import sys
 import tempfile
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,7 +135,8 @@ def run_pelican(config: Path, output: Path, root: Path, catalog) -> int:
         },
     )
     try:
-        Pelican(settings).run()
+        with _steady_heap():
+            Pelican(settings).run()
     except Exception as error:  # what Pelican's CLI reports before exiting with 1
         logging.getLogger("pelican").critical("%s%s: %s", _template_line(error), type(error).__name__, error)
         return 1
@@ -149,3 +152,20 @@ def _template_line(error: Exception) -> str:
     path = Path(frames[-1].filename)
     shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
     return f"{shown}:{frames[-1].lineno}: "
+
+
+@contextmanager
+def _steady_heap():
+    """The validated catalog and the modules live for the whole build: the cyclic garbage
+    collector need not walk them again and again (it took ~10 % of a build). Frozen, they are
+    out of its sight; a higher first threshold makes it run less often on the many small
+    objects rendering creates and drops. Both undone afterwards (`cmosc servir` builds again)."""
+    thresholds = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()

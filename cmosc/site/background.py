@@ -2,8 +2,8 @@
 
 The open-data files (XLSX above all) take about as long as rendering every profile;
 on two cores they overlap. The child writes its files straight into the output
-folder and sends back only (name, size) pairs; an error in it fails the build with
-its traceback. Without `fork` (not Linux) the job simply runs in this process.
+folder and sends back only (name, size, sha256) triples; an error in it fails the
+build with its traceback. Without `fork` (not Linux) the job simply runs in this process.
 """
 
 from __future__ import annotations
@@ -14,19 +14,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cmosc.site.context import FileSpec
+from cmosc.site.written import WrittenFiles
 
 
-def write_bytes(output: Path, spec: FileSpec) -> None:
-    path = output / spec.save_as
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(spec.content)
-
-
-def _write_all(job: Callable[[], Iterable[FileSpec]], output: Path) -> list[tuple[str, int]]:
+def _write_all(job: Callable[[], Iterable[FileSpec]], output: Path) -> list[tuple[str, int, bytes]]:
+    files = WrittenFiles(output)
     written = []
     for spec in job():
-        write_bytes(output, spec)
-        written.append((spec.save_as, len(spec.content)))
+        files.write(spec.save_as, spec.content)
+        written.append((spec.save_as, len(spec.content), files.digests[spec.save_as]))
     return written
 
 
@@ -51,8 +47,8 @@ class Background:
         finally:
             connection.close()
 
-    def result(self) -> list[tuple[str, int]]:
-        """(save_as, bytes) of every file written; raises if the job failed."""
+    def result(self) -> list[tuple[str, int, bytes]]:
+        """(save_as, bytes, sha256) of every file written; raises if the job failed."""
         if self._process is None:
             return _write_all(self._job, self._output)
         try:

@@ -11,11 +11,12 @@ from cmosc.model.history import read_history
 from cmosc.model.organization import build_organizations
 from cmosc.profiles.catalog import load_catalog
 from cmosc.settings import DEFAULTS, reference_date, setting
-from cmosc.site.background import write_bytes
 from cmosc.site.cards import TEMPLATE as CARD_TEMPLATE
 from cmosc.site.cards import CardCache
 from cmosc.site.context import FileSpec, Site
 from cmosc.site.registry import PAGE_BUILDERS
+from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
+from cmosc.site.written import WrittenFiles
 
 # Setting through which `cmosc construir` hands over the catalog it already validated.
 VALIDATED_CATALOG = "CMOSC_CATALOGO_VALIDADO"
@@ -47,11 +48,16 @@ class DirectoryGenerator(Generator):
         self.context["tarjeta_html"] = CardCache(self.get_template(CARD_TEMPLATE), self.context)
 
     def generate_output(self, writer):
+        """Render and write every page ourselves (Pelican's writer copies the whole context and
+        creates the folder again for each file); `finalized` gets what was written."""
+        written = WrittenFiles(Path(self.output_path))
+        self.settings[WRITTEN_FILES] = self.context[WRITTEN_FILES] = written
         for builder in PAGE_BUILDERS:
             for spec in builder(self.site, self.context):
                 if isinstance(spec, FileSpec):
-                    write_bytes(Path(self.output_path), spec)
+                    written.write(spec.save_as, spec.content)
                 else:
-                    writer.write_file(
-                        spec.save_as, self.get_template(spec.template), self.context, **spec.vars
+                    text = self.get_template(spec.template).render(
+                        {**self.context, "output_file": spec.save_as, **spec.vars}
                     )
+                    written.write(spec.save_as, text.encode("utf-8"), text)

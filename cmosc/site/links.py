@@ -1,25 +1,21 @@
 """Internal link and anchor checker for a built site: a broken link never gets published.
 
-Reads every HTML file of the output, collects `href`/`src` of links, images, scripts
-and stylesheets, and checks that each internal one points to an existing file and,
-with `#ancla`, to an element with that id. External links (other hosts, mailto:,
-tel:) are not followed: that would need the network and is not deterministic. Our
-templates always quote attributes with `"` and Jinja escapes `"` in values, so a
-regular expression reads them reliably (and much faster than an HTML parser).
+Looks at every HTML file of the output (the pages the build wrote from memory, see
+`written.py`; other HTML files from disk), collects `href`/`src` of links, images,
+scripts and stylesheets, and checks that each internal one points to an existing file
+and, with `#ancla`, to an element with that id. External links (other hosts, mailto:,
+tel:) are not followed: that would need the network and is not deterministic.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-# href/src of links, stylesheets, images and scripts, and element ids. <form action>
-# is not a link: a form works with any query and is checked by its page's own tests.
-_ATTR = re.compile(r'\s(href|src|id)="([^"]*)"')
+from cmosc.site.written import page_attributes, relative_files
 
 
 @dataclass(frozen=True, order=True)
@@ -32,35 +28,29 @@ class Broken:
         return f"{self.archivo}: error: enlace roto «{self.enlace}»: {self.motivo}"
 
 
-def _value(raw: str) -> str:
-    return html.unescape(raw) if "&" in raw else raw
-
-
-def _attributes(text: str, names: set[str]):
-    for name, value in _ATTR.findall(text):
-        if name in names:
-            yield _value(value)
-
-
-def page_links(text: str) -> list[str]:
-    return list(_attributes(text, {"href", "src"}))
-
-
-def page_ids(text: str) -> set[str]:
-    return set(_attributes(text, {"id"}))
+# A scheme (mailto:, tel:, https:…): not a path of this site, unless it starts with SITEURL.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 class Checker:
-    def __init__(self, root: Path, site_url: str = ""):
+    def __init__(self, root: Path, site_url: str = "", written: dict | None = None):
+        """`written`: page (relative path) → (links, ids) already known, not read from disk."""
         self.root = root.resolve()
         self.site_url = site_url.rstrip("/")
+        self.written = written or {}
         self._ids: dict[Path, set[str]] = {}
         self._verdicts: dict[tuple[Path | None, str], str | None] = {}
-        self.files = {p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()}
+        self.files = set(relative_files(self.root))
+
+    def attributes(self, page: Path) -> tuple[list[str], set[str]]:
+        known = self.written.get(page.relative_to(self.root).as_posix())
+        if known is not None:
+            return known
+        return page_attributes(page.read_text(encoding="utf-8", errors="replace"))
 
     def ids(self, path: Path) -> set[str]:
         if path not in self._ids:
-            self._ids[path] = page_ids(path.read_text(encoding="utf-8", errors="replace"))
+            self._ids[path] = self.attributes(path)[1]
         return self._ids[path]
 
     def target(self, page: Path, link: str) -> tuple[Path | None, str] | None:
@@ -104,16 +94,25 @@ class Checker:
     def check_page(self, page: Path) -> list[Broken]:
         shown = page.relative_to(self.root).as_posix()
         problems = []
-        attributes = _ATTR.findall(page.read_text(encoding="utf-8", errors="replace"))
+        links, ids = self.attributes(page)
         # The same pass gives this page's ids, for the #anchors that point at it.
-        self._ids.setdefault(page, {_value(v) for name, v in attributes if name == "id"})
-        for link in (_value(v) for name, v in attributes if name != "id"):
-            # Most links (menu, theme files, profiles) repeat on every page: judge each once.
-            key = (None, link) if link.startswith("/") or "//" in link else (page, link)
-            if key not in self._verdicts:
-                self._verdicts[key] = self.verdict(page, link)
-            if self._verdicts[key]:
-                problems.append(Broken(shown, link, self._verdicts[key]))
+        self._ids.setdefault(page, ids)
+        verdicts = self._verdicts
+        for link in links:
+            if link.startswith("/"):
+                # Most links (menu, theme files, profiles) repeat on every page: judge each once.
+                key = (None, link)
+            elif _SCHEME.match(link) and not link.lower().startswith("javascript:"):
+                if not self.site_url or not link.startswith(self.site_url):
+                    continue  # external: never followed, and not worth remembering
+                key = (None, link)
+            else:
+                key = (page, link)
+            verdict = verdicts.get(key, False)
+            if verdict is False:
+                verdict = verdicts[key] = self.verdict(page, link)
+            if verdict:
+                problems.append(Broken(shown, link, verdict))
         return problems
 
 
@@ -130,16 +129,19 @@ def _normalize(path: PurePosixPath) -> str | None:
     return "/" + "/".join(parts)
 
 
-def check_site(root: Path, site_url: str = "", pendientes: Iterable[str] = ()) -> list[Broken]:
+def check_site(
+    root: Path, site_url: str = "", pendientes: Iterable[str] = (), written: dict | None = None
+) -> list[Broken]:
     """Every broken internal link and anchor of the HTML files under `root`, sorted.
 
     `pendientes`: internal paths another part of the project has yet to deliver
-    (e.g. "/buscar/"); links to them are tolerated until they exist.
+    (e.g. "/buscar/"); links to them are tolerated until they exist. `written`: the
+    attributes of pages already known (`WrittenFiles.attributes`).
     """
-    checker = Checker(root, site_url)
+    checker = Checker(root, site_url, written)
     problems: list[Broken] = []
-    for page in sorted(checker.root.rglob("*.html")):
-        problems += checker.check_page(page)
+    for relative in sorted(f for f in checker.files if f.endswith(".html")):
+        problems += checker.check_page(checker.root / relative)
     pending = tuple(pendientes)
     return sorted(p for p in problems if not _is_pending(p.enlace, site_url, pending))
 

@@ -17,6 +17,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from cmosc.site.context import FileSpec, PageSpec, Site
+from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
+from cmosc.site.written import file_digest, relative_files
 
 SW_FILE = "sw.js"
 MANIFEST_FILE = "manifest.webmanifest"
@@ -103,22 +105,25 @@ def shell(output: Path) -> list[str]:
     return [*SHELL_PAGES, MANIFEST_FILE, *sorted(kept)]
 
 
-def build_hash(output: Path) -> str:
-    """sha256 over every file's path and bytes except the worker itself."""
+def build_hash(output: Path, known: dict[str, bytes] | None = None) -> str:
+    """sha256 over every file's path and bytes except the worker itself.
+
+    `known`: digests of files the build wrote (`WrittenFiles.digests`), not read again."""
+    known = known or {}
     digest = hashlib.sha256()
-    for path in sorted(output.rglob("*")):
-        relative = path.relative_to(output).as_posix()
-        if path.is_file() and relative != SW_FILE:
+    for relative in sorted(relative_files(output), key=lambda r: r.split("/")):  # as paths sort
+        if relative != SW_FILE:
             digest.update(relative.encode("utf-8") + b"\0")
-            with path.open("rb") as handle:
-                digest.update(hashlib.file_digest(handle, "sha256").digest())
+            digest.update(known.get(relative) or file_digest(output / relative))
     return digest.hexdigest()[:16]
 
 
 def write_service_worker(pelican) -> None:
     """Pelican `finalized`: every file is written, so the hash covers the whole build."""
     output = Path(pelican.output_path)
-    config = {"cache": f"cmosc-{build_hash(output)}", "inicial": shell(output), "sinConexion": OFFLINE_PAGE}
+    written = pelican.settings.get(WRITTEN_FILES)
+    cache = build_hash(output, written.digests if written else None)
+    config = {"cache": f"cmosc-{cache}", "inicial": shell(output), "sinConexion": OFFLINE_PAGE}
     (output / SW_FILE).write_text(
         "// Written by cmosc/site/offline.py for this build: cache name and files kept from the start.\n"
         f"self.CMOSC_SW = {json.dumps(config, separators=(',', ':'))}\n"

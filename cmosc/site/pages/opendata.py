@@ -17,6 +17,7 @@ from cmosc.opendata.registry import DATAPACKAGE, EXPORTERS
 from cmosc.opendata.rows import COLUMNAS
 from cmosc.site.background import Background
 from cmosc.site.context import FileSpec, PageSpec, Site
+from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
 
 DATOS_DIR = "datos"
 BACKGROUND = "cmosc_datos_en_segundo_plano"
@@ -59,10 +60,11 @@ def open_data(site: Site, context: dict):
     if handle is None:
         files = list(data_files(site, context))
         yield from files
-        written = [(f.save_as, len(f.content)) for f in files]
+        sizes = {f.save_as: len(f.content) for f in files}
     else:
         written = handle.result()
-    sizes = dict(written)
+        sizes = {name: size for name, size, _ in written}
+        context[WRITTEN_FILES].note_digests({name: digest for name, _, digest in written})
     titles = {e.archivo: (e.titulo, e.descripcion, e.formato) for e in EXPORTERS}
     titles[DATAPACKAGE] = (
         "Descripción del paquete (Frictionless datapackage.json)",

@@ -1,0 +1,88 @@
+"""What the build wrote, kept in memory so the checks after it need not read the output again.
+
+Our generator writes every page and file through one `WrittenFiles`: each folder is
+created once (not once per file), a path written twice stops the build, and for every
+file it keeps a SHA-256 digest (for the service worker's cache name) and, for HTML pages,
+the `href`/`src`/`id` attributes the link check needs. Attribute values repeat across
+thousands of pages (menu, theme files), so they are interned: memory grows with the
+links that are unique to a page, not with its size.
+
+Our templates always quote attributes with `"` and Jinja escapes `"` in values, so a
+regular expression reads them reliably (and much faster than an HTML parser).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+from pathlib import Path
+
+# href/src of links, stylesheets, images and scripts, and element ids. <form action>
+# is not a link: a form works with any query and is checked by its page's own tests.
+_ATTR = re.compile(r'\s(href|src|id)="([^"]*)"')
+
+# Key in Pelican's settings through which the generator hands this over to `finalized`.
+SETTINGS_KEY = "cmosc_archivos_escritos"
+
+
+class WrittenFiles:
+    def __init__(self, output: Path):
+        self.output = output
+        self.digests: dict[str, bytes] = {}  # path relative to the output → sha256
+        self.attributes: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # page → (links, ids)
+        self._folders: set[str] = set()
+        self._strings: dict[str, str] = {}
+
+    def write(self, save_as: str, content: bytes, text: str | None = None) -> None:
+        """Write one file; `text` is its decoded content when it is an HTML page."""
+        if save_as in self.digests:
+            raise RuntimeError(f"La construcción escribió dos veces {save_as}.")
+        folder = os.path.dirname(save_as)
+        if folder not in self._folders:
+            os.makedirs(self.output / folder, exist_ok=True)
+            self._folders.add(folder)
+        with open(self.output / save_as, "wb") as handle:
+            handle.write(content)
+        self.digests[save_as] = hashlib.sha256(content).digest()
+        if save_as.endswith(".html"):
+            self.note_page(save_as, text if text is not None else content.decode("utf-8", "replace"))
+
+    def note_page(self, save_as: str, text: str) -> None:
+        intern = self._strings.setdefault
+        links, ids = page_attributes(text)
+        self.attributes[save_as] = (
+            tuple(intern(link, link) for link in links),
+            frozenset(intern(i, i) for i in ids),
+        )
+
+    def note_digests(self, digests: dict[str, bytes]) -> None:
+        """Files another process wrote (the open data), by their digests."""
+        self.digests.update(digests)
+
+
+def file_digest(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").digest()
+
+
+def relative_files(root: Path):
+    """Every file under `root`, relative and in POSIX form (scandir: no stat per file)."""
+    for folder, _, names in os.walk(root):
+        relative = os.path.relpath(folder, root)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        for name in names:
+            yield prefix + name
+
+
+def page_attributes(text: str) -> tuple[list[str], set[str]]:
+    """(links, ids) of one page, in one pass."""
+    links, ids = [], set()
+    for name, value in _ATTR.findall(text):
+        value = html.unescape(value) if "&" in value else value
+        if name == "id":
+            ids.add(value)
+        else:
+            links.append(value)
+    return links, ids
