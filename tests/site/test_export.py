@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import time
+import zipfile
 from datetime import date, datetime
 
 import openpyxl
@@ -150,8 +151,22 @@ def test_xlsx_has_the_csv_rows(built_site):
 
 def test_xlsx_is_byte_identical_across_runs(conjunto):
     first = render_xlsx(conjunto)
-    time.sleep(1.1)  # openpyxl stamps the save time with one-second resolution
+    time.sleep(1.1)  # a zip or property stamped with the clock would differ now
     assert render_xlsx(conjunto) == first
+
+
+def test_xlsx_is_a_valid_workbook_with_frozen_header_and_properties(conjunto):
+    """Written without openpyxl: openpyxl reads it back with its styles, pane and properties."""
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(conjunto)))
+    assert book.sheetnames == ["Organizaciones", "Campos"]
+    sheet = book["Organizaciones"]
+    assert sheet.freeze_panes == "C2"
+    assert all(cell.font.b for cell in sheet[1]) and not sheet["A2"].font.b
+    assert book.properties.title == conjunto.titulo
+    assert book.properties.creator == book.properties.lastModifiedBy == conjunto.publicador
+    assert book.properties.created.date() == book.properties.modified.date() == conjunto.actualizado
+    with zipfile.ZipFile(io.BytesIO(render_xlsx(conjunto))) as parts:
+        assert {i.date_time for i in parts.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 def test_datapackage_describes_the_files(built_site):
@@ -335,7 +350,10 @@ def test_background_writer_writes_and_reports_failures(tmp_path):
     from cmosc.site.context import FileSpec
 
     ok = Background(lambda: iter([FileSpec("datos/a.csv", b"x,y\r\n"), FileSpec("b/c.csv", b"")]), tmp_path)
-    assert ok.result() == [("datos/a.csv", 5), ("b/c.csv", 0)]
+    assert ok.result() == [
+        ("datos/a.csv", 5, hashlib.sha256(b"x,y\r\n").digest()),
+        ("b/c.csv", 0, hashlib.sha256(b"").digest()),
+    ]
     assert (tmp_path / "datos" / "a.csv").read_bytes() == b"x,y\r\n"
 
     def broken():
