@@ -63,7 +63,8 @@ def options(site: Site, orgs) -> list[tuple[Filtro, list[Opcion]]]:
 def colaborar(site: Site, context: dict):
     orgs = organizations_with_needs(site)
     filtros = options(site, orgs)
-    base = {"page_name": "colaborar", "filtros": filtros, "hoy": site.today}
+    # filtros_pedido: the same for every page, so each organization's needs render once (cards.py).
+    base = {"page_name": "colaborar", "filtros": filtros, "filtros_pedido": FILTROS, "hoy": site.today}
     yield PageSpec(
         "colaborar/index.html", "colaborar", {**base, "ruta": "colaborar/", "orgs": orgs, "elegido": None}
     )
