@@ -102,7 +102,7 @@ def run(n: int, rounds: int) -> list[tuple[str, str]]:
         rounds,
     )
     wall = {name: statistics.median(m.segundos for m in measured) for name, measured in runs.items()}
-    cpu = {name: statistics.median(m.cpu for m in measured) for name, measured in runs.items()}
+    cpu = {name: statistics.median(m.cpu_segundos for m in measured) for name, measured in runs.items()}
     memory = {name: max(m.memoria_mb for m in measured) for name, measured in runs.items()}
     validar = medir([python, "-m", "cmosc.cli.main", "--raiz", str(project), "validar"], project)
     in_process = validation_seconds(project)
