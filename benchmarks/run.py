@@ -142,22 +142,49 @@ def run(n: int, rounds: int) -> list[tuple[str, str]]:
     return rows
 
 
+def _sections(text: str) -> list[tuple[str, str]]:
+    """(heading, block) for each `## ` section of RESULTS.md, in order."""
+    found, heading, block = [], None, []
+    for line in text.splitlines():
+        if line.startswith("## "):
+            if heading is not None:
+                found.append((heading, "\n".join(block)))
+            heading, block = line, [line]
+        elif heading is not None:
+            block.append(line)
+    if heading is not None:
+        found.append((heading, "\n".join(block)))
+    return found
+
+
+def _size(heading: str) -> int | None:
+    """N of a `## N = 2000 …` heading; None for the notes."""
+    rest = heading.removeprefix("## N = ")
+    number = rest.split()[0] if rest != heading and rest.split() else ""
+    return int(number) if number.isdigit() else None
+
+
 def write_results(sections: list[tuple[int, list[tuple[str, str]]]]) -> str:
+    """Replace the `## N = n` sections just measured; keep every other section (other sizes,
+    measured in other runs, and the notes), so `make bench N=100000` does not erase N=2000."""
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
-    lines = [
-        "# Resultados de `make bench`",
-        "",
-        f"Medido en una sola corrida por tamaño (commit `{commit}`, {sys.platform}, 2 núcleos). "
-        "Las razones se comparan en la misma corrida sobre los mismos datos sintéticos.",
-        "",
-    ]
+    fresh = {}
     for n, rows in sections:
-        lines += [f"## N = {n}", "", "| medida | valor |", "|---|---|"]
-        lines += [f"| {label} | {value} |" for label, value in rows]
-        lines.append("")
-    text = "\n".join(lines)
+        lines = [f"## N = {n}", "", f"Commit `{commit}`, {sys.platform}, 2 núcleos.", ""]
+        lines += ["| medida | valor |", "|---|---|", *(f"| {label} | {value} |" for label, value in rows), ""]
+        fresh[n] = "\n".join(lines)
+    kept = _sections(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else []
+    sizes = {_size(h): block for h, block in kept if _size(h) is not None and _size(h) not in fresh}
+    measured = [block for _, block in sorted({**sizes, **fresh}.items())]
+    notes = [block for h, block in kept if _size(h) is None]
+    header = (
+        "# Resultados de `make bench`\n\n"
+        "Cada tamaño se mide en su propia corrida; las razones se comparan dentro de la misma "
+        "corrida, alternando las construcciones, sobre los mismos datos sintéticos.\n"
+    )
+    text = "\n".join([header, *measured, *notes]).rstrip("\n") + "\n"
     RESULTS.write_text(text, encoding="utf-8")
     return text
 
