@@ -195,6 +195,27 @@ CATALOG: dict[str, Message] = {
         "un vocabulario es una lista de valores «- id: … nombre: …».",
         "Cada valor del vocabulario empieza con «- id:» y lleva su «nombre:» debajo.",
     ),
+    # vocabularios/sinonimos.yml (profiles/synonyms.py).
+    "sinonimos_no_lista": Message(
+        "los sinónimos son una lista de grupos «- [comedor, merendero, olla popular]».",
+        "Cada renglón que empieza con «- [» es un grupo de palabras que quieren decir lo mismo.",
+    ),
+    "sinonimos_grupo_no_lista": Message(
+        "un grupo de sinónimos es una lista entre corchetes: «- [guardería, jardín maternal]».",
+        "Las palabras del grupo van entre corchetes y separadas por comas.",
+    ),
+    "sinonimos_grupo_corto": Message(
+        "un grupo de sinónimos necesita al menos dos palabras o frases.",
+        "Un grupo une palabras distintas que quieren decir lo mismo; con una sola no une nada.",
+    ),
+    "sinonimo_invalido": Message(
+        "cada sinónimo es una palabra o frase de hasta {maximo} caracteres, con letras o números.",
+        "Revisá que no haya comas de más ni un elemento vacío en el grupo.",
+    ),
+    "sinonimo_repetido": Message(
+        "«{valor}» ya está en la línea {linea}.",
+        "Una palabra o frase va en un solo grupo; si dos grupos la comparten, uní los grupos.",
+    ),
     # Metadata of trainings and programs (content_check.py).
     "fecha_hora": Message(
         "«{valor}» no es una fecha válida; usá AAAA-MM-DD o AAAA-MM-DDTHH:MM.",

@@ -27,18 +27,12 @@ class Facet:
     intro: str  # one sentence on the listing parent page
     filtro: str  # heading of the /buscar/ filter
     nombre: str  # lower-case noun: "explorar por tipo, área…" on /buscar/ without JavaScript
-    # What /buscar/ filters on when it is not `read` (areas: declared ones only, while
-    # the listings also gather the populations an area stands for).
-    search_read: Callable[[Organization], Iterable[str]] | None = None
     tarjeta: bool = False  # a search result card names its values
 
     def values(self, org: Organization) -> list[str]:
-        """The organization's value ids in its listings, each once."""
+        """The organization's value ids in its listings and in /buscar/, each once (the
+        same: «Niñez» gathers the organizations for «Niñas y niños» in both)."""
         return list(dict.fromkeys(self.read(org)))
-
-    def search_values(self, org: Organization) -> list[str]:
-        """The value ids /buscar/ matches the organization by, each once."""
-        return list(dict.fromkeys((self.search_read or self.read)(org)))
 
     def terms(self, vocabularies: Mapping[str, Vocabulary]) -> list[tuple[str, str, str]]:
         """(id, label, description) of every possible value, in display order."""
@@ -75,7 +69,6 @@ FACETS: tuple[Facet, ...] = (
         intro="Los temas en los que trabajan las organizaciones. Niñez, Juventud, Personas mayores, Discapacidad y Género también reúnen a las que acompañan a esas personas.",
         filtro="Área",
         nombre="área",
-        search_read=lambda org: _ids(org.areas),
     ),
     Facet(
         id="barrios",

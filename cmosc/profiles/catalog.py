@@ -24,6 +24,7 @@ from cmosc.profiles.loader import load_file, position
 from cmosc.profiles.located import located
 from cmosc.profiles.profile_cache import ProfileCache, environment_key
 from cmosc.profiles.schema import ORGANIZACION, SLUG_MAX, VOCABULARIO_ITEM, VOCABULARIOS
+from cmosc.profiles.synonyms import SynonymGroups, load_synonyms
 from cmosc.profiles.validator import Env, validate, validate_with_marks
 from cmosc.profiles.vocabularies import Term, Vocabulary
 
@@ -51,6 +52,7 @@ class Catalog:
     profiles: list[Profile] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     municipio: Municipality = MUNICIPALITY  # the project's (pelicanconf.py), as validated
+    synonyms: SynonymGroups = ()  # vocabularios/sinonimos.yml, as typed
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -153,7 +155,10 @@ def load_catalog(
     """
     root = root.resolve()
     vocabularies, diagnostics = load_vocabularies(root)
-    catalog = Catalog(root, vocabularies, program_slugs(root), diagnostics=diagnostics)
+    synonyms, problems = load_synonyms(root)
+    catalog = Catalog(
+        root, vocabularies, program_slugs(root), diagnostics=diagnostics + problems, synonyms=synonyms
+    )
     env = Env(
         vocabularies,
         catalog.programas,

@@ -61,9 +61,9 @@ def to_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def compact_index(documents: Iterable[Mapping[str, str]], fields: Fields) -> dict:
+def compact_index(documents: Iterable[Mapping[str, str]], fields: Fields, synonyms=None) -> dict:
     """Index of ``documents`` (already in their final order: position = ref),
-    each a dict of field → plain text."""
+    each a dict of field → plain text; ``synonyms`` a ``synonyms.Synonyms``."""
     # Streamed document by document (no list of every word is kept).
     # term → field position → positions of the documents, one per occurrence.
     postings: dict[str, dict[int, array]] = {}
@@ -75,7 +75,7 @@ def compact_index(documents: Iterable[Mapping[str, str]], fields: Fields) -> dic
             text = doc.get(field)
             if not text:
                 continue
-            for term in pl.terms(pl.split_words(text), field):
+            for term in pl.terms(pl.split_words(text), field, synonyms):
                 by_field = postings.get(term)
                 if by_field is None:
                     by_field = postings[term] = {}
@@ -92,7 +92,7 @@ def compact_index(documents: Iterable[Mapping[str, str]], fields: Fields) -> dic
         rows.append(row)
     return {
         "formato": COMPACT_FORMAT,
-        "pipeline": pl.js_config(),
+        "pipeline": pl.js_config(synonyms),
         "campos": [list(c) for c in fields],
         "documentos": count,
         "terminos": rows,

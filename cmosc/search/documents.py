@@ -17,6 +17,8 @@ from cmosc.model.organization import Organization
 SNIPPET_LENGTH = 180
 
 _TAG = re.compile(r"<[^>]+>")
+_SEPARATORS = re.compile(r"[\s./-]+")
+_PADDED_NUMBER = re.compile(r"\b0+(\d+)")
 _SPACES = re.compile(r"\s+")
 
 
@@ -30,6 +32,15 @@ def _join(parts: Iterable[str | None]) -> str:
     return " ".join(p for p in parts if p)
 
 
+def identifier_text(values: Iterable[str]) -> str:
+    """Registry numbers as typed, run together («CMOSC-0042» → «CMOSC0042», a CUIT
+    without hyphens) and without leading zeros («42»): how people type them."""
+    forms: list[str] = []
+    for value in values:
+        forms += [value, _SEPARATORS.sub("", value), *_PADDED_NUMBER.findall(value)]
+    return _join(dict.fromkeys(forms))
+
+
 def index_texts(org: Organization) -> dict[str, str]:
     """Every indexed field of one organization, as plain text (see `tiers`)."""
     activities = org.data.get("actividades") or []
@@ -37,6 +48,7 @@ def index_texts(org: Organization) -> dict[str, str]:
         "id": org.slug,
         "nombre": org.nombre,
         "sigla": org.sigla or "",
+        "identificadores": identifier_text(str(v) for v in (org.data.get("identificadores") or {}).values()),
         "resumen": org.resumen or "",
         "tipo": org.tipo.nombre,
         "areas": _join(t.nombre for t in org.areas),
@@ -60,7 +72,7 @@ def snippet(org: Organization, length: int = SNIPPET_LENGTH) -> str:
 
 def facet_values(org: Organization) -> dict[str, list[str]]:
     """Facet values of one organization, by /buscar/ URL parameter (`cmosc.model.facets`)."""
-    return {facet.param: facet.search_values(org) for facet in FACETS}
+    return {facet.param: facet.values(org) for facet in FACETS}
 
 
 def card(org: Organization) -> dict:

@@ -46,6 +46,11 @@ agree. Snowball only runs on Latin-alphabet words (every character < U+0250):
 it is a Spanish stemmer, and this avoids UTF-16 (JS) / code point (Python)
 differences.
 
+5. Synonyms (``cmosc.search.synonyms``, optional): where a staff-written group
+   entry appears among a text's words, the group's term ``=N`` is added after
+   the words' terms; in a query the entry becomes one group holding ``=N``.
+   Entries are compared by ``synonym_key`` (the ``c`` variant above).
+
 The lunr pipeline functions are registered under the labels in ``LABELS``; lunr
 serializes those labels in the index and lunr.js must have functions
 registered under the same names (``search-pipeline.js`` registers them).
@@ -54,7 +59,6 @@ registered under the same names (``search-pipeline.js`` registers them).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -62,7 +66,7 @@ import snowballstemmer
 from lunr.pipeline import Pipeline
 
 #: Goes up when the processing changes; the JS refuses an index of another version.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 
 #: Labels under which the functions are registered in lunr (Python and JS); data.
 LABELS = {
@@ -176,6 +180,13 @@ def _compute_variants(word: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys((a, b, c)) if t)
 
 
+@lru_cache(maxsize=65536)
+def synonym_key(word: str) -> str:
+    """How synonym entries and text words are compared: the ``c`` variant
+    (joins singular, plural, accented and unaccented forms)."""
+    return fold(stem(pluralize(fold(word))))
+
+
 _CACHE: dict[str, tuple[str, ...]] = {}
 _CACHE_MAX = 1_000_000
 
@@ -214,56 +225,73 @@ def is_stopword(word: str) -> bool:
     return fold(word) in _STOPWORDS
 
 
-def terms(words: Iterable[str], field: str | None = None) -> list[str]:
-    """Indexed terms of words already split (see ``tokens``)."""
+def terms(words: list[str], field: str | None = None, synonyms=None) -> list[str]:
+    """Indexed terms of words already split (see ``tokens``); ``synonyms`` is a
+    ``cmosc.search.synonyms.Synonyms`` or None."""
     drop_stopwords = field not in FIELDS_KEEPING_STOPWORDS
     result: list[str] = []
     for word in words:
         if drop_stopwords and fold(word) in _STOPWORDS:
             continue
         result.extend(variants(word))
+    if synonyms:
+        result.extend(synonyms.terms(words))
     return result
 
 
-def tokens(text: str, field: str | None = None) -> list[str]:
+def tokens(text: str, field: str | None = None, synonyms=None) -> list[str]:
     """Terms indexed for ``text`` (document side), in order and with repeats
     (lunr counts frequencies). Same as ``tokens`` in the JS."""
-    return terms(split_words(text), field)
+    return terms(split_words(text), field, synonyms)
 
 
-def query_groups(text: str) -> list[list[str]]:
-    """Query side: one group of alternative terms per word.
+def query_groups(text: str, synonyms=None) -> list[list[str]]:
+    """Query side: one group of alternative terms per word (or synonym entry).
 
-    Stopwords are dropped unless the query has only stopwords: then they are
-    kept (so a sigla like "UNO" is found, and "de la" breaks nothing: outside
-    the sigla field those words are not indexed). Repeated groups are omitted."""
+    Stopwords are dropped unless the query has only stopwords and no synonym:
+    then they are kept (so a sigla like "UNO" is found, and "de la" breaks
+    nothing: outside the sigla field those words are not indexed). A synonym
+    entry gives one group: its group term, plus the word's variants when the
+    entry is one word. Repeated groups are omitted."""
     words = split_words(text)
-    useful = [w for w in words if fold(w) not in _STOPWORDS] or words
+    spans = synonyms.spans(words) if synonyms else {}
+    keep_stopwords = not spans and all(fold(w) in _STOPWORDS for w in words)
     groups: list[list[str]] = []
     seen: set[tuple[str, ...]] = set()
-    for word in useful:
-        group = variants(word)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if i in spans:
+            end, number = spans[i]
+            group = (synonyms.group_term(number), *(variants(word) if end == i + 1 else ()))
+            i = end
+        else:
+            i += 1
+            if not keep_stopwords and fold(word) in _STOPWORDS:
+                continue
+            group = variants(word)
         if group and group not in seen:
             seen.add(group)
             groups.append(list(group))
     return groups
 
 
-def query_tokens(text: str) -> list[str]:
+def query_tokens(text: str, synonyms=None) -> list[str]:
     """Query side: every term to look up, without repeats and in order."""
     seen: dict[str, None] = {}
-    for group in query_groups(text):
+    for group in query_groups(text, synonyms):
         for term in group:
             seen.setdefault(term, None)
     return list(seen)
 
 
-def js_config() -> dict:
+def js_config(synonyms=None) -> dict:
     """What the JS needs to reproduce the pipeline (travels in the index)."""
     return {
         "version": PIPELINE_VERSION,
         "etiquetas": [LABELS[k] for k in ("split", "stopwords", "stems")],
         "palabras_vacias": list(STOPWORDS),
+        "sinonimos": synonyms.js_config() if synonyms else [],
     }
 
 

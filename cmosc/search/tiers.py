@@ -3,7 +3,7 @@
 1. ``documentos-K.json``: one row per organization (card + facet ids) and the
    facet names. Needed for any result, so it comes first.
 2. ``nombres-K.json``: lunr index of the short fields people search by (name,
-   sigla, summary, areas, type, population, barrio, kinds of need). Fetched
+   sigla, registry numbers, summary, areas, type, population, barrio, kinds of need). Fetched
    together with (1) on the first focus of the search box; answers the first
    query on its own.
 3. ``texto-K.json``: lunr index of the long fields (description, activities, need
@@ -32,6 +32,7 @@ from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.search.compact import Fields, compact_index, to_json
 from cmosc.search.documents import card, facet_values, index_texts
 from cmosc.settings import DEFAULTS
+from cmosc.search.synonyms import NO_SYNONYMS, Synonyms
 
 DOCUMENTS_FORMAT = 1
 
@@ -45,6 +46,7 @@ SHARD_SIZE = DEFAULTS["CMOSC_BUSQUEDA_FRAGMENTO"]
 NAME_FIELDS: Fields = (
     ("nombre", 10),
     ("sigla", 10),
+    ("identificadores", 5),
     ("resumen", 5),
     ("areas", 4),
     ("tipo", 3),
@@ -78,7 +80,7 @@ def facet_options(
     17 goals, a fixed list, only those some organization declares."""
     options = [(value, label) for value, label, _ in facet.terms(vocabularies)]
     if facet.vocabulary is None:
-        used = {value for org in orgs for value in facet.search_values(org)}
+        used = {value for org in orgs for value in facet.values(org)}
         options = [option for option in options if option[0] in used]
     return options
 
@@ -104,7 +106,10 @@ def _documents(ordered: list[Organization], facets: dict[str, list[tuple[str, st
 
 
 def search_files(
-    orgs: list[Organization], vocabularies: Mapping[str, Vocabulary], shard_size: int = SHARD_SIZE
+    orgs: list[Organization],
+    vocabularies: Mapping[str, Vocabulary],
+    shard_size: int = SHARD_SIZE,
+    synonyms: Synonyms = NO_SYNONYMS,
 ) -> list[dict[str, SearchFile]]:
     """The search files: per shard of `shard_size` organizations (by slug), its
     three tiers keyed "documentos", "nombres", "texto". Deterministic bytes."""
@@ -119,8 +124,10 @@ def search_files(
         shards.append(
             {
                 "documentos": SearchFile(f"documentos-{k}.json", to_json(_documents(part, facets))),
-                "nombres": SearchFile(f"nombres-{k}.json", to_json(compact_index(texts, NAME_FIELDS))),
-                "texto": SearchFile(f"texto-{k}.json", to_json(compact_index(texts, TEXT_FIELDS))),
+                "nombres": SearchFile(
+                    f"nombres-{k}.json", to_json(compact_index(texts, NAME_FIELDS, synonyms))
+                ),
+                "texto": SearchFile(f"texto-{k}.json", to_json(compact_index(texts, TEXT_FIELDS, synonyms))),
             }
         )
     return shards

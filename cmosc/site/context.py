@@ -25,6 +25,7 @@ class Site:
     settings: dict = field(default_factory=dict, repr=False)
     programas: dict[str, str] = field(default_factory=dict)  # slug → title
     historia: History = field(default_factory=lambda: History(False, "no se leyó el historial de git"))
+    synonyms: tuple[tuple[str, ...], ...] = ()  # vocabularios/sinonimos.yml, as typed
 
     def __post_init__(self):
         self.area_ids = {o.slug: frozenset(a.id for a in o.areas) for o in self.organizations}

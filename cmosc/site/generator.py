@@ -41,6 +41,7 @@ class DirectoryGenerator(Generator):
             {k: setting(self.settings, k) for k in DEFAULTS},
             programas,
             read_history(root, authors=bool(setting(self.settings, "CMOSC_HISTORIAL_AUTORES"))),
+            synonyms=catalog.synonyms,
         )
         self.site = site
         self.context["cmosc"] = site

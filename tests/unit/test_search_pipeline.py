@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from cmosc.profiles.synonyms import load_synonyms
 from cmosc.search import pipeline as pl
+from cmosc.search.synonyms import Synonyms
 from support.node_runner import open_search_page, run_js
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,12 +195,22 @@ _OTHERS = [
 ]
 
 
+#: The staff's synonym groups (vocabularios/sinonimos.yml), as the site applies them.
+SYNONYM_GROUPS = load_synonyms(ROOT)[0]
+SYNONYMS = Synonyms.from_groups(SYNONYM_GROUPS)
+
+
 def _words() -> list[str]:
     words = []
     for block in (_NOUNS, _VERBS, _PLACES):
         words.extend(block.split())
     words.extend(_OTHERS)
-    return words
+    # Every synonym entry, and each of its words alone (word by word).
+    for group in SYNONYM_GROUPS:
+        for entry in group:
+            words.append(entry)
+            words.extend(entry.split())
+    return list(dict.fromkeys(words))
 
 
 WORDS = _words()
@@ -446,6 +458,7 @@ const output = input.words.map(function (t) {
     fold: api.splitWords(t).map(api.fold),
     stem: api.splitWords(t).map(api.stem),
     variants: api.splitWords(t).map(api.variants),
+    keys: api.splitWords(t).map(api.synonymKey),
     tokens: api.tokens(t),
     sigla: api.tokens(t, 'sigla'),
     groups: api.queryGroups(t),
@@ -462,10 +475,11 @@ def _python_side(text: str) -> dict:
         "fold": [pl.fold(w) for w in words],
         "stem": [pl.stem(w) for w in words],
         "variants": [list(pl.variants(w)) for w in words],
-        "tokens": pl.tokens(text),
-        "sigla": pl.tokens(text, "sigla"),
-        "groups": pl.query_groups(text),
-        "query": pl.query_tokens(text),
+        "keys": [pl.synonym_key(w) for w in words],
+        "tokens": pl.tokens(text, None, SYNONYMS),
+        "sigla": pl.tokens(text, "sigla", SYNONYMS),
+        "groups": pl.query_groups(text, SYNONYMS),
+        "query": pl.query_tokens(text, SYNONYMS),
     }
 
 
@@ -479,7 +493,7 @@ def test_python_js_parity(tmp_path):
     js_output = run_js(
         tmp_path,
         _PARITY_BODY,
-        {"config": pl.js_config(), "words": texts},
+        {"config": pl.js_config(SYNONYMS), "words": texts},
     )
     assert len(js_output) == len(texts)
     differences = [
@@ -559,11 +573,11 @@ def test_parity_in_chromium(browser):
                 CMOSCSearch.configure(config);
                 return texts.map(t => [CMOSCSearch.tokens(t), CMOSCSearch.queryTokens(t)]);
             }""",
-            [pl.js_config(), texts],
+            [pl.js_config(SYNONYMS), texts],
         )
     finally:
         page.close()
     assert errors == []
-    expected = [[pl.tokens(t), pl.query_tokens(t)] for t in texts]
+    expected = [[pl.tokens(t, None, SYNONYMS), pl.query_tokens(t, SYNONYMS)] for t in texts]
     differences = [(t, e, o) for t, e, o in zip(texts, expected, output) if e != o]
     assert differences == [], differences[:5]

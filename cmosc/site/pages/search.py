@@ -6,6 +6,7 @@ from collections import Counter
 
 from cmosc.model.facets import FACETS
 from cmosc.search.documents import facet_values
+from cmosc.search.synonyms import Synonyms
 from cmosc.search.tiers import facet_options, search_files
 from cmosc.settings import setting
 from cmosc.site.context import FileSpec, PageSpec, Site
@@ -50,7 +51,9 @@ def sugerencias(site: Site, cantidad: int = 6) -> list[str]:
 
 def search(site: Site, context: dict):
     fragmento = int(setting(context, "CMOSC_BUSQUEDA_FRAGMENTO"))
-    fragmentos = search_files(site.organizations, site.vocabularies, fragmento)
+    fragmentos = search_files(
+        site.organizations, site.vocabularies, fragmento, Synonyms.from_groups(site.synonyms)
+    )
     for datos in fragmentos:
         for archivo in datos.values():
             yield FileSpec(f"buscar/{archivo.name}", archivo.text.encode("utf-8"))

@@ -15,8 +15,9 @@
  * In the browser it sets window.CMOSCSearch. In Node (tests):
  *   var api = require('.../search-pipeline.js')(lunr)
  *
- * The stopwords are NOT in this file: they come inside the index
- * (json.pipeline), generated from cmosc/search/stopwords_es.txt.
+ * The stopwords and synonyms are NOT in this file: they come inside the index
+ * (json.pipeline), generated from cmosc/search/stopwords_es.txt and
+ * vocabularios/sinonimos.yml (see cmosc/search/synonyms.py).
  */
 (function (root, factory) {
   if (typeof module === 'object' && module && module.exports) {
@@ -35,7 +36,7 @@
       'vendor/lunr-languages/lunr.stemmer.support.js y lunr.es.js antes)')
   }
 
-  var PIPELINE_VERSION = 1
+  var PIPELINE_VERSION = 2
   var COMPACT_FORMAT = 2
   // Registered lunr function names: data serialized in every index.
   var LABELS = {
@@ -55,6 +56,9 @@
   var RE_ASCII_LETTERS = /^[A-Za-z]{3,}$/
 
   var stopwords = null // Object.create(null) of the folded stopwords
+  // Synonyms: first key → [[keys, group]], longest first (= synonyms.py).
+  var synonymStarts = Object.create(null)
+  var GROUP_PREFIX = '='
 
   // ------------------------------------------------------------------
   // Normalization and word split (= pipeline.py)
@@ -135,6 +139,59 @@
     return result
   }
 
+  // = synonym_key in pipeline.py: the `c` variant.
+  var keyCache = Object.create(null)
+  function synonymKey (word) {
+    var kept = keyCache[word]
+    if (kept !== undefined) return kept
+    var key = fold(stem(pluralize(fold(word))))
+    keyCache[word] = key
+    return key
+  }
+
+  function loadSynonyms (groups) {
+    var starts = Object.create(null)
+    var seen = Object.create(null)
+    ;(groups || []).forEach(function (entries, number) {
+      entries.forEach(function (keys) {
+        var id = keys.join('\u0000')
+        if (!keys.length || seen[id]) return
+        seen[id] = true
+        ;(starts[keys[0]] || (starts[keys[0]] = [])).push([keys, number])
+      })
+    })
+    Object.keys(starts).forEach(function (k) {
+      // Stable: equal lengths keep the file's order (as Python's sort).
+      starts[k] = starts[k].map(function (o, i) { return [o, i] }).sort(function (a, b) {
+        return (b[0][0].length - a[0][0].length) || (a[1] - b[1])
+      }).map(function (pair) { return pair[0] })
+    })
+    synonymStarts = starts
+  }
+
+  // {start: [end, group]} of the synonym entries found in `words` (= Synonyms.spans).
+  function synonymSpans (words) {
+    var found = {}
+    var keys = words.map(synonymKey)
+    var i = 0
+    while (i < keys.length) {
+      var options = synonymStarts[keys[i]] || []
+      var matched = false
+      for (var o = 0; o < options.length && !matched; o++) {
+        var entry = options[o][0]
+        var end = i + entry.length
+        if (end > keys.length) continue
+        matched = true
+        for (var k = 0; k < entry.length; k++) {
+          if (keys[i + k] !== entry[k]) { matched = false; break }
+        }
+        if (matched) { found[i] = [end, options[o][1]]; i = end }
+      }
+      if (!matched) i++
+    }
+    return found
+  }
+
   function requireConfig () {
     if (!stopwords) {
       throw new Error('CMOSCSearch: pipeline sin configurar; usar loadIndex(json) ' +
@@ -161,22 +218,36 @@
       var found = variants(words[i])
       for (var j = 0; j < found.length; j++) result.push(found[j])
     }
+    var spans = synonymSpans(words)
+    Object.keys(spans).forEach(function (start) { result.push(GROUP_PREFIX + spans[start][1]) })
     return result
   }
 
   function queryGroups (text) {
     requireConfig()
     var words = splitWords(text)
-    var useful = words.filter(function (w) { return stopwords[fold(w)] !== true })
-    if (!useful.length) useful = words
+    var spans = synonymSpans(words)
+    var keepStopwords = !Object.keys(spans).length &&
+      words.every(function (w) { return stopwords[fold(w)] === true })
     var groups = []
     var seen = Object.create(null)
-    for (var i = 0; i < useful.length; i++) {
-      var group = variants(useful[i])
+    var i = 0
+    while (i < words.length) {
+      var word = words[i]
+      var group
+      if (spans[i]) {
+        var end = spans[i][0]
+        group = [GROUP_PREFIX + spans[i][1]].concat(end === i + 1 ? variants(word) : [])
+        i = end
+      } else {
+        i++
+        if (!keepStopwords && stopwords[fold(word)] === true) continue
+        group = variants(word).slice()
+      }
       var key = group.join('\u0000')
       if (group.length && !seen[key]) {
         seen[key] = true
-        groups.push(group.slice())
+        groups.push(group)
       }
     }
     return groups
@@ -242,6 +313,7 @@
     var loaded = Object.create(null)
     config.palabras_vacias.forEach(function (w) { loaded[fold(w)] = true })
     stopwords = loaded
+    loadSynonyms(config.sinonimos)
   }
 
   // The compact format (cmosc/search/compact.py) ships postings only; the
@@ -444,6 +516,7 @@
     tokens: tokens,
     queryGroups: queryGroups,
     queryTokens: queryTokens,
+    synonymKey: synonymKey,
     configure: configure,
     unpack: unpack,
     loadIndex: loadIndex,

@@ -1,0 +1,91 @@
+"""Synonym groups applied by the search pipeline (the twin of the synonym part of search-pipeline.js).
+
+Staff write groups of words or phrases (`vocabularios/sinonimos.yml`, validated by
+`cmosc.profiles.synonyms`). A word is compared by its *key*, the ``c`` variant of
+`pipeline` (folded stem of its folded plural), so a group entry matches its
+singular, plural, accented and unaccented forms alike.
+
+- Documents: every place where a group entry appears in a field's words (all
+  words, stopwords included, since «copa de leche» has one) adds the group's
+  term ``=N`` (N: the group's position). A typed query can never produce
+  ``=``, so the term is reachable only through a synonym.
+- Queries: an entry found in the query becomes one alternative group holding
+  ``=N`` (plus the word's own variants when the entry is one word).
+
+Matching is greedy from left to right, the longest entry first; an entry that
+yields the same keys as an earlier one is ignored (the first group keeps it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from cmosc.search import pipeline as pl
+
+GROUP_PREFIX = "="
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    #: Per group, its entries as key sequences (what travels to the JS).
+    groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    #: first key → [(keys, group)], longest first.
+    _starts: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        starts: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        seen: set[tuple[str, ...]] = set()
+        for number, entries in enumerate(self.groups):
+            for keys in entries:
+                if keys and keys not in seen:
+                    seen.add(keys)
+                    starts.setdefault(keys[0], []).append((keys, number))
+        for options in starts.values():
+            options.sort(key=lambda option: -len(option[0]))
+        object.__setattr__(self, "_starts", starts)
+
+    @classmethod
+    def from_groups(cls, groups: Iterable[Sequence[str]]) -> Synonyms:
+        """From the groups as staff typed them."""
+        return cls(
+            tuple(
+                tuple(k for k in (tuple(pl.synonym_key(w) for w in pl.split_words(e)) for e in group) if k)
+                for group in groups
+            )
+        )
+
+    def spans(self, words: Sequence[str]) -> dict[int, tuple[int, int]]:
+        """{start: (end, group)} of the entries found in ``words`` (normalized words)."""
+        if not self._starts:
+            return {}
+        keys = [pl.synonym_key(w) for w in words]
+        found: dict[int, tuple[int, int]] = {}
+        i = 0
+        while i < len(keys):
+            for entry, group in self._starts.get(keys[i], ()):
+                end = i + len(entry)
+                if tuple(keys[i:end]) == entry:
+                    found[i] = (end, group)
+                    i = end
+                    break
+            else:
+                i += 1
+        return found
+
+    def terms(self, words: Sequence[str]) -> list[str]:
+        """Group terms a document's words add, in order (with repeats)."""
+        return [self.group_term(group) for _, group in self.spans(words).values()]
+
+    @staticmethod
+    def group_term(group: int) -> str:
+        return f"{GROUP_PREFIX}{group}"
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def js_config(self) -> list:
+        return [[list(keys) for keys in entries] for entries in self.groups]
+
+
+NO_SYNONYMS = Synonyms()
