@@ -10,6 +10,7 @@ from cmosc.site.filters import install_filters
 from cmosc.site.form_links import expand_form_links
 from cmosc.site.generator import DirectoryGenerator
 from cmosc.site.link_check import check_links
+from cmosc.site.minify import minify_assets
 from cmosc.site.offline import write_service_worker
 from cmosc.site.pages.opendata import start_in_background
 
@@ -50,5 +51,6 @@ def register():
     signals.content_object_init.connect(expand_form_links)
     signals.content_object_init.connect(_default_metadata)
     signals.all_generators_finalized.connect(start_in_background)
+    signals.finalized.connect(minify_assets)  # first: the link check and the worker see the final files
     signals.finalized.connect(check_links)
     signals.finalized.connect(write_service_worker)  # after the link check: hashes the final files

@@ -1,0 +1,42 @@
+"""Minify the published JavaScript and CSS (rjsmin, rcssmin) once Pelican has copied the theme.
+
+The sources in `theme/static/` stay readable; only the copies under the output's
+`theme/` are rewritten, before the link check and the service worker (which hashes
+the final files). Licence comments (`/*! … */`) are kept. Files already shipped
+minified (a vendor's `.min.js`, a one-line bundle) are left as they are. Both
+minifiers are pure functions of the text: the output is deterministic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+
+#: A file with this many lines or fewer is taken as already minified.
+ALREADY_MINIFIED_LINES = 10
+
+MINIFIERS = {
+    ".js": lambda text: rjsmin.jsmin(text, keep_bang_comments=True),
+    ".css": lambda text: rcssmin.cssmin(text, keep_bang_comments=True),
+}
+
+
+def minify_file(path: Path) -> bool:
+    """Minify one file in place; False when it was left as it was."""
+    text = path.read_text(encoding="utf-8")
+    if text.count("\n") <= ALREADY_MINIFIED_LINES:
+        return False
+    path.write_text(MINIFIERS[path.suffix](text).strip() + "\n", encoding="utf-8")
+    return True
+
+
+def minify_theme(output: Path) -> list[Path]:
+    """Minify every JS and CSS file under `output/theme/`; returns those rewritten."""
+    files = sorted(p for p in (output / "theme").rglob("*") if p.suffix in MINIFIERS and p.is_file())
+    return [p for p in files if minify_file(p)]
+
+
+def minify_assets(pelican) -> None:
+    minify_theme(Path(pelican.output_path))
