@@ -37,14 +37,16 @@ def load_synonyms(root: Path) -> tuple[SynonymGroups, list[Diagnostic]]:
     if loaded.node is None:
         return (), list(loaded.diagnostics)
     if not isinstance(loaded.node, SequenceNode):
-        return (), [located(SYNONYMS_FILE, *position(loaded.node), "", "sinonimos_no_lista")]
+        line, col = position(loaded.node)
+        return (), [located(SYNONYMS_FILE, line, col, "", "sinonimos_no_lista")]
     groups: list[tuple[str, ...]] = []
     problems: list[Diagnostic] = []
     seen: dict[str, int] = {}  # comparable entry → line of its first appearance
     for number, group in enumerate(loaded.node.value, start=1):
         where = f"[{number}]"
+        group_line, group_col = position(group)
         if not isinstance(group, SequenceNode):
-            problems.append(located(SYNONYMS_FILE, *position(group), where, "sinonimos_grupo_no_lista"))
+            problems.append(located(SYNONYMS_FILE, group_line, group_col, where, "sinonimos_grupo_no_lista"))
             continue
         entries = []
         for k, item in enumerate(group.value, start=1):
@@ -65,6 +67,6 @@ def load_synonyms(root: Path) -> tuple[SynonymGroups, list[Diagnostic]]:
             seen[key] = line
             entries.append(text)
         if len(group.value) < 2:
-            problems.append(located(SYNONYMS_FILE, *position(group), where, "sinonimos_grupo_corto"))
+            problems.append(located(SYNONYMS_FILE, group_line, group_col, where, "sinonimos_grupo_corto"))
         groups.append(tuple(entries))
     return (() if problems else tuple(groups)), problems

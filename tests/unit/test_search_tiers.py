@@ -144,7 +144,8 @@ def test_search_files_of_the_build(built_site):
     nombres = {p: [documentos["facetas"][p][i][0] for i in norte.get(p, [])] for p in documentos["facetas"]}
     assert norte["sigla"] == "ON"
     assert nombres["barrio"] == ["villa-mariano-moreno"]
-    assert nombres["area"] == ["desarrollo-comunitario", "vivienda", "alimentacion"]
+    # Its areas, plus «Niñez», which its population «Niñas y niños» stands for (merged topics).
+    assert nombres["area"] == ["desarrollo-comunitario", "vivienda", "alimentacion", "ninez"]
     assert nombres["necesidad"] == ["donacion-en-especie", "capacitacion"]
     assert nombres["ods"] == ["2", "6", "11"]
     assert norte["extracto"].startswith("Organización territorial de la zona norte")
