@@ -49,7 +49,7 @@ differences.
 5. Synonyms (``cmosc.search.synonyms``, optional): where a staff-written group
    entry appears among a text's words, the group's term ``=N`` is added after
    the words' terms; in a query the entry becomes one group holding ``=N``.
-   Entries are compared by ``synonym_key`` (the ``c`` variant above).
+   Entries are compared by ``synonym_key`` (folded, without plural endings).
 
 The lunr pipeline functions are registered under the labels in ``LABELS``; lunr
 serializes those labels in the index and lunr.js must have functions
@@ -182,9 +182,20 @@ def _compute_variants(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def synonym_key(word: str) -> str:
-    """How synonym entries and text words are compared: the ``c`` variant
-    (joins singular, plural, accented and unaccented forms)."""
-    return fold(stem(pluralize(fold(word))))
+    """How synonym entries and text words are compared: folded, and without the plural
+    and a final "e" («comedores» → «comedor», «adolescentes»/«adolescente» →
+    «adolescent»). Not a Snowball stem: stems join too much for a synonym («comida» and
+    «como» share «com»). A stopword is compared as it is."""
+    key = fold(word)
+    if key in _STOPWORDS or not key.isascii():
+        return key
+    if key.endswith("es") and len(key) > 4:
+        key = key[:-2]
+    elif key.endswith("s") and len(key) > 3:
+        key = key[:-1]
+    if key.endswith("e") and len(key) > 3:
+        key = key[:-1]
+    return key
 
 
 _CACHE: dict[str, tuple[str, ...]] = {}

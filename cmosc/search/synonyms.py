@@ -1,9 +1,9 @@
 """Synonym groups applied by the search pipeline (the twin of the synonym part of search-pipeline.js).
 
 Staff write groups of words or phrases (`vocabularios/sinonimos.yml`, validated by
-`cmosc.profiles.synonyms`). A word is compared by its *key*, the ``c`` variant of
-`pipeline` (folded stem of its folded plural), so a group entry matches its
-singular, plural, accented and unaccented forms alike.
+`cmosc.profiles.synonyms`). A word is compared by its *key* (`pipeline.synonym_key`:
+folded, without plural endings), so a group entry matches its singular, plural,
+accented and unaccented forms alike.
 
 - Documents: every place where a group entry appears in a field's words (all
   words, stopwords included, since «copa de leche» has one) adds the group's

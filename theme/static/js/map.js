@@ -1,4 +1,4 @@
-/*!
+/*
  * CMOSC — /mapa/: the list of sedes (cmosc/site/pages/map.py) drawn on a
  * Leaflet map with clusters. The list stays the source and the alternative:
  * filters, «Cerca de mí» and #sede-… links act on both.

@@ -1,4 +1,4 @@
-/*!
+/*
  * CMOSC — «Cerca de mí», shared by /mapa/ and /buscar/.
  *
  * The visitor's position (from the browser, with their permission) or the

@@ -1,4 +1,4 @@
-/*!
+/*
  * CMOSC — registers the service worker (/sw.js) so that pages seen once, and
  * the search, work without a connection. Browsers without service workers, or
  * pages not served over https or from localhost, simply go on as before.

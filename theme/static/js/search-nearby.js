@@ -1,4 +1,4 @@
-/*!
+/*
  * CMOSC — «Cerca de mí» on /buscar/: results by distance to the visitor (or to
  * the barrio they chose). Sede coordinates (buscar/ubicaciones.json, slug →
  * [[lat, lon], …]) are fetched only when asked; an organization's distance is

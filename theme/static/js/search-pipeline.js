@@ -1,4 +1,4 @@
-/*!
+/*
  * CMOSC — Spanish search pipeline and ranking for lunr.js 2.3.9.
  *
  * The twin of cmosc/search/pipeline.py: same processing, same lunr pipeline
@@ -139,12 +139,19 @@
     return result
   }
 
-  // = synonym_key in pipeline.py: the `c` variant.
+  // = synonym_key in pipeline.py: folded, without the plural and a final "e";
+  // a stopword as it is.
   var keyCache = Object.create(null)
   function synonymKey (word) {
     var kept = keyCache[word]
     if (kept !== undefined) return kept
-    var key = fold(stem(pluralize(fold(word))))
+    var key = fold(word)
+    if (stopwords[key] !== true && RE_ASCII.test(key)) {
+      var n = key.length
+      if (n > 4 && key.slice(n - 2) === 'es') key = key.slice(0, n - 2)
+      else if (n > 3 && key.charAt(n - 1) === 's') key = key.slice(0, n - 1)
+      if (key.length > 3 && key.charAt(key.length - 1) === 'e') key = key.slice(0, -1)
+    }
     keyCache[word] = key
     return key
   }
@@ -313,6 +320,7 @@
     var loaded = Object.create(null)
     config.palabras_vacias.forEach(function (w) { loaded[fold(w)] = true })
     stopwords = loaded
+    keyCache = Object.create(null)
     loadSynonyms(config.sinonimos)
   }
 

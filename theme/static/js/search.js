@@ -1,4 +1,4 @@
-/*!
+/*
  * CMOSC — /buscar/: instant search with facets, no framework.
  *
  * Data (cmosc/search/tiers.py) is fetched only when needed (focus on the

@@ -1,4 +1,4 @@
-/*!
+/*
  * CMOSC — service worker (loaded by /sw.js, which sets self.CMOSC_SW for this
  * build: {cache, inicial, sinConexion}; see cmosc/site/offline.py).
  *
