@@ -32,6 +32,7 @@ EXTRA_MODULES = (
     "benchmarks.history",
     "benchmarks.open_now",
     "benchmarks.importer",
+    "benchmarks.lighthouse",
 )
 PLAIN_PELICAN_CONF = (
     'PATH = "content"\nSITENAME = "Pelican"\nSITEURL = ""\nTIMEZONE = "UTC"\nDEFAULT_LANG = "es"\n'

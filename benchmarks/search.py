@@ -11,11 +11,13 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import re
 import statistics
 import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 TIERS = ("documentos", "nombres", "texto")
@@ -49,6 +51,20 @@ def _gzip(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9, mtime=0))
 
 
+_ASSET = re.compile(r'<(?:script|img)[^>]* src="([^"]+)"|<link[^>]* rel="stylesheet"[^>]* href="([^"]+)"')
+
+
+def first_query_bytes(output_dir: Path) -> int:
+    """gzip bytes the first query on /buscar/ needs: the page, the styles, scripts and
+    images it references, and shard 0's cards and short-field index."""
+    page = output_dir / "buscar" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assets = {a or b for a, b in _ASSET.findall(html)}
+    files = [page, output_dir / "buscar" / "documentos-0.json", output_dir / "buscar" / "nombres-0.json"]
+    files += [output_dir / urlsplit(a).path.lstrip("/") for a in sorted(assets)]
+    return sum(_gzip(f) for f in files)
+
+
 def _bytes_rows(output_dir: Path) -> list[tuple[str, str]]:
     carpeta = output_dir / "buscar"
     shards = len(list(carpeta.glob("nombres-*.json")))
@@ -74,6 +90,12 @@ def _bytes_rows(output_dir: Path) -> list[tuple[str, str]]:
     )
     rows.append(
         ("Búsqueda: bajado en total, con el resto de los fragmentos y el texto completo (gzip)", _kb(total))
+    )
+    rows.append(
+        (
+            "Búsqueda: primera consulta completa, página + estilos + scripts + imágenes + documentos-0 + nombres-0 (gzip; meta ≤ 120 KB a N=2000)",
+            _kb(first_query_bytes(output_dir)),
+        )
     )
     return rows
 

@@ -6,6 +6,6 @@
   browser recomputes lunr's BM25 vectors).
 - ``cmosc.search.documents``: organization → texts to index, card and facet
   values (published data only).
-- ``cmosc.search.tiers``: the three files per shard of /buscar/ (documents,
-  short-field index, full-text index).
+- ``cmosc.search.tiers``: the files per shard of /buscar/ (documents,
+  short-field index, full-text index, snippets).
 """

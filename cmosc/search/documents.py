@@ -76,13 +76,17 @@ def facet_values(org: Organization) -> dict[str, list[str]]:
 
 
 def card(org: Organization) -> dict:
-    """What a result card shows besides facet names. A missing sigla is
-    omitted; `inactiva` only appears when true; `h` only with readable hours."""
-    row = {"slug": org.slug, "nombre": org.nombre, "extracto": snippet(org)}
+    """What a result card shows besides facet names and the snippet (which comes later,
+    see `tiers`). A missing sigla is omitted; `inactiva` only appears when true; `tel`
+    is the first phone of an active organization, [as shown, tel: link]; `h` only with
+    readable hours."""
+    row = {"slug": org.slug, "nombre": org.nombre}
     if org.sigla:
         row["sigla"] = org.sigla
     if not org.activa:
         row["inactiva"] = True
+    elif org.telefonos:
+        row["tel"] = [org.telefonos[0].texto, org.telefonos[0].href.removeprefix("tel:")]
     if org.hours:
         row["h"] = org.hours  # compact hours of each sede, for «abierto ahora» (hours.js)
     return row

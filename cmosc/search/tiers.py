@@ -7,14 +7,17 @@
    together with (1) on the first focus of the search box; answers the first
    query on its own.
 3. ``texto-K.json``: lunr index of the long fields (description, activities, need
-   descriptions). Fetched right after the first two have loaded; when it
-   arrives the current query is run again over both indexes and merged.
+   descriptions), and ``extractos-K.json``: each row's card snippet. Fetched
+   right after the first two have loaded; when they arrive the current query is
+   run again over both indexes and merged, and the cards gain their snippet.
+   (Snippets are most of the cards' bytes and the first screen does not need
+   them: barrio, phone and hours come first.)
 
-The three share the document order (sorted by slug): lunr ref ``r`` (base 36)
+All share the document order (sorted by slug): lunr ref ``r`` (base 36)
 is row ``int(r, 36)`` of ``documentos.json``, so the indexes carry no slugs.
 
 Large directories are split by documents into shards of ``SHARD_SIZE``
-organizations (``documentos-K.json``, ``nombres-K.json``, ``texto-K.json``);
+organizations (``documentos-K``, ``nombres-K``, ``texto-K``, ``extractos-K.json``);
 each shard is a complete, independent set (its own BM25 statistics). The page
 loads shard 0's first two tiers, shows results, then the other shards' first
 tiers, then every full-text tier.
@@ -30,7 +33,7 @@ from cmosc.model.facets import FACETS, Facet
 from cmosc.model.organization import Organization
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.search.compact import Fields, compact_index, to_json
-from cmosc.search.documents import card, facet_values, index_texts
+from cmosc.search.documents import card, facet_values, index_texts, snippet
 from cmosc.settings import DEFAULTS
 from cmosc.search.synonyms import NO_SYNONYMS, Synonyms
 
@@ -112,7 +115,7 @@ def search_files(
     synonyms: Synonyms = NO_SYNONYMS,
 ) -> list[dict[str, SearchFile]]:
     """The search files: per shard of `shard_size` organizations (by slug), its
-    three tiers keyed "documentos", "nombres", "texto". Deterministic bytes."""
+    files keyed "documentos", "nombres", "texto", "extractos". Deterministic bytes."""
     if shard_size < 1:
         raise ValueError(f"tamaño de fragmento inválido: {shard_size}")
     ordered = sorted(orgs, key=lambda o: o.slug)
@@ -128,6 +131,10 @@ def search_files(
                     f"nombres-{k}.json", to_json(compact_index(texts, NAME_FIELDS, synonyms))
                 ),
                 "texto": SearchFile(f"texto-{k}.json", to_json(compact_index(texts, TEXT_FIELDS, synonyms))),
+                "extractos": SearchFile(
+                    f"extractos-{k}.json",
+                    to_json({"formato": DOCUMENTS_FORMAT, "extractos": [snippet(o) for o in part]}),
+                ),
             }
         )
     return shards

@@ -148,7 +148,13 @@ def test_search_files_of_the_build(built_site):
     assert nombres["area"] == ["desarrollo-comunitario", "vivienda", "alimentacion", "ninez"]
     assert nombres["necesidad"] == ["donacion-en-especie", "capacitacion"]
     assert nombres["ods"] == ["2", "6", "11"]
-    assert norte["extracto"].startswith("Organización territorial de la zona norte")
+    # Snippets come in their own file, after the first results (cards lead with barrio and phone).
+    assert "extracto" not in norte and norte["tel"][1].startswith("+54")
+    extractos = _json(built_site, "extractos-0.json")["extractos"]
+    assert len(extractos) == len(slugs)
+    assert extractos[slugs.index("organizacion-norte")].startswith(
+        "Organización territorial de la zona norte"
+    )
     for nivel in ("nombres-0.json", "texto-0.json"):
         indice = _json(built_site, nivel)
         assert indice["formato"] == 2 and indice["documentos"] == len(slugs)
@@ -171,7 +177,7 @@ def _redirects(built_site) -> int:
 def test_published_data_only(built_site):
     todo = "".join(
         (built_site / "buscar" / n).read_text(encoding="utf-8")
-        for n in ("documentos-0.json", "nombres-0.json", "texto-0.json")
+        for n in ("documentos-0.json", "nombres-0.json", "texto-0.json", "extractos-0.json")
     )
     assert "resguardo" not in todo and "comodato" not in todo  # notas_internas de los ejemplos
     assert "notas_internas" not in todo
@@ -190,7 +196,7 @@ def test_page_without_inline_js_and_with_versions(built_site):
         [
             {
                 nivel: f"/buscar/{nivel}-0.json?v={_version(built_site, f'{nivel}-0.json')}"
-                for nivel in ("documentos", "nombres", "texto")
+                for nivel in ("documentos", "nombres", "texto", "extractos")
             }
         ]
     ]

@@ -14,12 +14,16 @@ from cmosc.site.pages.map import LOCATIONS_FILE, barrio_centres, locations_file,
 
 
 def facetas(site: Site) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
-    """(parameter, label, [(value, name, count)]) with the counts over every
-    published organization; values nobody has are left out (they could never match)."""
+    """(parameter, label, [(value, name, count)]) with the counts over the active
+    organizations (inactive ones count only when the visitor asks for them, in the
+    page's script); values nobody has are left out (they could never match)."""
     cuentas = {facet.param: Counter() for facet in FACETS}
+    presentes = {facet.param: set() for facet in FACETS}
     for org in site.organizations:
         for param, ids in facet_values(org).items():
-            cuentas[param].update(ids)
+            presentes[param].update(ids)
+            if org.activa:
+                cuentas[param].update(ids)
     return [
         (
             facet.param,
@@ -27,7 +31,7 @@ def facetas(site: Site) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
             [
                 (v, nombre, cuentas[facet.param][v])
                 for v, nombre in facet_options(facet, site.vocabularies, site.organizations)
-                if cuentas[facet.param][v]
+                if v in presentes[facet.param]
             ],
         )
         for facet in FACETS
@@ -66,6 +70,7 @@ def search(site: Site, context: dict):
             "page_name": "buscar",
             "ruta": "buscar/",
             "facetas": facetas(site),
+            "inactivas": len(site.inactivas),
             "sugerencias": sugerencias(site),
             # «Cerca de mí»: sede coordinates fetched on demand, barrio centres in the page.
             "ubicaciones_url": f"{prefijo}{LOCATIONS_FILE.removeprefix('buscar/')}",

@@ -22,10 +22,12 @@
     return 2 * RADIO_TIERRA_M * Math.asin(Math.min(1, Math.sqrt(a)))
   }
 
-  var kilometros = new Intl.NumberFormat('es-AR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+  // Made on first use: building an Intl object loads locale data (a long task on a phone).
+  var kilometros = null
 
   function texto (metros) {
     if (metros < 1000) return 'a ' + (Math.round(metros / 10) * 10) + ' m'
+    kilometros = kilometros || new Intl.NumberFormat('es-AR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
     return 'a ' + kilometros.format(metros / 1000) + ' km'
   }
 

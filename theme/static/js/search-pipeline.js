@@ -495,12 +495,14 @@
     return { scores: {}, mode: 'none' }
   }
 
-  var collator = new Intl.Collator('es', { sensitivity: 'base' })
+  // Made on first use: building an Intl object loads locale data (a long task on a phone).
+  var collator = null
 
   // Sorts row positions in place: active organizations first, then nearest
   // first when `distance` (row → metres) is given, then by score (when there is
   // one), then by name, then by position.
   function order (positions, documents, scores, distance) {
+    collator = collator || new Intl.Collator('es', { sensitivity: 'base' })
     return positions.sort(function (a, b) {
       var da = documents[a]; var db = documents[b]
       if (!da.inactiva !== !db.inactiva) return da.inactiva ? 1 : -1

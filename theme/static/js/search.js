@@ -6,8 +6,13 @@
  * 2500 organizations:
  *   1. documentos-0.json + nombres-0.json → first results;
  *   2. the other shards' documentos-K + nombres-K, then every texto-K
- *      (descriptions, activities): the query runs again and results merge.
- * State lives in the URL: ?q=, one parameter per facet (?tipo=&barrio=…) and &abierto=1.
+ *      (descriptions, activities) with its extractos-K (card snippets): the
+ *      query runs again, results merge and cards gain their snippet.
+ * State lives in the URL ?q=, one parameter per facet (?tipo=&barrio=…),
+ * &abierto=1 and &inactivas=1.
+ * Inactive organizations are left out of results and counts unless asked for.
+ * On a phone the results come first: every filter sits behind one «Filtrar (n)»
+ * <details>; chosen filters show as removable chips above the results.
  * «Abiertas ahora» (abierto=1) keeps organizations with a sede open at this
  * moment in Tucumán (hours.js, row field `h`); it needs the clock, so only JS.
  */
@@ -32,6 +37,13 @@
   var empty = document.getElementById('vacio')
   var emptyFilters = document.getElementById('vacio-filtros')
   var clear = document.getElementById('limpiar')
+  var filtersBox = document.getElementById('filtros')
+  var filtersCount = document.getElementById('filtros-cantidad')
+  var chips = document.getElementById('chips')
+  var inactive = document.getElementById('f-inactivas')
+  var inactiveCount = document.getElementById('inactivas-cantidad')
+  var skip = document.getElementById('saltar-resultados')
+  var heading = document.getElementById('resultados-titulo')
   var base = form.getAttribute('data-base') || '/'
   var H = window.CMOSCHours
   var openNow = document.getElementById('f-abierto')
@@ -41,15 +53,18 @@
   document.getElementById('sin-js').hidden = true
   var apply = form.querySelector('.busqueda__aplicar')
   if (apply) apply.hidden = true
+  // Wide screens have room for the filters beside the results: open them there.
+  if (window.matchMedia && window.matchMedia('(min-width: 60em)').matches) filtersBox.open = true
 
   // One entry per shard: {documentos, nombres, texto} URLs (cmosc/search/tiers.py).
   var shards = JSON.parse(document.getElementById('busqueda-archivos').textContent)
-  var data = null // {documentos, facetas, positions: {param: {id: i}}}
+  var data = null // {documentos, facetas, positions: {param: {id: i}}, extractos: {row: text}}
   var indexes = [] // {index: lunr.Index, offset: position of its shard's first row}
   var offsets = []
   var loading = null
   var shownCount = PAGE_SIZE
   var lastResults = null // last result list (positions)
+  var lastInactive = 0 // inactive organizations the last search left out
   var typing = false
   var timer = null
 
@@ -80,7 +95,7 @@
             positions[p] = {}
             ;(r[0].facetas[p] || []).forEach(function (pair, i) { positions[p][pair[0]] = i })
           })
-          data = { documentos: [], facetas: r[0].facetas, positions: positions }
+          data = { documentos: [], facetas: r[0].facetas, positions: positions, extractos: {} }
         }
         offsets[k] = data.documentos.length
         r[0].documentos.forEach(function (d) { data.documentos.push(d) })
@@ -89,8 +104,9 @@
   }
 
   function loadFullText (k) {
-    return fetchJson(shards[k].texto).then(function (json) {
-      indexes.push({ index: S.loadIndex(json), offset: offsets[k] })
+    return Promise.all([fetchJson(shards[k].texto), fetchJson(shards[k].extractos)]).then(function (r) {
+      indexes.push({ index: S.loadIndex(r[0]), offset: offsets[k] })
+      r[1].extractos.forEach(function (text, i) { if (text) data.extractos[offsets[k] + i] = text })
     })
   }
 
@@ -141,19 +157,25 @@
       filters[p] = Array.prototype.map.call(
         form.querySelectorAll('input[name="' + p + '"]:checked'), function (c) { return c.value })
     })
-    return { q: input.value, filters: filters, open: !!H && openNow.checked }
+    return { q: input.value, filters: filters, open: !!H && openNow.checked, inactive: inactive.checked }
   }
 
   function readURL () {
     var params = new URLSearchParams(window.location.search)
     var filters = {}
     FACET_PARAMS.forEach(function (p) { filters[p] = params.getAll(p) })
-    return { q: params.get('q') || '', filters: filters, open: !!H && params.get('abierto') === '1' }
+    return {
+      q: params.get('q') || '',
+      filters: filters,
+      open: !!H && params.get('abierto') === '1',
+      inactive: params.get('inactivas') === '1'
+    }
   }
 
   function writeForm (s) {
     input.value = s.q
     openNow.checked = s.open
+    inactive.checked = s.inactive
     FACET_PARAMS.forEach(function (p) {
       form.querySelectorAll('input[name="' + p + '"]').forEach(function (c) {
         c.checked = s.filters[p].indexOf(c.value) !== -1
@@ -169,6 +191,7 @@
     if (s.q.trim()) params.append('q', s.q.trim())
     FACET_PARAMS.forEach(function (p) { s.filters[p].forEach(function (v) { params.append(p, v) }) })
     if (s.open) params.append('abierto', '1')
+    if (s.inactive) params.append('inactivas', '1')
     var text = params.toString()
     return window.location.pathname + (text ? '?' + text : '')
   }
@@ -180,8 +203,22 @@
     else history.replaceState(null, '', url)
   }
 
+  // Chosen filters, in form order: [{param, value, label}] (what the chips show).
+  function chosenList (s) {
+    var list = []
+    FACET_PARAMS.forEach(function (p) {
+      s.filters[p].forEach(function (v) {
+        var box = document.getElementById('f-' + p + '-' + v)
+        if (box) list.push({ param: p, value: v, label: box.labels[0].firstChild.textContent.trim() })
+      })
+    })
+    if (s.open) list.push({ param: 'abierto', value: '1', label: 'Abiertas ahora' })
+    if (s.inactive) list.push({ param: 'inactivas', value: '1', label: 'Incluye las que ya no funcionan' })
+    return list
+  }
+
   function hasFilters (s) {
-    return s.open || FACET_PARAMS.some(function (p) { return s.filters[p].length > 0 })
+    return s.open || s.inactive || FACET_PARAMS.some(function (p) { return s.filters[p].length > 0 })
   }
 
   // «Cerca de mí» (search-nearby.js) alone lists every organization by distance.
@@ -250,6 +287,27 @@
     })
   }
 
+  // «Filtrar (n)» and one removable chip per chosen filter.
+  function showChosen (s) {
+    var list = chosenList(s)
+    filtersCount.textContent = '(' + list.length + ')'
+    var fragment = document.createDocumentFragment()
+    list.forEach(function (f) {
+      var li = document.createElement('li')
+      var button = document.createElement('button')
+      button.type = 'button'
+      button.className = 'chip'
+      button.setAttribute('data-param', f.param)
+      button.setAttribute('data-value', f.value)
+      button.setAttribute('aria-label', 'Quitar el filtro ' + f.label)
+      button.textContent = f.label
+      li.appendChild(button)
+      fragment.appendChild(li)
+    })
+    chips.replaceChildren(fragment)
+    chips.hidden = list.length === 0
+  }
+
   // ------------------------------------------------------------------
   // Results
   // ------------------------------------------------------------------
@@ -258,7 +316,8 @@
     return (doc[p] || []).map(function (i) { return data.facetas[p][i][1] })
   }
 
-  function card (doc) {
+  function card (pos) {
+    var doc = data.documentos[pos]
     var li = document.createElement('li')
     li.className = 'resultado' + (doc.inactiva ? ' resultado--inactiva' : '')
     var title = document.createElement('h3')
@@ -277,20 +336,31 @@
     var info = document.createElement('p')
     info.className = 'resultado__datos'
     info.textContent = facets.tarjeta.map(function (p) { return facetNames(p, doc).join(', ') })
-      .filter(Boolean).join(' · ') + (doc.inactiva ? ' · Inactiva' : '') +
+      .filter(Boolean).join(' · ') + (doc.inactiva ? ' · Ya no funciona' : '') +
       (metres(doc) < Infinity ? ' · ' + window.CMOSCCercania.texto(metres(doc)) : '')
     li.appendChild(info)
-    if (H && doc.h) {
+    if (H && doc.h && !doc.inactiva) {
       var hours = document.createElement('p')
       hours.className = 'resultado__horario horario__estado' +
         (H.isOpen(doc.h, clock.date, clock.local) ? ' horario__estado--abierto' : '')
       hours.textContent = H.summary(doc.h, clock.date)
       li.appendChild(hours)
     }
-    if (doc.extracto) {
+    if (doc.tel) {
+      var contact = document.createElement('p')
+      contact.className = 'resultado__contacto'
+      var call = document.createElement('a')
+      call.className = 'resultado__llamar'
+      call.href = 'tel:' + doc.tel[1]
+      call.textContent = 'Llamar al ' + doc.tel[0]
+      contact.appendChild(call)
+      li.appendChild(contact)
+    }
+    var extract = data.extractos[pos]
+    if (extract) {
       var snippet = document.createElement('p')
       snippet.className = 'resultado__extracto'
-      snippet.textContent = doc.extracto
+      snippet.textContent = extract
       li.appendChild(snippet)
     }
     return li
@@ -306,7 +376,7 @@
   function show (positions) {
     var fragment = document.createDocumentFragment()
     positions.slice(0, shownCount).forEach(function (pos) {
-      fragment.appendChild(card(data.documentos[pos]))
+      fragment.appendChild(card(pos))
     })
     list.replaceChildren(fragment)
     more.hidden = positions.length <= shownCount
@@ -323,9 +393,11 @@
       notice.hidden = false
     }
     if (n === 0) {
-      status.textContent = text
+      status.textContent = (text
         ? 'No encontramos organizaciones para «' + text + '»' + (hasFilters(s) ? ' con esos filtros.' : '.')
-        : 'Ninguna organización cumple con esos filtros.'
+        : 'Ninguna organización cumple con esos filtros.') +
+        (lastInactive ? ' Hay ' + (lastInactive === 1 ? '1 que ya no funciona' : lastInactive + ' que ya no funcionan') +
+          ': para verla' + (lastInactive === 1 ? '' : 's') + ', marcá «Incluir organizaciones que ya no funcionan» en Filtrar.' : '')
     } else {
       status.textContent = (text ? count + ' para «' + text + '»' : count) +
         (hasFilters(s) ? ' con los filtros elegidos.' : '.') +
@@ -333,17 +405,33 @@
     }
   }
 
+  // Inactive organizations: counted for their checkbox, then dropped unless asked
+  // for, so neither results nor facet counts include them.
+  function countAndDrop (candidates, s, filters) {
+    var active = []
+    var inactiveMatches = 0
+    candidates.forEach(function (pos) {
+      var doc = data.documentos[pos]
+      if (!doc.inactiva) active.push(pos)
+      else if (matches(doc, filters)) inactiveMatches++
+    })
+    inactiveCount.textContent = '(' + inactiveMatches + ')'
+    lastInactive = s.inactive ? 0 : inactiveMatches
+    return s.inactive ? candidates : active
+  }
+
   // `keep`: a refresh because more data arrived (keeps "show more").
   function update (keep) {
     var s = readForm()
     clear.hidden = !hasFilters(s)
+    showChosen(s)
     if (!hasQuery(s)) {
       list.replaceChildren()
       more.hidden = true
       empty.hidden = true
       notice.hidden = true
       status.textContent = data ? 'Escribí qué buscás o elegí un filtro.' : ''
-      if (data) updateCounts(data.documentos.map(function (_, i) { return i }), {})
+      if (data) updateCounts(countAndDrop(data.documentos.map(function (_, i) { return i }), s, {}), {})
       lastResults = []
       return
     }
@@ -366,6 +454,7 @@
       })
     }
     var filters = chosen(s)
+    candidates = countAndDrop(candidates, s, filters)
     var shown = S.order(candidates.filter(function (pos) { return matches(data.documentos[pos], filters) }),
       data.documentos, r.scores, S.nearby && metres)
     if (keep !== true) shownCount = PAGE_SIZE
@@ -421,10 +510,33 @@
   clear.addEventListener('click', function () {
     form.querySelectorAll('.faceta input:checked').forEach(function (c) { c.checked = false })
     openNow.checked = false
+    inactive.checked = false
     typing = false
     saveURL(true)
     update()
     input.focus()
+  })
+
+  chips.addEventListener('click', function (e) {
+    var button = e.target.closest('button[data-param]')
+    if (!button) return
+    var p = button.getAttribute('data-param')
+    var box = { inactivas: inactive, abierto: openNow }[p] ||
+      document.getElementById('f-' + p + '-' + button.getAttribute('data-value'))
+    if (box) box.checked = false
+    typing = false
+    saveURL(true)
+    update()
+    // Keep the keyboard near: the next chip, else the «Filtrar» control.
+    var next = chips.querySelector('button') || filtersBox.querySelector('summary')
+    next.focus()
+  })
+
+  // «Saltar a los resultados»: to the first result when there is one.
+  skip.addEventListener('click', function (e) {
+    var first = list.querySelector('a')
+    e.preventDefault()
+    ;(first || heading).focus()
   })
 
   more.addEventListener('click', function () {
