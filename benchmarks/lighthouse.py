@@ -92,19 +92,39 @@ def failing(result: dict) -> list[str]:
     )
 
 
+def calibrated(result: dict) -> float:
+    """The CPU slowdown that makes this host behave like the phone Lighthouse emulates."""
+    index = result["environment"]["benchmarkIndex"]
+    return min(DEFAULT_SLOWDOWN, max(1.0, index / LOW_TIER_INDEX))
+
+
+def summary(result: dict) -> str:
+    problems = failing(result)
+    return "/".join(map(str, scores(result))) + (f" (resta: {', '.join(problems)})" if problems else "")
+
+
 def measure(output_dir: Path | None = None, project_dir: Path | None = None) -> list[tuple[str, str]]:
+    """The home at Lighthouse's default 4×, then the four pages at the calibrated slowdown."""
     site = build_sample()
-    rows = []
+    label = (
+        "Lighthouse móvil, {} (`{}`, datos de muestra), rendimiento / accesibilidad / buenas prácticas / SEO"
+    )
     with served(site) as base:
+        default = audit(base + "/", WORK / "lighthouse-inicio-4x.json")
+        slowdown = calibrated(default)
+        index = default["environment"]["benchmarkIndex"]
+        rows = [
+            (
+                label.format("inicio", "/") + ", CPU 4×",
+                f"{summary(default)}; índice de la máquina {index:.0f}",
+            )
+        ]
         for name, path in PAGES:
-            result = audit(base + path, WORK / f"lighthouse-{name.replace('ú', 'u')}.json")
-            problems = failing(result)
+            result = audit(base + path, WORK / f"lighthouse-{name.replace('ú', 'u')}.json", slowdown)
             rows.append(
                 (
-                    f"Lighthouse móvil, {name} (`{path}`, datos de muestra): rendimiento / accesibilidad / "
-                    "buenas prácticas / SEO (meta 100/100/100/100)",
-                    "/".join(map(str, scores(result)))
-                    + (f" (resta: {', '.join(problems)})" if problems else ""),
+                    label.format(name, path) + f", CPU calibrada {slowdown:.1f}× (meta 100/100/100/100)",
+                    summary(result),
                 )
             )
     return rows
