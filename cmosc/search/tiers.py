@@ -34,8 +34,8 @@ from cmosc.model.organization import Organization
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.search.compact import Fields, compact_index, to_json
 from cmosc.search.documents import card, facet_values, index_texts, snippet
-from cmosc.settings import DEFAULTS
 from cmosc.search.synonyms import NO_SYNONYMS, Synonyms
+from cmosc.settings import DEFAULTS
 
 DOCUMENTS_FORMAT = 1
 
