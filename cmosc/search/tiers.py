@@ -3,7 +3,7 @@
 1. ``documentos-K.json``: one row per organization (card + facet ids) and the
    facet names. Needed for any result, so it comes first.
 2. ``nombres-K.json``: lunr index of the short fields people search by (name,
-   sigla, registry numbers, summary, areas, type, population, barrio, kinds of need). Fetched
+   sigla, summary, areas, type, population, barrio, kinds of need). Fetched
    together with (1) on the first focus of the search box; answers the first
    query on its own.
 3. ``texto-K.json``: lunr index of the long fields (description, activities, need
@@ -49,7 +49,6 @@ SHARD_SIZE = DEFAULTS["CMOSC_BUSQUEDA_FRAGMENTO"]
 NAME_FIELDS: Fields = (
     ("nombre", 10),
     ("sigla", 10),
-    ("identificadores", 5),
     ("resumen", 5),
     ("areas", 4),
     ("tipo", 3),
@@ -57,8 +56,10 @@ NAME_FIELDS: Fields = (
     ("barrio", 3),
     ("necesidades_tipos", 2),
 )
-#: Tier 2: long fields.
+#: Tier 2: long fields, and the registry numbers (unique terms that would double the
+#: first tier's weight at 2000 organizations; a number search is answered when it arrives).
 TEXT_FIELDS: Fields = (
+    ("identificadores", 5),
     ("necesidades", 2),
     ("actividades", 2),
     ("descripcion", 1),
