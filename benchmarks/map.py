@@ -43,14 +43,14 @@ def _open(browser, base: str, weights: dict | None = None):
 def measure(output_dir: Path, project_dir: Path | None = None) -> list[tuple[str, str]]:
     from playwright.sync_api import sync_playwright
 
-    ready, after_html, filtering, nearby = [], [], [], []
+    ready, after_html, filtering, opening, nearby = [], [], [], [], []
     weights: dict[str, int] = {}
     with served(output_dir) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         for run in range(RUNS):
             context, page = _open(browser, base, weights if run == 0 else None)
             if run == 0:
-                page.wait_for_load_state("load")
+                page.wait_for_load_state("networkidle")  # every response weighed before closing
                 sedes = int(page.get_attribute("#mapa", "data-sedes"))
             times = page.evaluate("""() => {
                 const nav = performance.getEntriesByType('navigation')[0];
@@ -63,6 +63,13 @@ def measure(output_dir: Path, project_dir: Path | None = None) -> list[tuple[str
                 page.evaluate("""() => { const s = document.getElementById('filtro-barrio');
                     s.value = s.options[1].value; const t = performance.now();
                     s.dispatchEvent(new Event('change', {bubbles: true})); return performance.now() - t }""")
+            )
+            opening.append(
+                page.evaluate("""() => { const c = document.getElementById('filtro-abierto');
+                    c.checked = true; const t = performance.now();
+                    c.dispatchEvent(new Event('change', {bubbles: true}));
+                    const ms = performance.now() - t; c.checked = false;
+                    c.dispatchEvent(new Event('change', {bubbles: true})); return ms }""")
             )
             nearby.append(
                 page.evaluate("""() => { const s = document.getElementById('cercania-mapa-barrio');
@@ -87,6 +94,10 @@ def measure(output_dir: Path, project_dir: Path | None = None) -> list[tuple[str
         ),
         ("Mapa en Chromium: de recibido el HTML a todas las sedes en el mapa (meta ≤ 1 s)", fmt(after_html)),
         ("Mapa en Chromium: aplicar un filtro de barrio (lista y grupos)", fmt(filtering)),
+        (
+            "Mapa en Chromium: «Solo abiertas ahora» (horarios de todas las sedes, lista y grupos)",
+            fmt(opening),
+        ),
         ("Mapa en Chromium: «Cerca de mí» por barrio, ordenar la lista", fmt(nearby)),
     ]
 

@@ -81,6 +81,7 @@ class Sede:
     codigo_postal: str | None = None
     hours: Hours | None = None  # `horarios` read as days × intervals (see `profiles.hours`)
     default_town: str = DEFAULT_TOWN  # the configured municipality's, when `localidad` is None
+    lugar: str | None = None  # the place's name for maps: the organization's, and the sede's
 
     @property
     def map_url(self) -> str | None:
@@ -102,12 +103,13 @@ class Sede:
     @property
     def directions_url(self) -> str | None:
         """«Cómo llegar»: a Google Maps directions URL, which opens the maps app on Android
-        and iOS and the web elsewhere (a bare `geo:` fails on iOS and desktop). Coordinates
-        when known (exact), else the address and town."""
-        if self.lat is not None:
+        and iOS and the web elsewhere (a bare `geo:` fails on iOS and desktop). With an
+        address, the place's name, address and town, so the app names where it is going
+        (`destination` takes a name or coordinates, not both); else the coordinates."""
+        if self.direccion:
+            destination = ", ".join(filter(None, [self.lugar, self._full_address, "Argentina"]))
+        elif self.lat is not None:
             destination = f"{self.lat},{self.lon}"
-        elif self.direccion:
-            destination = f"{self._full_address}, Argentina"
         else:
             return None
         return "https://www.google.com/maps/dir/?" + urlencode({"api": 1, "destination": destination})
@@ -240,7 +242,7 @@ def build_organization(
         areas=terms("areas", data.get("areas", [])),
         poblacion=terms("poblaciones", data.get("poblacion", [])),
         temas=terms("areas", topic_ids(data.get("areas", []), data.get("poblacion", []))),
-        sedes=[_sede(s, vocabularies["barrios"], town) for s in data.get("sedes", [])],
+        sedes=[_sede(s, vocabularies["barrios"], town, data["nombre"]) for s in data.get("sedes", [])],
         actividades=[
             Activity(a["nombre"], a.get("descripcion"), a.get("horario"), _hours(a.get("horario")))
             for a in data.get("actividades", [])
@@ -279,7 +281,7 @@ def identifiers(ids: dict, registros: Vocabulary | None) -> tuple[tuple[str, str
     return tuple(declared + sorted(others, key=lambda item: spanish_sort_key(item[0])))
 
 
-def _sede(data: dict, barrios: Vocabulary, town: str) -> Sede:
+def _sede(data: dict, barrios: Vocabulary, town: str, organization: str) -> Sede:
     ubicacion = data.get("ubicacion") or {}
     return Sede(
         data.get("nombre"),
@@ -293,6 +295,7 @@ def _sede(data: dict, barrios: Vocabulary, town: str) -> Sede:
         data.get("codigo_postal"),
         _hours(data.get("horarios")),
         town,
+        ", ".join(filter(None, [organization, data.get("nombre")])),
     )
 
 

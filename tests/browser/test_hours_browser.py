@@ -45,8 +45,9 @@ def open_at(context, url: str, instant: str):
 )
 def test_profile_says_whether_it_is_open_and_marks_today(reloj, site_server, url, instant, expected, today):
     page = open_at(reloj, site_server + url, instant)
-    block = page.locator(".perfil__contacto .horario")
-    assert block.locator("[data-horario-estado]").inner_text() == expected
+    contact = page.locator(".perfil__contacto")
+    assert contact.locator("[data-horario-estado]").inner_text() == expected
+    block = contact.locator(".horario")
     assert block.locator("tr.hoy th").inner_text() == f"{today} (hoy)"
     assert block.locator("tr.hoy").count() == 1
     page.close()

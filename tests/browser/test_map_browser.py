@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from support.html_tree import page
+from support.map_data import markers
 from support.tiles import route_tiles
 
 COMPLETO = "organizacion-norte"
@@ -31,17 +31,7 @@ def abrir(contexto, url):
 
 
 def listed(built_site) -> list[dict]:
-    items = page(built_site, "mapa/").find("ol", id="sedes").find_all("li")
-    return [
-        {
-            "id": li.attrs["id"],
-            "lat": float(li.attrs["data-lat"]),
-            "lon": float(li.attrs["data-lon"]),
-            "barrio": li.attrs["data-barrio"],
-            "tipo": li.attrs["data-tipo"],
-        }
-        for li in items
-    ]
+    return markers(built_site)
 
 
 def haversine(lat1, lon1, lat2, lon2) -> float:
@@ -137,8 +127,8 @@ def test_without_geolocation_the_barrio_centre_is_used(contexto, site_server, bu
     pagina = abrir(contexto, site_server + "/mapa/")
     pagina.select_option("#cercania-mapa-barrio", "centro")
     pagina.wait_for_selector("#sedes .sedes-mapa__distancia")
-    first = pagina.evaluate("() => document.querySelector('#sedes li').dataset.barrio")
-    assert first == "centro"
+    first = pagina.evaluate("() => document.querySelector('#sedes li').id")
+    assert next(s for s in listed(built_site) if s["id"] == first)["barrio"] == "centro"
     assert "el centro de Centro" in pagina.inner_text("#cercania-mapa [data-cercania-estado]")
 
 
@@ -192,3 +182,35 @@ def test_axe_sin_violaciones_en_el_mapa(browser, site_server, ancho):
     violations = axe_violations(pagina)
     context.close()
     assert not violations, describe(violations)
+
+
+def test_open_now_filter_and_popup_use_the_hours_on_tucumans_clock(browser, site_server, built_site):
+    # A Wednesday at 3:00 in Tucumán (7:00 for a visitor in Madrid): only La Posada (every day
+    # 20 to 8) is open among the sample sedes.
+    context = browser.new_context(
+        locale="es-AR", timezone_id="Europe/Madrid", viewport={"width": 1280, "height": 900}
+    )
+    route_tiles(context)
+    pagina = context.new_page()
+    pagina.clock.set_fixed_time("2026-12-02T03:00:00-03:00")
+    pagina.goto(site_server + "/mapa/")
+    pagina.wait_for_selector("#mapa[data-listo]")
+    sedes = listed(built_site)
+    open_now = [
+        s["id"] for s in sedes if s["href"] == "/organizaciones/fundacion-la-posada/" and s["horario"]
+    ]
+    assert open_now and sum(1 for s in sedes if s["horario"]) > len(open_now)
+    pagina.check("#filtro-abierto")
+    pagina.wait_for_function(f"document.getElementById('mapa').dataset.sedes === '{len(open_now)}'")
+    visibles = pagina.evaluate(
+        "() => Array.from(document.querySelectorAll('#sedes li:not([hidden])'), li => li.id)"
+    )
+    assert visibles == open_now
+    assert "abierta ahora" in pagina.inner_text("#mapa-estado")
+    pagina.evaluate(f"() => {{ window.location.hash = '{open_now[0]}' }}")
+    estado = pagina.locator(".leaflet-popup-content .horario__estado")
+    estado.wait_for()
+    assert estado.inner_text() == "Abierto ahora · cierra a las 8"
+    pagina.uncheck("#filtro-abierto")
+    pagina.wait_for_function(f"document.getElementById('mapa').dataset.sedes === '{len(sedes)}'")
+    context.close()

@@ -29,7 +29,9 @@ def test_profile_shows_the_week_without_javascript(built_site):
     ]
     assert block.find("p", clase="horario__cierre").text() == "Cerrado en enero."
     # The open-now line is empty and hidden until hours-page.js fills it.
-    status = block.find("p", clase="horario__estado")
+    # It sits above the contact buttons, outside the week table.
+    status = doc.find("section", clase="perfil__contacto").find("p", clase="horario__estado")
+    assert not block.find("p", clase="horario__estado")
     assert "hidden" in status.attrs and status.text() == ""
     assert json.loads(block.attrs["data-horario"]) == {
         "r": [{"d": [2, 4], "t": [[1080, 1200]]}, {"d": [6], "t": [[600, 1140]], "n": [-1]}],

@@ -6,7 +6,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlencode
 
 import yaml
 
@@ -77,10 +77,11 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
         "/necesidades/capacitacion/",
         "/programas/mesas-comunitarias-alimentarias/",
     } <= set(links)
-    lat, lon = d["sedes"][0]["ubicacion"]["lat"], d["sedes"][0]["ubicacion"]["lon"]
     # «Cómo llegar» works on every device (a bare geo: does not on iOS or desktop).
     assert not any(h.startswith("geo:") for h in links)
-    assert f"https://www.google.com/maps/dir/?api=1&destination={lat}%2C{lon}" in links
+    # It names the place (organization, address, town), not bare coordinates.
+    place = f"{d['nombre']}, {d['sedes'][0]['direccion']}, San Miguel de Tucumán, Argentina"
+    assert "https://www.google.com/maps/dir/?" + urlencode({"api": 1, "destination": place}) in links
     assert f"/mapa/#sede-{COMPLETO}-1" in links
     llegar = next(
         a for a in perfil.find_all("a") if a.attrs["href"].startswith("https://www.google.com/maps/dir/")
@@ -116,7 +117,10 @@ def test_contact_comes_right_after_the_name_with_big_actions(built_site):
     assert found["Llamar"] == ["tel:+543814213456", "tel:+5493815550123"]
     assert "(fijo)" in box.text() and "(celular)" in box.text()
     assert found["WhatsApp"] == ["https://wa.me/5493815550123"]
-    assert found["Cómo llegar"] == ["https://www.google.com/maps/dir/?api=1&destination=-26.8108%2C-65.1947"]
+    place = "Merendero Comunitario Los Girasoles, Salón comunitario, Pasaje Los Ceibos 1150, San Miguel de Tucumán, Argentina"
+    assert found["Cómo llegar"] == [
+        "https://www.google.com/maps/dir/?" + urlencode({"api": 1, "destination": place})
+    ]
     assert found["Correo"] == ["mailto:contacto@girasoles.ejemplo.org.ar"]
     assert found["Sitio web"] == ["https://girasoles.ejemplo.org.ar"]
     # Networks by name, never raw URLs; the address and hours are in the block.

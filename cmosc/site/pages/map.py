@@ -1,14 +1,17 @@
 """/mapa/: every active sede on a map, with the same sedes as a plain list.
 
-The list is the page's data: each item carries its coordinates and facet ids in
-`data-*` attributes, so without JavaScript it is the whole page and with it
-`map.js` reads the points from it (no second copy of the data to download).
+Without JavaScript the list is the whole page. The markers' data (coordinates,
+facets, hours) is a compact JSON file, `mapa/sedes.json`, one row per list item
+in the same order, that only `map.js` downloads: at 2000 organizations the
+page stays within its weight budget (`make bench`, benchmarks/map.py).
 Barrio centres (the mean of their sedes) let «Cerca de mí» work without geolocation.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -19,8 +22,13 @@ from cmosc.site.context import FileSpec, PageSpec, Site
 
 # Five decimals are about a metre: enough for a centre, and stable bytes.
 DECIMALS = 5
+# Markers: four decimals are about 10 m, a marker's width at street zoom; the profile keeps
+# the exact point for «Cómo llegar».
+MARKER_DECIMALS = 4
 # Fetched by «Cerca de mí» on /buscar/ only when asked (see nearby.js).
 LOCATIONS_FILE = "buscar/ubicaciones.json"
+# The map's markers, fetched by map.js (see `markers`).
+MARKERS_FILE = "mapa/sedes.json"
 
 
 # The map's filters: URL-style parameter (also the list items' data-* name), label,
@@ -44,6 +52,9 @@ class Point:
 
     @property
     def etiqueta(self) -> str:
+        """«Sede 2», its name, or nothing for the only sede of an organization."""
+        if not self.sede.nombre and len(self.org.sedes) == 1:
+            return ""
         return sede_label(self.sede, self.number)
 
 
@@ -110,8 +121,43 @@ def locations(located: list[Point]) -> dict[str, list[list[float]]]:
     return dict(sorted(result.items()))
 
 
+def markers(located: list[Point]) -> dict:
+    """map.js's data, by columns (one entry per located sede, in list order), because at 2000
+    organizations rows of repeated keys and ids would be most of the download:
+    - `lat`, `lon`: integers, `(coordinate - base) * scale` (MARKER_DECIMALS);
+    - one column per filter: positions in `v[param]` (the ids); an integer per sede (-1: none)
+      when no sede has more than one value, else a list per sede;
+    - `horario`: position in `h`, the distinct `Hours.as_json()` (-1: no readable hours)."""
+    scale = 10**MARKER_DECIMALS
+    base = [min((p.sede.lat for p in located), default=0), min((p.sede.lon for p in located), default=0)]
+    base = [math.floor(b * scale) / scale for b in base]
+    out: dict = {
+        "escala": scale,
+        "base": base,
+        "lat": [round((p.sede.lat - base[0]) * scale) for p in located],
+        "lon": [round((p.sede.lon - base[1]) * scale) for p in located],
+        "v": {},
+    }
+    for param, _, _, read in FILTERS:
+        ids: dict[str, int] = {}
+        column = [[ids.setdefault(v, len(ids)) for v in read(p)] for p in located]
+        single = all(len(c) <= 1 for c in column)
+        out[param] = [(c[0] if c else -1) for c in column] if single else column
+        out["v"][param] = list(ids)
+    hours: dict[str, int] = {}
+    out["horario"] = []
+    for p in located:
+        readable = p.sede.hours and p.sede.hours.readable and p.sede.hours.rules
+        key = json.dumps(p.sede.hours.as_json(), sort_keys=True) if readable else None
+        out["horario"].append(hours.setdefault(key, len(hours)) if key else -1)
+    out["h"] = [json.loads(k) for k in hours]
+    return out
+
+
 def mapa(site: Site, context: dict):
     located, unlocated = points(site)
+    data = json.dumps(markers(located), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    yield FileSpec(MARKERS_FILE, data)
     yield PageSpec(
         "mapa/index.html",
         "mapa",
@@ -126,6 +172,8 @@ def mapa(site: Site, context: dict):
             ],
             "barrios_centros": barrio_centres(located),
             "mapa_config": map_config(site),
+            # The version makes a new build's file a new URL for browsers' caches.
+            "sedes_url": f"{context.get('SITEURL', '')}/{MARKERS_FILE}?v={hashlib.sha256(data).hexdigest()[:12]}",
             "csp_img": tile_origin(site.settings.get("CMOSC_MAPA_TESELAS") or ""),
         },
     )
