@@ -146,7 +146,13 @@ def project_settings(root: Path) -> dict:
         return {}
     from pelican.settings import read_settings
 
-    return read_settings(str(path))
+    try:
+        return read_settings(str(path))
+    except Exception as exc:  # staff-edited Python: any error in it is theirs to fix, said plainly
+        raise SettingError(
+            f"no se puede leer ({type(exc).__name__}: {exc}). Revisá el archivo; si falta la carpeta"
+            " de contenido (PATH, por defecto «content/»), creala o corregí PATH."
+        ) from None
 
 
 def public_address_problem(settings: dict) -> str | None:

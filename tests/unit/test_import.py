@@ -524,3 +524,16 @@ def test_an_official_outline_as_geojson_decides_what_is_outside(vacio, capsys):
         "cmosc: error en pelicanconf.py: CMOSC_MUNICIPIO_CONTORNO: no existe el archivo «"
         in capsys.readouterr().err
     )
+
+
+def test_an_unreadable_pelicanconf_is_said_without_a_traceback(tmp_path, capsys):
+    for name, conf in (
+        ("sin-contenido", 'PATH = "content"\n'),
+        ("con-error", "CMOSC_NOMBRE = (\n"),
+    ):
+        project = tmp_path / name
+        (project / "organizaciones").mkdir(parents=True)
+        (project / "pelicanconf.py").write_text(conf, encoding="utf-8")
+        assert importar(project, SINCA, "--simular") == 2
+        err = capsys.readouterr().err
+        assert err.startswith("cmosc: error en pelicanconf.py: no se puede leer (") and "Traceback" not in err
