@@ -230,6 +230,23 @@ def _skip_separators(tokens: _Tokens) -> None:
         tokens.at += 1
 
 
+_RANGE_LINKS = (("word", "a"), ("word", "al"), ("sep", "-"), ("word", "hasta"))
+
+
+def _span(tokens: _Tokens, names: dict[str, int]) -> tuple[int, int] | None:
+    """A name, or `name a|al|-|hasta name`, as (first, last); None without a name here."""
+    first = _lookup(tokens, names)
+    if first is None:
+        return None
+    tokens.at += 1
+    if tokens.peek() in _RANGE_LINKS:
+        last = _lookup(tokens, names, 1)
+        if last is not None:
+            tokens.at += 2
+            return first, last
+    return first, first
+
+
 def _day_range(tokens: _Tokens) -> tuple[int, ...] | None:
     """`lunes`, `lunes a viernes`, `lun-vie`, `del lunes al viernes`, `todos los días`."""
     for phrase, days in sorted(_DAY_SETS.items(), key=lambda p: -len(p[0])):
@@ -237,20 +254,14 @@ def _day_range(tokens: _Tokens) -> tuple[int, ...] | None:
             return days
     start = tokens.at
     tokens.take_word("de", "del", "los", "el", "las")
-    first = _lookup(tokens, _DAYS)
-    if first is None:
+    span = _span(tokens, _DAYS)
+    if span is None:
         tokens.at = start
         return None
-    tokens.at += 1
-    link = tokens.peek()
-    if link in (("word", "a"), ("word", "al"), ("sep", "-"), ("word", "hasta")):
-        last = _lookup(tokens, _DAYS, 1)
-        if last is not None:
-            tokens.at += 2
-            if last < first:
-                raise _Unreadable("el rango de días va hacia atrás")
-            return tuple(range(first, last + 1))
-    return (first,)
+    first, last = span
+    if last < first:
+        raise _Unreadable("el rango de días va hacia atrás")
+    return tuple(range(first, last + 1))
 
 
 def _ordinal_day(tokens: _Tokens) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
@@ -361,19 +372,15 @@ def _months(tokens: _Tokens) -> tuple[int, ...] | None:
     start = tokens.at
     tokens.take_word("de", "desde", "en", "durante")
     tokens.take_phrase(("el", "mes", "de")) or tokens.take_phrase(("todo",))
-    first = _lookup(tokens, _MONTHS)
-    if first is None:
+    span = _span(tokens, _MONTHS)
+    if span is None:
         tokens.at = start
         return None
-    tokens.at += 1
-    link = tokens.peek()
-    if link in (("word", "a"), ("word", "hasta"), ("sep", "-"), ("word", "al")):
-        last = _lookup(tokens, _MONTHS, 1)
-        if last is not None:
-            tokens.at += 2
-            if last >= first:
-                return tuple(range(first, last + 1))
-            return tuple(range(1, last + 1)) + tuple(range(first, 13))
+    first, last = span
+    if last != first:  # a range; `diciembre a febrero` wraps around the new year
+        if last > first:
+            return tuple(range(first, last + 1))
+        return tuple(range(1, last + 1)) + tuple(range(first, 13))
     months = [first]
     while tokens.word("y", "e") or tokens.sep(","):
         tokens.at += 1
