@@ -291,23 +291,29 @@ def _ordinal_day(tokens: _Tokens) -> tuple[tuple[int, ...], tuple[int, ...]] | N
     return (day,), tuple(sorted(set(ordinals), key=lambda n: (n < 0, n)))
 
 
+def _series(tokens: _Tokens, read, separators: str) -> list:
+    """Items `read` one after another, joined by `separators` and/or `y`, until one does not read
+    (the tokens are then back after the last item)."""
+    found = []
+    while True:
+        mark = tokens.at
+        if found:
+            if tokens.sep(separators):
+                tokens.at += 1
+            tokens.take_word("y", "e")
+        item = read(tokens)
+        if item is None:
+            tokens.at = mark
+            return found
+        found.append(item)
+
+
 def _days(tokens: _Tokens) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
     """A list of day items joined by commas and `y`; or one ordinal day."""
     ordinal = _ordinal_day(tokens)
     if ordinal:
         return ordinal
-    days: list[int] = []
-    while True:
-        mark = tokens.at
-        if days:
-            if tokens.sep(","):
-                tokens.at += 1
-            tokens.take_word("y", "e")
-        found = _day_range(tokens)
-        if found is None:
-            tokens.at = mark
-            break
-        days += found
+    days = [day for found in _series(tokens, _day_range, ",") for day in found]
     return (tuple(sorted(set(days))), ()) if days else None
 
 
@@ -353,18 +359,7 @@ def _interval(tokens: _Tokens) -> tuple[int, ...] | None:
 
 
 def _intervals(tokens: _Tokens) -> tuple[tuple[int, ...], ...]:
-    found = []
-    while True:
-        mark = tokens.at
-        if found:
-            if tokens.sep(",/"):
-                tokens.at += 1
-            tokens.take_word("y", "e")
-        interval = _interval(tokens)
-        if interval is None:
-            tokens.at = mark
-            return tuple(found)
-        found.append(interval)
+    return tuple(_series(tokens, _interval, ",/"))
 
 
 def _months(tokens: _Tokens) -> tuple[int, ...] | None:
