@@ -9,7 +9,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 
@@ -18,6 +17,7 @@ from conftest import IN_CI, ROOT, build_site, copy_project, serve
 
 from cmosc.profiles.catalog import load_catalog
 from cmosc.profiles.schema import MODELINE
+from support.cli import cmosc
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 NEW = "biblioteca-popular-si-o-no"
@@ -131,11 +131,7 @@ def test_create_a_profile_in_the_browser(local_editor, browser):
     assert new_text.splitlines()[0] == MODELINE  # the editor writes the modeline comment
     assert "\nsigla: NO\n" in new_text and "\nnombre: Biblioteca Popular Sí o NO\n" in new_text
 
-    validar = subprocess.run(
-        [sys.executable, "-m", "cmosc.cli.main", "--raiz", str(project), "validar"],
-        capture_output=True,
-        text=True,
-    )
+    validar = cmosc("--raiz", str(project), "validar")
     assert validar.returncode == 0, validar.stderr
     catalog = load_catalog(project)
     data = {p.slug: p.data for p in catalog.profiles}
@@ -211,11 +207,7 @@ def test_edit_an_existing_profile_in_the_browser(local_editor, browser):
             "    horarios: Lunes a viernes de 16:30 a 19",
         )
     ]
-    validar = subprocess.run(
-        [sys.executable, "-m", "cmosc.cli.main", "--raiz", str(project), "validar", str(path)],
-        capture_output=True,
-        text=True,
-    )
+    validar = cmosc("--raiz", str(project), "validar", str(path))
     assert validar.returncode == 0, validar.stdout + validar.stderr
     rebuild(project, port)
     page_html = project / "output" / "organizaciones" / "merendero-pancita-feliz" / "index.html"

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 from cmosc.profiles.schema import MODELINE
+from support.cli import cmosc
 from support.node_runner import node
 
 SCRIPT = r"""
@@ -160,11 +160,7 @@ def test_a_new_profile_starts_with_the_modeline_and_passes_validar(editor_projec
     profile = project / "organizaciones" / "copa-de-leche-los-horneritos.yml"
     profile.write_text(written, encoding="utf-8")
     try:
-        validar = subprocess.run(
-            [sys.executable, "-m", "cmosc.cli.main", "--raiz", str(project), "validar", str(profile)],
-            capture_output=True,
-            text=True,
-        )
+        validar = cmosc("--raiz", str(project), "validar", str(profile))
     finally:
         profile.unlink()
     assert validar.returncode == 0, validar.stdout + validar.stderr

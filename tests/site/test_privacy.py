@@ -4,8 +4,6 @@ every non-published place must appear nowhere in output/, exports and logos incl
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from PIL import Image, PngImagePlugin
 
 from cmosc.model.privacy import published, published_paths
 from cmosc.profiles.schema import walk
+from support.cli import cmosc
 
 SENTINELS = {
     "SENTINELA-COMENTARIO-ARRIBA": "YAML comment at the top of a profile",
@@ -126,11 +125,7 @@ def test_referente_without_consent_fails_validation(tmp_path):
         text = PROFILE.replace("    consentimiento: true\n", f"    {consent}\n" if consent else "")
         text = text.replace("logo: logos/control-privacidad.png\n", "")
         (project / "organizaciones" / "control-privacidad.yml").write_text(text, "utf-8")
-        result = subprocess.run(
-            [sys.executable, "-m", "cmosc.cli.main", "--raiz", str(project), "validar"],
-            capture_output=True,
-            text=True,
-        )
+        result = cmosc("--raiz", str(project), "validar")
         assert result.returncode == 1
         assert "organizaciones/control-privacidad.yml:" in result.stderr
         assert "referentes[1]" in result.stderr

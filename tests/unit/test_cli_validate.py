@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+
+from support.cli import cmosc
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "casos"
-
-
-def cmosc(*args, env=None, cwd=ROOT):
-    return subprocess.run(
-        [sys.executable, "-m", "cmosc.cli.main", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_sample_data_is_valid():

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import shutil
 
-from test_cli_validate import ROOT, cmosc
+from conftest import ROOT
 
 from cmosc.staff.canonical import canonical_text
+from support.cli import cmosc
 
 ILEGIBLE = ROOT / "tests" / "fixtures" / "horarios" / "horario-ilegible.yml"
 

@@ -6,10 +6,11 @@ import shutil
 from datetime import datetime
 
 import pytest
-from test_cli_validate import ROOT, cmosc
+from conftest import ROOT
 
 from cmosc.messages import format_message
 from cmosc.profiles.sessions import Session, SessionError, parse_sessions, training_sessions
+from support.cli import cmosc
 
 
 def test_sessions_with_an_end_time_or_a_full_end():
