@@ -68,7 +68,7 @@ function isObject(value) {
 // A replaced node keeps the comments that were on the line it replaces.
 function replace(doc, old, value) {
   const node = doc.createNode(asText(value));
-  if (old && typeof old === "object") {
+  if (old) {
     node.comment = old.comment;
     node.commentBefore = old.commentBefore;
   }
@@ -166,21 +166,24 @@ export const yamlFormat = {
   },
 
   toFile(data, sortedKeys = [], comments = {}) {
-    const doc = original ? parseDocument(original, READ) : new Document({}, READ);
-    const before = doc.toString(WRITE);
-    doc.contents = update(doc, doc.contents, data, sortedKeys);
-    if (!original) {
-      // A new file: the fields' `comment` (the modeline on `nombre`) goes above them, as Decap does.
-      for (const pair of doc.contents.items) {
-        const comment = comments[keyOf(pair)];
-        if (comment) {
-          pair.key.commentBefore = ` ${comment}`;
-        }
-      }
-    }
     const source = original;
     original = "";
-    return source ? keepLayout(source, before, doc.toString(WRITE)) : doc.toString(WRITE);
+    if (source) {
+      const doc = parseDocument(source, READ);
+      const before = doc.toString(WRITE);
+      doc.contents = update(doc, doc.contents, data, sortedKeys);
+      return keepLayout(source, before, doc.toString(WRITE));
+    }
+    // A new file: the fields' `comment` (the modeline on `nombre`) goes above them, as Decap does.
+    const doc = new Document({}, READ);
+    doc.contents = update(doc, doc.contents, data, sortedKeys);
+    for (const pair of doc.contents.items) {
+      const comment = comments[keyOf(pair)];
+      if (comment) {
+        pair.key.commentBefore = ` ${comment}`;
+      }
+    }
+    return doc.toString(WRITE);
   },
 
   rememberOriginal({ entry }) {
