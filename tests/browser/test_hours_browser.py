@@ -84,7 +84,7 @@ def test_search_filter_abierto_ahora_from_the_url(reloj, site_server):
     page = reloj.new_page()
     page.clock.set_fixed_time("2026-12-02T03:00:00-03:00")
     page.goto(site_server + "/buscar/?abierto=1")
-    page.wait_for_function("document.getElementById('busqueda').hasAttribute('data-resultados')")
+    page.wait_for_function("() => document.getElementById('busqueda').hasAttribute('data-resultados')")
     assert page.locator("#f-abierto").is_checked()
     results = page.locator("#resultados > li")
     names = results.locator(".resultado__nombre").all_inner_texts()

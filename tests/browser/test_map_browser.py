@@ -81,7 +81,7 @@ def test_filters_act_on_markers_and_list(contexto, site_server, built_site):
     pagina.select_option("#filtro-barrio", "centro")
     en_centro = [s["id"] for s in sedes if s["barrio"] == "centro"]
     assert en_centro
-    pagina.wait_for_function(f"document.getElementById('mapa').dataset.sedes === '{len(en_centro)}'")
+    pagina.wait_for_function(f"() => document.getElementById('mapa').dataset.sedes === '{len(en_centro)}'")
     visibles = pagina.evaluate(
         "() => Array.from(document.querySelectorAll('#sedes li:not([hidden])'), li => li.id)"
     )
@@ -90,9 +90,9 @@ def test_filters_act_on_markers_and_list(contexto, site_server, built_site):
     tipo = next(s["tipo"] for s in sedes if s["barrio"] == "centro")
     pagina.select_option("#filtro-tipo", tipo)
     both = [s["id"] for s in sedes if s["barrio"] == "centro" and s["tipo"] == tipo]
-    pagina.wait_for_function(f"document.getElementById('mapa').dataset.sedes === '{len(both)}'")
+    pagina.wait_for_function(f"() => document.getElementById('mapa').dataset.sedes === '{len(both)}'")
     pagina.click("button[type=reset]")
-    pagina.wait_for_function(f"document.getElementById('mapa').dataset.sedes === '{len(sedes)}'")
+    pagina.wait_for_function(f"() => document.getElementById('mapa').dataset.sedes === '{len(sedes)}'")
 
 
 def test_skip_link_jumps_over_the_map_to_the_list(contexto, site_server):
@@ -201,7 +201,7 @@ def test_open_now_filter_and_popup_use_the_hours_on_tucumans_clock(browser, site
     ]
     assert open_now and sum(1 for s in sedes if s["horario"]) > len(open_now)
     pagina.check("#filtro-abierto")
-    pagina.wait_for_function(f"document.getElementById('mapa').dataset.sedes === '{len(open_now)}'")
+    pagina.wait_for_function(f"() => document.getElementById('mapa').dataset.sedes === '{len(open_now)}'")
     visibles = pagina.evaluate(
         "() => Array.from(document.querySelectorAll('#sedes li:not([hidden])'), li => li.id)"
     )
@@ -212,5 +212,5 @@ def test_open_now_filter_and_popup_use_the_hours_on_tucumans_clock(browser, site
     estado.wait_for()
     assert estado.inner_text() == "Abierto ahora · cierra a las 8"
     pagina.uncheck("#filtro-abierto")
-    pagina.wait_for_function(f"document.getElementById('mapa').dataset.sedes === '{len(sedes)}'")
+    pagina.wait_for_function(f"() => document.getElementById('mapa').dataset.sedes === '{len(sedes)}'")
     context.close()

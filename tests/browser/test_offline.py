@@ -21,7 +21,7 @@ def visit_and_wait(pagina, url):
     """Open a page and wait until the worker controls the site and keeps that page."""
     pagina.goto(url)
     pagina.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    pagina.wait_for_function(f"({KEPT})(location.href)", polling=100, timeout=15000)
+    pagina.wait_for_function(f"() => ({KEPT})(location.href)", polling=100, timeout=15000)
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_a_new_build_replaces_the_cache(browser, tmp_path_factory):
         handler.root = first / "dos"  # the deploy
         pagina.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         pagina.wait_for_function(
-            f"caches.keys().then(k => k.length === 1 && k[0] === {json.dumps(names[1])})",
+            f"() => caches.keys().then(k => k.length === 1 && k[0] === {json.dumps(names[1])})",
             polling=100,
             timeout=15000,
         )
