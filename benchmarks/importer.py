@@ -12,7 +12,7 @@ import random
 import sys
 from pathlib import Path
 
-from .measurement import medir
+from .measurement import measure_process
 
 HEADERS = [
     "Cod_Loc",
@@ -71,7 +71,9 @@ def measure(output_dir: Path, project_dir: Path) -> list[tuple[str, str]]:
         sheet = project_dir / f"registro-{n}.csv"
         write_registry(sheet, n)
         command = [sys.executable, "-m", "cmosc.cli.main", "--raiz", str(project_dir), "importar"]
-        figures[n] = medir([*command, str(sheet), "--simular", "--columnas", str(mapping)], project_dir)
+        figures[n] = measure_process(
+            [*command, str(sheet), "--simular", "--columnas", str(mapping)], project_dir
+        )
     small, large = figures[ROWS[0]], figures[ROWS[1]]
     return [
         (

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Medida:
+class Measurement:
     segundos: float
     memoria_mb: float
     codigo: int
     cpu_segundos: float = 0.0  # user + system time: what the run costs on a machine shared with others
 
 
-def medir(command: list[str], cwd, env: dict | None = None) -> Medida:
+def measure_process(command: list[str], cwd, env: dict | None = None) -> Measurement:
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -27,9 +27,9 @@ def medir(command: list[str], cwd, env: dict | None = None) -> Medida:
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise RuntimeError(f"{' '.join(command)} falló: {process.stderr.read().decode()[-2000:]}")
-    return Medida(elapsed, usage.ru_maxrss / 1024, code, usage.ru_utime + usage.ru_stime)
+    return Measurement(elapsed, usage.ru_maxrss / 1024, code, usage.ru_utime + usage.ru_stime)
 
 
-def carga() -> str:
+def load_average() -> str:
     """The machine's load average (1, 5, 15 min), to read beside the figures."""
     return ", ".join(f"{x:.1f}" for x in os.getloadavg())

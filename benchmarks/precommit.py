@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .measurement import medir
+from .measurement import measure_process
 
 
 def best_of(command: list[str], cwd: Path, repeat: int = 5) -> float:
-    return min(medir(command, cwd).segundos for _ in range(repeat))
+    return min(measure_process(command, cwd).segundos for _ in range(repeat))
 
 
 def measure(output_dir: Path, project: Path) -> list[tuple[str, str]]:

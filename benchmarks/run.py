@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cmosc.profiles.catalog import load_catalog
 
-from .measurement import Medida, carga, medir
+from .measurement import Measurement, load_average, measure_process
 from .synthetic import write_articles, write_profiles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,12 +66,12 @@ def validation_seconds(project: Path, repeat: int = 3) -> float:
 
 def alternating(
     commands: dict[str, tuple[list[str], Path, dict | None]], rounds: int
-) -> dict[str, list[Medida]]:
+) -> dict[str, list[Measurement]]:
     """Each command `rounds` times, taking turns, so a change in the machine's load hits all alike."""
-    runs: dict[str, list[Medida]] = {name: [] for name in commands}
+    runs: dict[str, list[Measurement]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, (command, cwd, env) in commands.items():
-            runs[name].append(medir(command, cwd, env))
+            runs[name].append(measure_process(command, cwd, env))
     return runs
 
 
@@ -79,7 +79,7 @@ def run(n: int, rounds: int) -> list[tuple[str, str]]:
     project = prepare(n)
     python = sys.executable
     env = {"CMOSC_FECHA_REFERENCIA": "2026-11-25"}
-    load_before = carga()
+    load_before = load_average()
     runs = alternating(
         {
             "ours": ([python, "-m", "cmosc.cli.main", "--raiz", str(project), "construir"], project, env),
@@ -105,14 +105,14 @@ def run(n: int, rounds: int) -> list[tuple[str, str]]:
     wall = {name: statistics.median(m.segundos for m in measured) for name, measured in runs.items()}
     cpu = {name: statistics.median(m.cpu_segundos for m in measured) for name, measured in runs.items()}
     memory = {name: max(m.memoria_mb for m in measured) for name, measured in runs.items()}
-    validar = medir([python, "-m", "cmosc.cli.main", "--raiz", str(project), "validar"], project)
+    validar = measure_process([python, "-m", "cmosc.cli.main", "--raiz", str(project), "validar"], project)
     in_process = validation_seconds(project)
     rows = [
         ("Perfiles sintéticos (N)", f"{n}"),
         ("Corridas alternadas de cada construcción (se toma la mediana)", f"{rounds}"),
         (
             "Carga de la máquina al empezar y al terminar las corridas (1, 5, 15 min)",
-            f"{load_before} / {carga()}",
+            f"{load_before} / {load_average()}",
         ),
         (
             "Nuestra construcción completa (validar + Pelican + cambio atómico): reloj / CPU",

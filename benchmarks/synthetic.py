@@ -53,7 +53,7 @@ PREFIJOS = (
     "Red",
     "Cooperadora Escuela",
 )
-NOMBRES = (
+NAMES = (
     "Los Girasoles",
     "Nuevo Amanecer",
     "Manos Unidas",
@@ -89,7 +89,7 @@ def _sentence(rng: random.Random, words: int) -> str:
 
 
 def profile(rng: random.Random, number: int, vocab: dict[str, list[str]]) -> tuple[str, str]:
-    nombre = f"{rng.choice(PREFIJOS)} {rng.choice(NOMBRES)} {number}"
+    nombre = f"{rng.choice(PREFIJOS)} {rng.choice(NAMES)} {number}"
     descripcion = "\n\n".join(_sentence(rng, 30) for _ in range(4))
     sedes = "".join(
         f"  - direccion: Calle {rng.randrange(1, 90)} de Julio {rng.randrange(100, 3000)}\n"

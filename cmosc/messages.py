@@ -14,7 +14,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Message:
     plantilla: str
-    explicacion: str
+    explanation: str
 
 
 CATALOG: dict[str, Message] = {

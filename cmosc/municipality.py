@@ -22,8 +22,8 @@ class Municipality:
     localidad: str
     nombres: tuple[str, ...]
     departamentos: tuple[str, ...]
-    provincia: str
-    nombres_cortos: tuple[str, ...]
+    province: str
+    short_names: tuple[str, ...]
     codigo_postal: str
     lat: tuple[float, float]
     lon: tuple[float, float]

@@ -60,7 +60,7 @@ def write_atomically(path: Path, content: bytes) -> None:
 def run(args) -> int:
     # Imported here: openpyxl and the exporters are not needed by the other commands.
     from cmosc.model.organization import build_organizations
-    from cmosc.opendata import Conjunto, exportar, licencia_de
+    from cmosc.opendata import Dataset, export_all, licence_of
 
     root = args.raiz.resolve()
     settings = site_settings(root, args.config)
@@ -70,16 +70,16 @@ def run(args) -> int:
         print(f"No se exportó nada: {len(catalog.errors)} errores.", file=sys.stderr)
         return 1
     orgs = build_organizations(catalog, settings["hoy"])
-    conjunto = Conjunto(
+    dataset = Dataset(
         orgs,
         catalog.vocabularies,
-        licencia_de(settings["CMOSC_LICENCIA_DATOS"]),
+        licence_of(settings["CMOSC_LICENCIA_DATOS"]),
         public_url(settings),
         municipio=municipality(settings),
     )
     destino = args.destino if args.destino.is_absolute() else root / args.destino
     destino.mkdir(parents=True, exist_ok=True)
-    files = exportar(conjunto)
+    files = export_all(dataset)
     for name, content in files:
         write_atomically(destino / name, content)
     print(

@@ -67,9 +67,11 @@ def run(args) -> int:
             "ninguna columna se reconoce como el nombre de la organización; "
             "indicala con --columnas (por ejemplo «Nombre OSC: nombre»)."
         )
-    env = Env(catalog.vocabularies, catalog.programas, root / PROFILES_DIR, date.today(), municipio_of(root))
+    env = Env(
+        catalog.vocabularies, catalog.programas, root / PROFILES_DIR, date.today(), municipality_of(root)
+    )
     context = Sheet(sheet.headers, columns, unused, mapping, env, args.archivo.name)
-    report = open_report(args.informe)
+    report = open_report(args.run_report)
     counts: Counter = Counter()
     elsewhere: Counter = Counter()  # rows of other provinces, by province: summed, not listed
     untyped: Counter = Counter()  # (column, value) of types to translate with `valores:`
@@ -80,11 +82,11 @@ def run(args) -> int:
         for row in plan_rows(sheet.rows, context, catalog, args.actualizar):
             if not args.simular:
                 write_result(row, root / PROFILES_DIR, args.actualizar, context)
-            counts["fuera" if row.fuera else row.accion] += 1
-            if row.tipo_sin_traducir:
-                untyped[row.tipo_sin_traducir] += 1
-            if row.provincia:
-                elsewhere[row.provincia] += 1  # summed below; each row is in the report
+            counts["fuera" if row.outside else row.accion] += 1
+            if row.untranslated_type:
+                untyped[row.untranslated_type] += 1
+            if row.province:
+                elsewhere[row.province] += 1  # summed below; each row is in the report
             else:
                 for line in row_lines(row, args.simular):
                     print(line)
@@ -95,7 +97,7 @@ def run(args) -> int:
     finally:
         if report:
             report[0].close()
-    for line in elsewhere_lines(elsewhere, args.informe):
+    for line in elsewhere_lines(elsewhere, args.run_report):
         print(line)
     if unused:
         print(
@@ -109,12 +111,12 @@ def run(args) -> int:
     return 1 if counts["rechazada"] else 0
 
 
-def elsewhere_lines(elsewhere: Counter, informe: Path | None) -> list[str]:
+def elsewhere_lines(elsewhere: Counter, run_report: Path | None) -> list[str]:
     if not elsewhere:
         return []
     where = (
-        f"cada una figura en {informe.name}"
-        if informe
+        f"cada una figura en {run_report.name}"
+        if run_report
         else "para verlas una por una, usá --informe FILAS.csv"
     )
     provinces = ", ".join(f"{name} {n}" for name, n in sorted(elsewhere.items(), key=lambda x: (-x[1], x[0])))
@@ -150,7 +152,7 @@ def yaml_text(text: str) -> str:
     return yaml.safe_dump(text, allow_unicode=True, width=10**6).removesuffix("\n...\n").strip()
 
 
-def municipio_of(root: Path):
+def municipality_of(root: Path):
     from cmosc.municipality import project_municipality
 
     return project_municipality(root)
@@ -168,9 +170,9 @@ def open_report(path: Path | None):
 def report_row(row) -> list[str]:
     return [
         str(row.fila),
-        "fuera del municipio" if row.fuera else row.accion.replace("_", " "),
+        "fuera del municipio" if row.outside else row.accion.replace("_", " "),
         f"{PROFILES_DIR}/{row.slug}.yml" if row.slug else "",
-        " ".join(row.motivos),
+        " ".join(row.reasons),
         "; ".join(f"{c}: «{old}» → «{new}»" for c, old, new in row.cambios),
         " ".join(row.avisos),
         ", ".join(row.parecidas),
@@ -186,10 +188,10 @@ def row_lines(row, simular: bool) -> list[str]:
         lines = [f"{head}{archivo} ya está al día ({row.coincide})."]
     elif row.accion == "omitida":
         lines = [
-            f"{head}omitida{f' ({archivo}, {row.coincide})' if row.coincide else ''}: {' '.join(row.motivos)}"
+            f"{head}omitida{f' ({archivo}, {row.coincide})' if row.coincide else ''}: {' '.join(row.reasons)}"
         ]
     else:
-        lines = [f"{head}rechazada: {reason}" for reason in row.motivos]
+        lines = [f"{head}rechazada: {reason}" for reason in row.reasons]
     lines += [f"      {column}: «{short(old)}» → «{short(new)}»" for column, old, new in row.cambios]
     lines += [f"      aviso: {warning}" for warning in row.avisos]
     lines += [f"      se parece a {other}: revisá si es la misma organización." for other in row.parecidas]

@@ -17,8 +17,8 @@ from cmosc.settings import project_settings, repository
 DERIVED = {
     json_schema.SCHEMA_PATH: json_schema.render,
     "admin/config.yml": decap.render,
-    ".github/ISSUE_TEMPLATE/sumar-organizacion.yml": formularios.render_sumar,
-    ".github/ISSUE_TEMPLATE/dato-incorrecto.yml": formularios.render_dato,
+    ".github/ISSUE_TEMPLATE/sumar-organizacion.yml": formularios.render_join_form,
+    ".github/ISSUE_TEMPLATE/dato-incorrecto.yml": formularios.render_data_form,
     ".github/ISSUE_TEMPLATE/config.yml": formularios.render_chooser,
     guia.GUIDE: guia.render,
     readme.README: readme.render,

@@ -13,7 +13,7 @@ import yaml
 
 from cmosc.profiles.catalog import program_slugs
 from cmosc.profiles.kinds import KINDS
-from cmosc.profiles.schema import MODELINE, ORGANIZACION, Field
+from cmosc.profiles.schema import MODELINE, ORGANIZATION, Field
 from cmosc.settings import Repository, project_settings, repository
 
 HEADER = (
@@ -48,8 +48,8 @@ def field_config(field: Field, vocabularies, programs: list[str], nested: bool =
     out = {
         "label": field.etiqueta,
         "name": field.key,
-        "required": field.requerido and not nested,
-        "hint": field.ayuda + ("" if field.publico else " Nunca se publica."),
+        "required": field.required and not nested,
+        "hint": field.hint + ("" if field.public else " Nunca se publica."),
     }
     if field.kind == "objeto":
         out.update(
@@ -93,7 +93,7 @@ def item_summary(item: Field) -> str:
     """What a closed list item shows: its required fields, or its first two (a sede has no
     required field; without this Decap shows «No nombre» for a sede without a name)."""
     words = [f for f in item.fields if f.kind in ("texto", "vocab", "markdown")]
-    keys = [f.key for f in words if f.requerido] or [f.key for f in words[:2]]
+    keys = [f.key for f in words if f.required] or [f.key for f in words[:2]]
     return " · ".join("{{fields." + key + "}}" for key in keys)
 
 
@@ -121,7 +121,7 @@ def backend(repo: Repository) -> dict:
 def config(root: Path, vocabularies) -> dict:
     programs = sorted(program_slugs(root))
     repo = repository(project_settings(root))
-    fields = [field_config(f, vocabularies, programs) for f in ORGANIZACION.fields]
+    fields = [field_config(f, vocabularies, programs) for f in ORGANIZATION.fields]
     # Decap writes a field's `comment` above it and `nombre` comes first: the editor keeps the
     # modeline that lets text editors check a profile against the JSON Schema.
     fields[0]["comment"] = MODELINE.removeprefix("# ")

@@ -28,8 +28,8 @@ def fields_table() -> str:
         if field.vocab or (field.items is not None and field.items.vocab):
             kind += f" (`vocabularios/{field.vocab or field.items.vocab}.yml`)"
         rows.append(
-            f"| `{path}` | {cell(field.etiqueta)} | {cell(kind)} | {'sí' if field.requerido else ''} | "
-            f"{'sí' if field.publico else '**no**'} | {cell(field.ayuda)} |"
+            f"| `{path}` | {cell(field.etiqueta)} | {cell(kind)} | {'sí' if field.required else ''} | "
+            f"{'sí' if field.public else '**no**'} | {cell(field.hint)} |"
         )
     return "\n".join(rows)
 
@@ -38,7 +38,7 @@ def errors_section() -> str:
     parts = []
     for code, message in sorted(CATALOG.items()):
         example = re.sub(r"\{(\w+)\}", lambda m: f"‹{m.group(1)}›", message.plantilla)
-        parts.append(f"- **`{code}`** — «{cell(example)}»  \n  {message.explicacion}")
+        parts.append(f"- **`{code}`** — «{cell(example)}»  \n  {message.explanation}")
     return "\n".join(parts)
 
 

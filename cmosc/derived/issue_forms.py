@@ -9,7 +9,7 @@ from __future__ import annotations
 import yaml
 
 from cmosc.model.privacy import published_paths
-from cmosc.profiles.schema import ORGANIZACION, Field, walk
+from cmosc.profiles.schema import ORGANIZATION, Field, walk
 from cmosc.settings import project_settings, repository
 
 HEADER = "# GENERADO por «cmosc derivados» a partir de cmosc/profiles/schema.py, los vocabularios y pelicanconf.py. No lo edites a mano.\n"
@@ -18,7 +18,7 @@ PUBLIC_NOTICE = (
     "Poné solo datos institucionales de la organización, nunca datos personales."
 )
 # Fields an organization can tell us when it asks to join, in this order.
-SUMAR = (
+JOIN = (
     "nombre",
     "sigla",
     "tipo",
@@ -46,7 +46,7 @@ def form_id(path: str) -> str:
 
 
 def description(field: Field) -> str:
-    text = field.ayuda.replace("`", "")
+    text = field.hint.replace("`", "")
     if field.max_len:
         text += f" Hasta {field.max_len} caracteres."
     return text
@@ -75,11 +75,11 @@ def element(path: str, vocabularies) -> dict:
         "type": kind,
         "id": form_id(path),
         "attributes": attributes,
-        "validations": {"required": field.requerido},
+        "validations": {"required": field.required},
     }
 
 
-def sumar_form(vocabularies) -> dict:
+def join_form(vocabularies) -> dict:
     body = [
         {
             "type": "markdown",
@@ -91,7 +91,7 @@ def sumar_form(vocabularies) -> dict:
             },
         }
     ]
-    body += [element(path, vocabularies) for path in SUMAR]
+    body += [element(path, vocabularies) for path in JOIN]
     body.append(
         {
             "type": "checkboxes",
@@ -116,9 +116,9 @@ def sumar_form(vocabularies) -> dict:
     }
 
 
-def dato_form(vocabularies) -> dict:
+def data_form(vocabularies) -> dict:
     labels = []
-    for path in published_paths(ORGANIZACION):
+    for path in published_paths(ORGANIZATION):
         label = FIELDS[path].etiqueta
         top = FIELDS.get(path.split(".")[0].split("[")[0])
         shown = label if top is None or top is FIELDS[path] else f"{top.etiqueta}: {label}"
@@ -177,12 +177,12 @@ def dump(form: dict) -> str:
     return HEADER + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=120)
 
 
-def render_sumar(root, vocabularies) -> str:
-    return dump(sumar_form(vocabularies))
+def render_join_form(root, vocabularies) -> str:
+    return dump(join_form(vocabularies))
 
 
-def render_dato(root, vocabularies) -> str:
-    return dump(dato_form(vocabularies))
+def render_data_form(root, vocabularies) -> str:
+    return dump(data_form(vocabularies))
 
 
 def chooser(root) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from cmosc.profiles.kinds import KINDS
-from cmosc.profiles.schema import ORGANIZACION, Field
+from cmosc.profiles.schema import ORGANIZATION, Field
 from cmosc.profiles.schema_fragments import BLANK, DEFINITIONS
 from cmosc.settings import project_settings, public_url
 
@@ -31,7 +31,7 @@ def registry_keys(field: Field, vocabularies) -> dict:
 
 
 def _holds(path: str) -> dict:
-    """A value at a dotted path (`sedes[].direccion`): the validator's `al_menos_uno`."""
+    """A value at a dotted path (`sedes[].direccion`): the validator's `at_least_one`."""
     head, _, rest = path.partition(".")
     key = head.removesuffix("[]")
     if not rest:
@@ -47,13 +47,13 @@ def node(field: Field, vocabularies) -> dict:
     out: dict = {}
     if field.etiqueta:
         out["title"] = field.etiqueta
-    if field.ayuda:
-        out["description"] = field.ayuda + ("" if field.publico else " (Nunca se publica.)")
+    if field.hint:
+        out["description"] = field.hint + ("" if field.public else " (Nunca se publica.)")
         vocab = field.vocab or (field.items.vocab if field.items is not None else None)
         if vocab:
             out["description"] += " Valores: " + ", ".join(t.id for t in vocabularies[vocab].terms) + "."
     shape = _shape(field, vocabularies)
-    if field.key and not field.requerido:
+    if field.key and not field.required:
         alternatives = shape["anyOf"] if list(shape) == ["anyOf"] else [shape]
         shape = {"anyOf": [BLANK, *alternatives]}
     out.update(shape)
@@ -71,11 +71,11 @@ def _shape(field: Field, vocabularies) -> dict:
             properties={f.key: node(f, vocabularies) for f in field.fields}
             | registry_keys(field, vocabularies),
         )
-        required = [f.key for f in field.fields if f.requerido]
+        required = [f.key for f in field.fields if f.required]
         if required:
             out["required"] = required
-        if field.al_menos_uno:
-            out["anyOf"] = [_holds(path) for path in field.al_menos_uno]
+        if field.at_least_one:
+            out["anyOf"] = [_holds(path) for path in field.at_least_one]
     elif field.kind == "lista":
         out.update(type="array", items=node(field.items, vocabularies))
         if field.items.kind not in ("objeto",):
@@ -88,7 +88,7 @@ def _shape(field: Field, vocabularies) -> dict:
 def json_schema(vocabularies, address: str) -> dict:
     """`address`: the directory's public address (CMOSC_URL_CANONICA), the base of `$id`."""
     schema = {"$schema": "http://json-schema.org/draft-07/schema#", "$id": f"{address}/{SCHEMA_PATH}"}
-    schema.update(node(ORGANIZACION, vocabularies))
+    schema.update(node(ORGANIZATION, vocabularies))
     schema["definitions"] = DEFINITIONS
     return schema
 

@@ -19,7 +19,7 @@ from cmosc.profiles.catalog import PROFILES_DIR, Catalog, Profile
 from cmosc.profiles.hours import Hours
 from cmosc.profiles.hours import parse as parse_hours
 from cmosc.profiles.logos import Logo, describe
-from cmosc.profiles.schema import ORGANIZACION, RED_SOCIAL
+from cmosc.profiles.schema import ORGANIZATION, SOCIAL_NETWORK
 from cmosc.profiles.vocabularies import Term, Vocabulary
 
 # A sede's town when its profile does not say (`localidad`) and no project is read; a build
@@ -69,7 +69,7 @@ def unique_phones(texts: list[str]) -> list[Phone]:
 
 
 @dataclass(frozen=True)
-class Sede:
+class Location:
     nombre: str | None
     direccion: str | None
     barrio: Term | None
@@ -154,7 +154,7 @@ class Organization:
     areas: list[Term]
     poblacion: list[Term]
     temas: list[Term]  # areas, plus those its populations stand for (AREA_POPULATIONS)
-    sedes: list[Sede]
+    sedes: list[Location]
     actividades: list[Activity]
     telefonos: list[Phone]
     necesidades: list[Item]
@@ -196,7 +196,7 @@ class Organization:
         """(name, URL) of each network but WhatsApp, which has its own button."""
         redes = (self.contacto or {}).get("redes", {})
         return [
-            (label, redes[key]) for key, label in RED_SOCIAL.items() if key in redes and key != "whatsapp"
+            (label, redes[key]) for key, label in SOCIAL_NETWORK.items() if key in redes and key != "whatsapp"
         ]
 
     @property
@@ -271,7 +271,7 @@ def build_organization(
 
 
 def identifiers(ids: dict, registros: Vocabulary | None) -> tuple[tuple[str, str], ...]:
-    schema = ORGANIZACION.child("identificadores")
+    schema = ORGANIZATION.child("identificadores")
     declared = [(f.etiqueta, ids[f.key]) for f in schema.fields if f.key in ids]
     others = [
         (registros.label(k) if registros and registros.resolve(k) == k else k, v)
@@ -281,9 +281,9 @@ def identifiers(ids: dict, registros: Vocabulary | None) -> tuple[tuple[str, str
     return tuple(declared + sorted(others, key=lambda item: spanish_sort_key(item[0])))
 
 
-def _sede(data: dict, barrios: Vocabulary, town: str, organization: str) -> Sede:
+def _sede(data: dict, barrios: Vocabulary, town: str, organization: str) -> Location:
     ubicacion = data.get("ubicacion") or {}
-    return Sede(
+    return Location(
         data.get("nombre"),
         data.get("direccion"),
         barrios.term(data["barrio"]) if data.get("barrio") else None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from cmosc.profiles.schema import ORGANIZACION, Field
+from cmosc.profiles.schema import ORGANIZATION, Field
 
 # An HTML comment in Markdown is where people leave notes to themselves; the page never
 # shows it, so no other output (exports, search index) may carry it either. An
@@ -16,11 +16,11 @@ from cmosc.profiles.schema import ORGANIZACION, Field
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
-def published(data: dict, schema: Field = ORGANIZACION) -> dict:
+def published(data: dict, schema: Field = ORGANIZATION) -> dict:
     out = {}
     for key, value in data.items():
         sub = schema.entry(key)
-        if sub is None or not sub.publico:
+        if sub is None or not sub.public:
             continue
         out[key] = _published_value(value, sub)
     return out
@@ -36,11 +36,11 @@ def _published_value(value, schema: Field):
     return value
 
 
-def published_paths(schema: Field = ORGANIZACION, prefix: str = "") -> list[str]:
+def published_paths(schema: Field = ORGANIZATION, prefix: str = "") -> list[str]:
     """Dotted paths of every published field, for docs and export columns."""
     paths = []
     for sub in schema.fields:
-        if not sub.publico:
+        if not sub.public:
             continue
         path = f"{prefix}{sub.key}"
         if sub.kind == "objeto":

@@ -16,38 +16,38 @@ from datetime import date
 
 from cmosc.model.privacy import published_paths
 from cmosc.profiles.kinds import KINDS
-from cmosc.profiles.schema import ORGANIZACION, Field, walk
+from cmosc.profiles.schema import ORGANIZATION, Field, walk
 
 SEPARADOR = " | "
 SI, NO = "sí", "no"
 
 
 @dataclass(frozen=True)
-class Columna:
+class Column:
     nombre: str  # machine name: dotted path without `[]`
     titulo: str  # Spanish label shown to people (XLSX header, /datos/)
     descripcion: str
     tipo: str  # Frictionless type
     ruta: tuple[str, ...]  # keys to follow; a key ending in [] is a list
-    vocabulario: str | None = None
+    vocabulary: str | None = None
     nombres: bool = False  # the display-name companion of a vocabulary column
-    derivada: str | None = None  # a kind with a `companion`: the value is computed from the typed one
+    derived: str | None = None  # a kind with a `companion`: the value is computed from the typed one
     claves: bool = False  # the keys of an object that are vocabulary ids (registries), as «nombre: valor»
 
     def valores(self, data: dict, vocabularios: dict) -> list:
         if self.claves:
-            return _keyed(data, self.ruta, vocabularios[self.vocabulario])
+            return _keyed(data, self.ruta, vocabularios[self.vocabulary])
         values = _collect(data, self.ruta)
         if self.nombres:
-            vocab = vocabularios[self.vocabulario]
+            vocab = vocabularios[self.vocabulary]
             return [None if v is None else vocab.label(v) for v in values]
-        if self.derivada:
-            derive = KINDS[self.derivada].companion.value
+        if self.derived:
+            derive = KINDS[self.derived].companion.value
             return [None if v is None else derive(v) for v in values]
         return values
 
 
-def con_derivadas(data: dict, schema: Field = ORGANIZACION) -> dict:
+def with_derived(data: dict, schema: Field = ORGANIZATION) -> dict:
     """A copy of nested data with each derived value beside its field (JSON exports)."""
     out = {}
     for key, value in data.items():
@@ -56,9 +56,9 @@ def con_derivadas(data: dict, schema: Field = ORGANIZACION) -> dict:
         if sub is None:
             continue
         if sub.kind == "objeto":
-            out[key] = con_derivadas(value, sub)
+            out[key] = with_derived(value, sub)
         elif sub.kind == "lista" and sub.items is not None and sub.items.kind == "objeto":
-            out[key] = [con_derivadas(item, sub.items) for item in value]
+            out[key] = [with_derived(item, sub.items) for item in value]
         elif KINDS[sub.kind].companion:
             companion = KINDS[sub.kind].companion
             derived = companion.value(value)
@@ -68,19 +68,19 @@ def con_derivadas(data: dict, schema: Field = ORGANIZACION) -> dict:
 
 
 FIJAS = (
-    Columna(
+    Column(
         "slug",
         "Identificador",
         "Identificador permanente de la organización (nombre del archivo).",
         "string",
         (),
     ),
-    Columna("url", "Página", "Dirección de la página de la organización en el directorio.", "string", ()),
+    Column("url", "Página", "Dirección de la página de la organización en el directorio.", "string", ()),
 )
 
 
 # Columns whose exported value differs from what staff type in the profile.
-DESCRIPCIONES = {"logo": "Dirección de la imagen del logo publicada en el directorio (reducida a 256 px)."}
+DESCRIPTIONS = {"logo": "Dirección de la imagen del logo publicada en el directorio (reducida a 256 px)."}
 
 
 def _collect(data, ruta: tuple[str, ...]) -> list:
@@ -100,19 +100,19 @@ def _collect(data, ruta: tuple[str, ...]) -> list:
     return current
 
 
-def _keyed(data: dict, ruta: tuple[str, ...], vocabulario) -> list:
+def _keyed(data: dict, ruta: tuple[str, ...], vocabulary) -> list:
     """«CONABIP: 1234» for every key of the object at `ruta` that the schema does not declare."""
-    schema, obj = ORGANIZACION, data
+    schema, obj = ORGANIZATION, data
     for key in ruta:
         schema, obj = schema.child(key), obj.get(key) or {}
-    extra = [(vocabulario.label(k), v) for k, v in obj.items() if schema.child(k) is None]
+    extra = [(vocabulary.label(k), v) for k, v in obj.items() if schema.child(k) is None]
     return [f"{label}: {value}" for label, value in sorted(extra)]
 
 
-def _keyed_columns(schema: Field, prefix: str) -> list[Columna]:
+def _keyed_columns(schema: Field, prefix: str) -> list[Column]:
     """One column for the vocabulary keys of each object that has them (`identificadores`)."""
     return [
-        Columna(
+        Column(
             f"{prefix}{f.key}.registros",
             f"{f.etiqueta} · Otros registros",
             f"Números en otros registros de «vocabularios/{f.claves}.yml», como «Nombre: número».",
@@ -122,7 +122,7 @@ def _keyed_columns(schema: Field, prefix: str) -> list[Columna]:
             claves=True,
         )
         for f in schema.fields
-        if f.claves and f.publico
+        if f.claves and f.public
     ]
 
 
@@ -130,7 +130,7 @@ def _titulo(partes: list[Field]) -> str:
     return " · ".join(p.etiqueta for p in partes)
 
 
-def columnas(schema: Field = ORGANIZACION) -> list[Columna]:
+def columnas(schema: Field = ORGANIZATION) -> list[Column]:
     fields = dict(walk(schema.fields))
     result = list(FIJAS)
     for path in published_paths(schema):
@@ -147,25 +147,25 @@ def columnas(schema: Field = ORGANIZACION) -> list[Columna]:
         joined = any(k.endswith("[]") for k in keys)
         tipo = "string" if joined else KINDS[leaf.kind].export_type
         nombre = path.replace("[]", "")
-        col = Columna(
-            nombre, _titulo(partes), DESCRIPCIONES.get(nombre, field.ayuda), tipo, tuple(keys), leaf.vocab
+        col = Column(
+            nombre, _titulo(partes), DESCRIPTIONS.get(nombre, field.hint), tipo, tuple(keys), leaf.vocab
         )
         result.append(col)
         companion = KINDS[leaf.kind].companion
         if companion:
             result.append(
-                Columna(
+                Column(
                     nombre + companion.suffix,
                     f"{_titulo(partes)} {companion.title}",
                     companion.description,
                     "string",
                     tuple(keys),
-                    derivada=leaf.kind,
+                    derived=leaf.kind,
                 )
             )
         if leaf.vocab:
             result.append(
-                Columna(
+                Column(
                     nombre + "_nombre",
                     _titulo(partes) + " (nombre)",
                     f"Nombre visible de «{nombre}» según el vocabulario «{leaf.vocab}».",
@@ -191,7 +191,7 @@ def texto(value) -> str:
     return str(value)
 
 
-def celda(values: list, columna: Columna):
+def cell_value(values: list, columna: Column):
     """The cell of one column: a typed single value, or the joined texts of a list."""
     if columna.tipo != "string" and len(values) == 1:
         return values[0]

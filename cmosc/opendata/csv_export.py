@@ -7,9 +7,9 @@ import io
 import re
 
 from cmosc.opendata.columns import texto
-from cmosc.opendata.dataset import Conjunto
-from cmosc.opendata.exporter import Exportador
-from cmosc.opendata.rows import COLUMNAS, filas
+from cmosc.opendata.dataset import Dataset
+from cmosc.opendata.exporter import Exporter
+from cmosc.opendata.rows import COLUMNS, filas
 
 BOM = "\ufeff"
 # A cell a spreadsheet would run as a formula (CSV injection). Signed numbers and
@@ -23,11 +23,11 @@ def neutralize(value: str) -> str:
     return "'" + value if _FORMULA.match(value) else value
 
 
-def render_csv(conjunto: Conjunto) -> bytes:
+def render_csv(dataset: Dataset) -> bytes:
     """CSV of any list of organizations (the whole directory or one facet value)."""
-    lines = conjunto.cache.setdefault("csv", {})
-    out = [BOM, _line([c.nombre for c in COLUMNAS])]
-    for org, row in zip(conjunto.organizaciones, filas(conjunto)):
+    lines = dataset.cache.setdefault("csv", {})
+    out = [BOM, _line([c.nombre for c in COLUMNS])]
+    for org, row in zip(dataset.organizations, filas(dataset)):
         if org.slug not in lines:
             lines[org.slug] = _line([neutralize(texto(v)) for v in row])
         out.append(lines[org.slug])
@@ -40,7 +40,7 @@ def _line(cells: list[str]) -> str:
     return buffer.getvalue()
 
 
-CSV = Exportador(
+CSV = Exporter(
     "organizaciones.csv",
     "csv",
     "text/csv",

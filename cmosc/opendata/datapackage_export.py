@@ -9,16 +9,16 @@ from __future__ import annotations
 import hashlib
 
 from cmosc.opendata.columns import NO, SI
-from cmosc.opendata.dataset import Conjunto
+from cmosc.opendata.dataset import Dataset
 from cmosc.opendata.json_export import dumps
-from cmosc.opendata.rows import COLUMNAS
+from cmosc.opendata.rows import COLUMNS
 
 NAME = "directorio-organizaciones-cmosc"
 
 
 def table_schema() -> dict:
     fields = []
-    for col in COLUMNAS:
+    for col in COLUMNS:
         field = {"name": col.nombre, "title": col.titulo, "description": col.descripcion, "type": col.tipo}
         if col.tipo == "boolean":
             field.update(trueValues=[SI], falseValues=[NO])
@@ -48,21 +48,21 @@ def resource(exporter, content: bytes) -> dict:
     return entry
 
 
-def render_datapackage(conjunto: Conjunto, files: list[tuple[object, bytes]]) -> bytes:
-    actualizado = conjunto.actualizado
+def render_datapackage(dataset: Dataset, files: list[tuple[object, bytes]]) -> bytes:
+    actualizado = dataset.actualizado
     package = {
         "name": NAME,
-        "title": conjunto.titulo,
+        "title": dataset.titulo,
         "description": (
             "Organizaciones de la sociedad civil de San Miguel de Tucumán registradas por el "
-            f"{conjunto.publicador}. Solo datos institucionales publicados en el directorio."
+            f"{dataset.publicador}. Solo datos institucionales publicados en el directorio."
         ),
-        "homepage": conjunto.url("datos/"),
+        "homepage": dataset.url("datos/"),
         "version": actualizado.isoformat() if actualizado else "sin-fecha",
         "licenses": [
-            {"name": conjunto.licencia.id, "title": conjunto.licencia.titulo, "path": conjunto.licencia.url}
+            {"name": dataset.licencia.id, "title": dataset.licencia.titulo, "path": dataset.licencia.url}
         ],
-        "contributors": [{"title": conjunto.publicador, "role": "publisher"}],
+        "contributors": [{"title": dataset.publicador, "role": "publisher"}],
         "keywords": ["organizaciones sociales", "sociedad civil", "Tucumán", "datos abiertos"],
         "resources": [resource(exporter, content) for exporter, content in files],
     }

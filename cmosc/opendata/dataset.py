@@ -12,18 +12,18 @@ from cmosc.settings import DEFAULT_LICENCE
 
 
 @dataclass(frozen=True)
-class Licencia:
+class Licence:
     id: str
     titulo: str
     url: str
 
 
 @dataclass(frozen=True)
-class Conjunto:
-    organizaciones: list[Organization]
+class Dataset:
+    organizations: list[Organization]
     vocabularios: dict[str, Vocabulary]
-    licencia: Licencia = field(default_factory=lambda: Licencia(**DEFAULT_LICENCE))
-    url_base: str = ""  # the public address (CMOSC_URL_CANONICA): every link in an export is absolute
+    licencia: Licence = field(default_factory=lambda: Licence(**DEFAULT_LICENCE))
+    base_url: str = ""  # the public address (CMOSC_URL_CANONICA): every link in an export is absolute
     titulo: str = "Directorio de Organizaciones Sociales de San Miguel de Tucumán"
     publicador: str = "Centro Municipal de Organizaciones Sociales Comunitarias (CMOSC)"
     municipio: Municipality = MUNICIPALITY  # the town, province and postal code of an address
@@ -34,10 +34,10 @@ class Conjunto:
     @property
     def actualizado(self) -> date | None:
         """The data's own date (newest verification), never the build's wall clock."""
-        return max((o.verificado for o in self.organizaciones if o.verificado), default=None)
+        return max((o.verificado for o in self.organizations if o.verificado), default=None)
 
     def url(self, path: str) -> str:
-        return f"{self.url_base}/{path}"
+        return f"{self.base_url}/{path}"
 
     def url_perfil(self, org: Organization) -> str:
         return self.url(org.url)
@@ -45,10 +45,10 @@ class Conjunto:
     def url_logo(self, org: Organization) -> str | None:
         return self.url(org.logo_img.save_as(org.slug)) if org.logo_img else None
 
-    def con(self, organizaciones: list[Organization]) -> Conjunto:
+    def con(self, organizations: list[Organization]) -> Dataset:
         """The same data set narrowed to some organizations (facet downloads)."""
-        return replace(self, organizaciones=organizaciones)
+        return replace(self, organizations=organizations)
 
 
-def licencia_de(configurada: dict | None) -> Licencia:
-    return Licencia(**{**DEFAULT_LICENCE, **(configurada or {})})
+def licence_of(configured: dict | None) -> Licence:
+    return Licence(**{**DEFAULT_LICENCE, **(configured or {})})

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cmosc.opendata.dataset import Conjunto
+from cmosc.opendata.dataset import Dataset
 
 
 @dataclass(frozen=True)
-class Exportador:
+class Exporter:
     archivo: str
     formato: str
     mediatype: str
     titulo: str
     descripcion: str
-    render: Callable[[Conjunto], bytes]
+    render: Callable[[Dataset], bytes]
     tabular: bool = False  # rows and columns described by the table schema

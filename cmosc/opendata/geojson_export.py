@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from cmosc.opendata.dataset import Conjunto
-from cmosc.opendata.exporter import Exportador
+from cmosc.opendata.dataset import Dataset
+from cmosc.opendata.exporter import Exporter
 from cmosc.opendata.json_export import dumps
 
 
-def features(conjunto: Conjunto) -> list[dict]:
+def features(dataset: Dataset) -> list[dict]:
     result = []
-    for org in conjunto.organizaciones:
+    for org in dataset.organizations:
         for number, sede in enumerate(org.sedes, start=1):
             if sede.lat is None:
                 continue
@@ -21,7 +21,7 @@ def features(conjunto: Conjunto) -> list[dict]:
                     "properties": {
                         "slug": org.slug,
                         "nombre": org.nombre,
-                        "url": conjunto.url_perfil(org),
+                        "url": dataset.url_perfil(org),
                         "tipo": org.tipo.id,
                         "tipo_nombre": org.tipo.nombre,
                         "estado": "activa" if org.activa else "inactiva",
@@ -39,11 +39,11 @@ def features(conjunto: Conjunto) -> list[dict]:
     return result
 
 
-GEOJSON = Exportador(
+GEOJSON = Exporter(
     "organizaciones.geojson",
     "geojson",
     "application/geo+json",
     "Sedes en el mapa (GeoJSON)",
     "Un punto por sede con coordenadas, en longitud y latitud (WGS 84), para usar en mapas.",
-    lambda conjunto: dumps({"type": "FeatureCollection", "features": features(conjunto)}),
+    lambda dataset: dumps({"type": "FeatureCollection", "features": features(dataset)}),
 )

@@ -13,8 +13,8 @@ import uuid
 from collections.abc import Callable
 
 from cmosc.municipality import Municipality
-from cmosc.opendata.dataset import Conjunto
-from cmosc.opendata.exporter import Exportador
+from cmosc.opendata.dataset import Dataset
+from cmosc.opendata.exporter import Exporter
 from cmosc.opendata.json_export import dumps
 from cmosc.profiles import hours_format
 
@@ -28,9 +28,9 @@ IDENTIFIERS = {
 }
 
 
-def label_of(registry: str, conjunto: Conjunto) -> str:
+def label_of(registry: str, dataset: Dataset) -> str:
     """A registry of `vocabularios/registros.yml` by its display name."""
-    registros = conjunto.vocabularios.get("registros")
+    registros = dataset.vocabularios.get("registros")
     return registros.label(registry) if registros and registros.resolve(registry) == registry else registry
 
 
@@ -49,7 +49,7 @@ def _clean(obj: dict) -> dict:
     return {k: v for k, v in obj.items() if v not in (None, "", [])}
 
 
-def organization(org, conjunto: Conjunto, uid) -> dict:
+def organization(org, dataset: Dataset, uid) -> dict:
     org_id = uid("organizacion", org.slug)
     contacto = org.contacto or {}
     ids = org.identificadores or {}
@@ -68,8 +68,8 @@ def organization(org, conjunto: Conjunto, uid) -> dict:
             if isinstance(fundacion, int)
             else getattr(fundacion, "year", None),
             "legal_status": org.tipo.nombre,
-            "logo": conjunto.url_logo(org),
-            "uri": conjunto.url_perfil(org),
+            "logo": dataset.url_logo(org),
+            "uri": dataset.url_perfil(org),
             "phones": [
                 {"id": uid("telefono", org.slug, n), "organization_id": org_id, "number": t.texto}
                 for n, t in enumerate(org.telefonos, start=1)
@@ -79,7 +79,7 @@ def organization(org, conjunto: Conjunto, uid) -> dict:
                     {
                         "id": uid("identificador", org.slug, key),
                         "organization_id": org_id,
-                        "identifier_type": IDENTIFIERS.get(key, (label_of(key, conjunto), None))[0],
+                        "identifier_type": IDENTIFIERS.get(key, (label_of(key, dataset), None))[0],
                         "identifier_scheme": IDENTIFIERS.get(key, (None, None))[1],
                         "identifier": value,
                     }
@@ -138,7 +138,7 @@ def locations(org, municipio: Municipality, uid) -> list[dict]:
                     "address_1": sede.direccion,
                     "address_2": sede.barrio.nombre if sede.barrio else None,
                     "city": sede.localidad or municipio.localidad,
-                    "state_province": municipio.provincia,
+                    "state_province": municipio.province,
                     "postal_code": sede.codigo_postal or municipio.codigo_postal,
                     "country": municipio.pais,
                     "address_type": "physical",
@@ -209,20 +209,20 @@ def services(org, uid) -> list[dict]:
     return result
 
 
-def render_hsds(conjunto: Conjunto) -> bytes:
-    orgs = conjunto.organizaciones
-    uid = ids(conjunto.url_base)
+def render_hsds(dataset: Dataset) -> bytes:
+    orgs = dataset.organizations
+    uid = ids(dataset.base_url)
     return dumps(
         {
             "hsds_version": HSDS_VERSION,
-            "organizations": [organization(o, conjunto, uid) for o in orgs],
-            "locations": [loc for o in orgs for loc in locations(o, conjunto.municipio, uid)],
+            "organizations": [organization(o, dataset, uid) for o in orgs],
+            "locations": [loc for o in orgs for loc in locations(o, dataset.municipio, uid)],
             "services": [s for o in orgs for s in services(o, uid)],
         }
     )
 
 
-HSDS = Exportador(
+HSDS = Exporter(
     "hsds.json",
     "json",
     "application/json",

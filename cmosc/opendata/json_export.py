@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from cmosc.opendata.columns import con_derivadas
-from cmosc.opendata.dataset import Conjunto
-from cmosc.opendata.exporter import Exportador
+from cmosc.opendata.columns import with_derived
+from cmosc.opendata.dataset import Dataset
+from cmosc.opendata.exporter import Exporter
 
 
 def _plain(value):
@@ -20,11 +20,11 @@ def _plain(value):
     return value
 
 
-def record(org, conjunto: Conjunto) -> dict:
-    data = _plain(con_derivadas(org.data))
+def record(org, dataset: Dataset) -> dict:
+    data = _plain(with_derived(org.data))
     if org.logo_img:
-        data["logo"] = conjunto.url_logo(org)
-    return {"slug": org.slug, "url": conjunto.url_perfil(org), **data}
+        data["logo"] = dataset.url_logo(org)
+    return {"slug": org.slug, "url": dataset.url_perfil(org), **data}
 
 
 def dumps(value, indent: int | None = None) -> bytes:
@@ -36,28 +36,28 @@ def dumps(value, indent: int | None = None) -> bytes:
     ).encode("utf-8")
 
 
-def render_json(conjunto: Conjunto) -> bytes:
-    actualizado = conjunto.actualizado
+def render_json(dataset: Dataset) -> bytes:
+    actualizado = dataset.actualizado
     return dumps(
         {
-            "titulo": conjunto.titulo,
-            "publicador": conjunto.publicador,
+            "titulo": dataset.titulo,
+            "publicador": dataset.publicador,
             "licencia": {
-                "id": conjunto.licencia.id,
-                "titulo": conjunto.licencia.titulo,
-                "url": conjunto.licencia.url,
+                "id": dataset.licencia.id,
+                "titulo": dataset.licencia.titulo,
+                "url": dataset.licencia.url,
             },
             "actualizado": actualizado.isoformat() if actualizado else None,
-            "organizaciones": [record(o, conjunto) for o in conjunto.organizaciones],
+            "organizaciones": [record(o, dataset) for o in dataset.organizations],
             "vocabularios": {
                 name: [{"id": t.id, "nombre": t.nombre} for t in vocab.terms]
-                for name, vocab in sorted(conjunto.vocabularios.items())
+                for name, vocab in sorted(dataset.vocabularios.items())
             },
         }
     )
 
 
-JSON = Exportador(
+JSON = Exporter(
     "organizaciones.json",
     "json",
     "application/json",

@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from cmosc.opendata.columns import Columna, celda, columnas
-from cmosc.opendata.dataset import Conjunto
+from cmosc.opendata.columns import Column, cell_value, columnas
+from cmosc.opendata.dataset import Dataset
 
-COLUMNAS = columnas()
+COLUMNS = columnas()
 
 
-def fila(org, conjunto: Conjunto, cols: list[Columna] = COLUMNAS) -> list:
+def fila(org, dataset: Dataset, cols: list[Column] = COLUMNS) -> list:
     """One organization's cells: typed single values or joined texts, None when empty."""
-    especiales = {"slug": org.slug, "url": conjunto.url_perfil(org), "logo": conjunto.url_logo(org)}
+    especiales = {"slug": org.slug, "url": dataset.url_perfil(org), "logo": dataset.url_logo(org)}
     cells = []
     for col in cols:
         if col.nombre in especiales:
             cells.append(especiales[col.nombre])
         else:
-            cells.append(celda(col.valores(org.data, conjunto.vocabularios), col))
+            cells.append(cell_value(col.valores(org.data, dataset.vocabularios), col))
     return cells
 
 
-def filas(conjunto: Conjunto) -> list[list]:
-    cache = conjunto.cache.setdefault("filas", {})
+def filas(dataset: Dataset) -> list[list]:
+    cache = dataset.cache.setdefault("filas", {})
     return [
-        cache[o.slug] if o.slug in cache else cache.setdefault(o.slug, fila(o, conjunto))
-        for o in conjunto.organizaciones
+        cache[o.slug] if o.slug in cache else cache.setdefault(o.slug, fila(o, dataset))
+        for o in dataset.organizations
     ]

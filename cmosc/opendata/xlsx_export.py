@@ -18,14 +18,14 @@ import zipfile
 from datetime import date, datetime, time
 from xml.sax.saxutils import escape
 
-from cmosc.opendata.dataset import Conjunto
-from cmosc.opendata.exporter import Exportador
-from cmosc.opendata.rows import COLUMNAS, filas
+from cmosc.opendata.dataset import Dataset
+from cmosc.opendata.exporter import Exporter
+from cmosc.opendata.rows import COLUMNS, filas
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 DEFAULT_STAMP = datetime(2000, 1, 1)
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of the 1900 date system, as Excel counts it
-CAMPOS = ["columna", "título", "tipo", "descripción"]
+FIELDS = ["columna", "título", "tipo", "descripción"]
 # XML 1.0 does not allow these; validation refuses them, this keeps a stray one from
 # breaking the file.
 ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -136,15 +136,15 @@ def worksheet(header: list[str], rows: list[list], view: str) -> str:
     return "".join(parts)
 
 
-def core_properties(conjunto: Conjunto) -> str:
-    stamp = datetime.combine(conjunto.actualizado, time()) if conjunto.actualizado else DEFAULT_STAMP
+def core_properties(dataset: Dataset) -> str:
+    stamp = datetime.combine(dataset.actualizado, time()) if dataset.actualizado else DEFAULT_STAMP
     when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-    who = escape(conjunto.publicador)
+    who = escape(dataset.publicador)
     return (
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(conjunto.titulo)}</dc:title><dc:creator>{who}</dc:creator>"
+        f"<dc:title>{escape(dataset.titulo)}</dc:title><dc:creator>{who}</dc:creator>"
         f"<cp:lastModifiedBy>{who}</cp:lastModifiedBy>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
@@ -152,17 +152,17 @@ def core_properties(conjunto: Conjunto) -> str:
     )
 
 
-def render_xlsx(conjunto: Conjunto) -> bytes:
-    campos = [[c.nombre, c.titulo, c.tipo, c.descripcion] for c in COLUMNAS]
+def render_xlsx(dataset: Dataset) -> bytes:
+    campos = [[c.nombre, c.titulo, c.tipo, c.descripcion] for c in COLUMNS]
     parts = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": ROOT_RELS,
-        "docProps/core.xml": core_properties(conjunto),
+        "docProps/core.xml": core_properties(dataset),
         "xl/workbook.xml": WORKBOOK,
         "xl/_rels/workbook.xml.rels": WORKBOOK_RELS,
         "xl/styles.xml": STYLES,
-        "xl/worksheets/sheet1.xml": worksheet([c.nombre for c in COLUMNAS], filas(conjunto), FROZEN),
-        "xl/worksheets/sheet2.xml": worksheet(CAMPOS, campos, PLAIN_VIEW),
+        "xl/worksheets/sheet1.xml": worksheet([c.nombre for c in COLUMNS], filas(dataset), FROZEN),
+        "xl/worksheets/sheet2.xml": worksheet(FIELDS, campos, PLAIN_VIEW),
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
@@ -174,7 +174,7 @@ def render_xlsx(conjunto: Conjunto) -> bytes:
     return out.getvalue()
 
 
-XLSX = Exportador(
+XLSX = Exporter(
     "organizaciones.xlsx",
     "xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -23,7 +23,7 @@ from cmosc.profiles.content_check import check_content
 from cmosc.profiles.loader import load_file, position
 from cmosc.profiles.located import located
 from cmosc.profiles.profile_cache import ProfileCache, environment_key
-from cmosc.profiles.schema import ORGANIZACION, SLUG_MAX, VOCABULARIO_ITEM, VOCABULARIOS
+from cmosc.profiles.schema import ORGANIZATION, SLUG_MAX, VOCABULARY_FILES, VOCABULARY_ITEM
 from cmosc.profiles.synonyms import SynonymGroups, load_synonyms
 from cmosc.profiles.validator import Env, validate, validate_with_marks
 from cmosc.profiles.vocabularies import Term, Vocabulary
@@ -84,7 +84,7 @@ def load_vocabulary(path: Path, root: Path) -> tuple[Vocabulary | None, list[Dia
         return None, [located(archivo, line, col, "", "vocabulario_no_lista")]
     terms, seen_ids, seen_names = [], {}, {}
     for number, item in enumerate(loaded.node.value, start=1):
-        data, problems = validate(item, VOCABULARIO_ITEM, archivo, Env({}))
+        data, problems = validate(item, VOCABULARY_ITEM, archivo, Env({}))
         diagnostics += [_with_prefix(p, f"[{number}]") for p in problems]
         if data is None:
             continue
@@ -111,7 +111,7 @@ def _with_prefix(d: Diagnostic, prefix: str) -> Diagnostic:
 def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Diagnostic]]:
     vocabularies, diagnostics = {}, []
     folder = root / VOCABULARIES_DIR
-    for name in VOCABULARIOS:
+    for name in VOCABULARY_FILES:
         path = folder / f"{name}.yml"
         if not path.exists():
             diagnostics.append(located(shown(root, path), 1, 1, "", "vocabulario_falta", valor=name))
@@ -135,7 +135,7 @@ def validate_profile(path: Path, root: Path, env: Env) -> tuple[Profile | None, 
         diagnostics.append(located(archivo, 1, 1, "", "nombre_archivo", valor=path.name, maximo=SLUG_MAX))
     if loaded.node is None:
         return None, diagnostics
-    data, marks, problems = validate_with_marks(loaded.node, ORGANIZACION, archivo, env)
+    data, marks, problems = validate_with_marks(loaded.node, ORGANIZATION, archivo, env)
     diagnostics += problems
     if data is None or any(d.nivel == "error" for d in diagnostics):
         return None, diagnostics

@@ -40,7 +40,7 @@ FIELDS = {
 # Each tuple: at least one of these keys (a training needs a start or a list of sessions).
 MUST_HAVE = {"capacitaciones": (("inicio", "sesiones"),), "programas": ()}
 AMBITOS = ("nacional", "provincial", "municipal")
-MODALIDADES = ("presencial", "virtual", "mixta")
+MODES = ("presencial", "virtual", "mixta")
 # A training people go to needs an address (the calendar's LOCATION, the page's «Dónde»).
 NEEDS_ADDRESS = ("presencial", "mixta")
 _META = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
@@ -71,8 +71,8 @@ def _problem(kind: str, value: str) -> Problem | None:
         return Problem("opcion", {"valor": value, "opciones": " o ".join(f"«{a}»" for a in AMBITOS)})
     if kind == "texto" and not value:
         return Problem("vacio")
-    if kind == "modalidad" and value.lower() not in MODALIDADES:
-        return Problem("opcion", {"valor": value, "opciones": " o ".join(f"«{m}»" for m in MODALIDADES)})
+    if kind == "modalidad" and value.lower() not in MODES:
+        return Problem("opcion", {"valor": value, "opciones": " o ".join(f"«{m}»" for m in MODES)})
     if kind == "sesiones":
         try:
             parse_sessions(value)

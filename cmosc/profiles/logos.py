@@ -17,9 +17,9 @@ from PIL import Image
 from cmosc.profiles.checks import Problem
 
 MAX_LADO = 256  # longest side of the published logo, in px
-LADO_MOSTRADO = 128  # shown at half size, so it stays sharp on dense screens
-MIN_LADO_ORIGEN = 16  # smaller than this is not a usable logo
-MAX_LADO_ORIGEN = 4000  # larger is a photo or a decompression bomb, not a logo
+SHOWN_SIDE = 128  # shown at half size, so it stays sharp on dense screens
+MIN_SOURCE_SIDE = 16  # smaller than this is not a usable logo
+MAX_SOURCE_SIDE = 4000  # larger is a photo or a decompression bomb, not a logo
 FORMATOS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 
 
@@ -27,7 +27,7 @@ FORMATOS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 class Logo:
     """A logo as published: where it comes from and its size on the page."""
 
-    origen: Path
+    source: Path
     ext: str
     ancho: int
     alto: int
@@ -35,7 +35,7 @@ class Logo:
     @property
     def mostrado(self) -> tuple[int, int]:
         """Width and height attributes of the <img>, so the page does not jump."""
-        return target_size(self.ancho, self.alto, LADO_MOSTRADO)
+        return target_size(self.ancho, self.alto, SHOWN_SIDE)
 
     def save_as(self, slug: str) -> str:
         return f"organizaciones/{slug}/logo.{self.ext}"
@@ -55,10 +55,10 @@ def image_problem(path: Path) -> Problem | None:
             width, height = image.size
             if kind is None:
                 return Problem("logo_formato")
-            if not (min(width, height) >= MIN_LADO_ORIGEN and max(width, height) <= MAX_LADO_ORIGEN):
+            if not (min(width, height) >= MIN_SOURCE_SIDE and max(width, height) <= MAX_SOURCE_SIDE):
                 return Problem(
                     "logo_dimensiones",
-                    {"ancho": width, "alto": height, "minimo": MIN_LADO_ORIGEN, "maximo": MAX_LADO_ORIGEN},
+                    {"ancho": width, "alto": height, "minimo": MIN_SOURCE_SIDE, "maximo": MAX_SOURCE_SIDE},
                 )
             image.verify()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -81,7 +81,7 @@ def describe(path: Path) -> Logo:
 
 def optimize(logo: Logo) -> bytes:
     """Decode, resize and re-encode without metadata; deterministic for a given file."""
-    with _open(logo.origen) as image:
+    with _open(logo.source) as image:
         image.load()
         if logo.ext == "jpg":
             image = image.convert("RGB")

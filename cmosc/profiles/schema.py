@@ -18,7 +18,7 @@ SLUG_MAX = 80
 MODELINE = "# yaml-language-server: $schema=../esquema/organizacion.schema.json"
 MIN_YEAR = 1850
 # Social network keys and the names people know them by (shown instead of raw URLs).
-RED_SOCIAL = {
+SOCIAL_NETWORK = {
     "facebook": "Facebook",
     "instagram": "Instagram",
     "x": "X",
@@ -27,7 +27,7 @@ RED_SOCIAL = {
     "whatsapp": "WhatsApp",
     "otra": "Otra red",
 }
-RED_SOCIAL_KEYS = tuple(RED_SOCIAL)
+SOCIAL_NETWORK_KEYS = tuple(SOCIAL_NETWORK)
 # The configured municipality's bounds (a setting); a point outside is a typo or a swapped pair.
 LAT_RANGE = MUNICIPALITY.lat
 LON_RANGE = MUNICIPALITY.lon
@@ -41,9 +41,9 @@ class Field:
     key: str
     kind: str
     etiqueta: str
-    ayuda: str
-    requerido: bool = False
-    publico: bool = True
+    hint: str
+    required: bool = False
+    public: bool = True
     min_len: int | None = None
     max_len: int | None = None
     minimo: float | None = None
@@ -52,12 +52,12 @@ class Field:
     items: Field | None = None
     fields: tuple[Field, ...] = ()
     default: object = None
-    ejemplo: str | None = None
+    example: str | None = None
     opciones: tuple[str, ...] = ()
     # An object whose other keys are ids of this vocabulary, each holding a text (registries).
     claves: str | None = None
     # Paths of which at least one must hold a value, e.g. ("sedes[].direccion", "contacto").
-    al_menos_uno: tuple[str, ...] = ()
+    at_least_one: tuple[str, ...] = ()
 
     @cached_property
     def _children(self) -> dict[str, Field]:
@@ -83,8 +83,8 @@ class Field:
         return self._children.get(key) or self.extra
 
 
-def text(key, etiqueta, ayuda, **kw) -> Field:
-    return Field(key, "texto", etiqueta, ayuda, **kw)
+def text(key, etiqueta, hint, **kw) -> Field:
+    return Field(key, "texto", etiqueta, hint, **kw)
 
 
 HOURS_HELP = (
@@ -94,34 +94,34 @@ HOURS_HELP = (
 )
 
 
-def hours(key, etiqueta, ayuda, **kw) -> Field:
+def hours(key, etiqueta, hint, **kw) -> Field:
     """Spanish hours (`cmosc.profiles.hours`): text that is also read as days × intervals."""
     return Field(
-        key, "horario", etiqueta, ayuda + HOURS_HELP, max_len=300, ejemplo="Lunes a viernes de 9 a 13", **kw
+        key, "horario", etiqueta, hint + HOURS_HELP, max_len=300, example="Lunes a viernes de 9 a 13", **kw
     )
 
 
-def vocab(key, name, etiqueta, ayuda, **kw) -> Field:
-    return Field(key, "vocab", etiqueta, ayuda, vocab=name, **kw)
+def vocab(key, name, etiqueta, hint, **kw) -> Field:
+    return Field(key, "vocab", etiqueta, hint, vocab=name, **kw)
 
 
-def lista(key, item: Field, etiqueta, ayuda, **kw) -> Field:
-    return Field(key, "lista", etiqueta, ayuda, items=item, **kw)
+def lista(key, item: Field, etiqueta, hint, **kw) -> Field:
+    return Field(key, "lista", etiqueta, hint, items=item, **kw)
 
 
-def objeto(key, fields, etiqueta, ayuda, **kw) -> Field:
-    return Field(key, "objeto", etiqueta, ayuda, fields=tuple(fields), **kw)
+def group(key, fields, etiqueta, hint, **kw) -> Field:
+    return Field(key, "objeto", etiqueta, hint, fields=tuple(fields), **kw)
 
 
-OFRECIMIENTO = objeto(
+OFFER = group(
     "",
     [
-        vocab("tipo", "necesidades", "Tipo", "Una de las categorías de necesidades.", requerido=True),
+        vocab("tipo", "necesidades", "Tipo", "Una de las categorías de necesidades.", required=True),
         text(
             "descripcion",
             "Descripción",
             "Qué se necesita u ofrece, en una o dos oraciones.",
-            requerido=True,
+            required=True,
             min_len=3,
             max_len=500,
         ),
@@ -131,10 +131,10 @@ OFRECIMIENTO = objeto(
 )
 
 # A need also says since when (optional): after a year it is shown as possibly outdated.
-NECESIDAD = objeto(
+NEED = group(
     "",
     [
-        *OFRECIMIENTO.fields,
+        *OFFER.fields,
         Field(
             "desde",
             "fecha",
@@ -146,7 +146,7 @@ NECESIDAD = objeto(
     "Un tipo, una descripción y, si se sabe, desde cuándo.",
 )
 
-SEDE = objeto(
+LOCATION = group(
     "",
     [
         text(
@@ -155,9 +155,9 @@ SEDE = objeto(
             "Etiqueta opcional, por ejemplo «Sede central» o «Comedor».",
             max_len=100,
         ),
-        text("direccion", "Dirección", "Calle y número.", max_len=200, ejemplo="Av. Mate de Luna 1234"),
+        text("direccion", "Dirección", "Calle y número.", max_len=200, example="Av. Mate de Luna 1234"),
         vocab("barrio", "barrios", "Barrio", "Barrio de la ciudad, de `vocabularios/barrios.yml`."),
-        objeto(
+        group(
             "ubicacion",
             [
                 Field(
@@ -165,20 +165,20 @@ SEDE = objeto(
                     "coordenada",
                     "Latitud",
                     "Latitud en grados decimales (negativa), por ejemplo -26.8303.",
-                    requerido=True,
+                    required=True,
                     minimo=LAT_RANGE[0],
                     maximo=LAT_RANGE[1],
-                    ejemplo="-26.83",
+                    example="-26.83",
                 ),
                 Field(
                     "lon",
                     "coordenada",
                     "Longitud",
                     "Longitud en grados decimales (negativa), por ejemplo -65.2038.",
-                    requerido=True,
+                    required=True,
                     minimo=LON_RANGE[0],
                     maximo=LON_RANGE[1],
-                    ejemplo="-65.20",
+                    example="-65.20",
                 ),
             ],
             "Ubicación",
@@ -203,14 +203,12 @@ SEDE = objeto(
     "Un lugar donde funciona la organización.",
 )
 
-ORGANIZACION = objeto(
+ORGANIZATION = group(
     "",
     [
-        text(
-            "nombre", "Nombre", "Nombre oficial de la organización.", requerido=True, min_len=3, max_len=200
-        ),
+        text("nombre", "Nombre", "Nombre oficial de la organización.", required=True, min_len=3, max_len=200),
         text("sigla", "Sigla", "Sigla o nombre corto.", max_len=20),
-        vocab("tipo", "tipos", "Tipo de organización", "Uno de `vocabularios/tipos.yml`.", requerido=True),
+        vocab("tipo", "tipos", "Tipo de organización", "Uno de `vocabularios/tipos.yml`.", required=True),
         Field(
             "estado",
             "opcion",
@@ -240,7 +238,7 @@ ORGANIZACION = objeto(
             max_len=20000,
         ),
         Field("fundacion", "anio_o_fecha", "Fundación", f"Año ({MIN_YEAR} en adelante) o fecha AAAA-MM-DD."),
-        objeto(
+        group(
             "identificadores",
             [
                 Field(
@@ -290,14 +288,14 @@ ORGANIZACION = objeto(
         ),
         lista(
             "actividades",
-            objeto(
+            group(
                 "",
                 [
                     text(
                         "nombre",
                         "Actividad",
                         "Nombre de la actividad.",
-                        requerido=True,
+                        required=True,
                         min_len=3,
                         max_len=150,
                     ),
@@ -310,8 +308,8 @@ ORGANIZACION = objeto(
             "Actividades",
             "Lo que hace regularmente.",
         ),
-        lista("sedes", SEDE, "Sedes", "Lugares donde funciona; la primera es la dirección principal."),
-        objeto(
+        lista("sedes", LOCATION, "Sedes", "Lugares donde funciona; la primera es la dirección principal."),
+        group(
             "contacto",
             [
                 Field("email", "email", "Correo electrónico", "Correo institucional (no personal)."),
@@ -322,9 +320,9 @@ ORGANIZACION = objeto(
                     "Teléfonos institucionales.",
                 ),
                 Field("web", "url", "Sitio web", "Dirección que empieza con https:// o http://."),
-                objeto(
+                group(
                     "redes",
-                    [Field(k, "url", label, f"Enlace a {label}.") for k, label in RED_SOCIAL.items()],
+                    [Field(k, "url", label, f"Enlace a {label}.") for k, label in SOCIAL_NETWORK.items()],
                     "Redes sociales",
                     "Enlaces a las redes de la organización.",
                 ),
@@ -332,8 +330,8 @@ ORGANIZACION = objeto(
             "Contacto",
             "Datos de contacto institucionales.",
         ),
-        lista("necesidades", NECESIDAD, "Necesidades", "Lo que empresas y voluntarios pueden aportar."),
-        lista("ofrece", OFRECIMIENTO, "Ofrece", "Lo que puede ofrecer a otras organizaciones."),
+        lista("necesidades", NEED, "Necesidades", "Lo que empresas y voluntarios pueden aportar."),
+        lista("ofrece", OFFER, "Ofrece", "Lo que puede ofrecer a otras organizaciones."),
         lista(
             "programas",
             Field("", "programa", "Programa", "Identificador de un programa de `content/programas/`."),
@@ -348,17 +346,17 @@ ORGANIZACION = objeto(
         ),
         lista(
             "referentes",
-            objeto(
+            group(
                 "",
                 [
-                    text("nombre", "Nombre", "Nombre y apellido.", requerido=True, min_len=3, max_len=150),
+                    text("nombre", "Nombre", "Nombre y apellido.", required=True, min_len=3, max_len=150),
                     text("cargo", "Cargo", "Función en la organización.", max_len=100),
                     Field(
                         "consentimiento",
                         "consentimiento",
                         "Consentimiento",
                         "Debe ser `true`: la persona aceptó por escrito que su nombre se publique.",
-                        requerido=True,
+                        required=True,
                     ),
                 ],
                 "Referente",
@@ -397,32 +395,30 @@ ORGANIZACION = objeto(
             "notas_internas",
             "Notas internas",
             "Notas del equipo del CMOSC. Nunca se publican.",
-            publico=False,
+            public=False,
             max_len=5000,
         ),
     ],
     "Organización",
     "Perfil de una organización de la sociedad civil.",
-    al_menos_uno=("sedes[].direccion", "contacto"),
+    at_least_one=("sedes[].direccion", "contacto"),
 )
 
-VOCABULARIO_ITEM = objeto(
+VOCABULARY_ITEM = group(
     "",
     [
-        Field(
-            "id", "slug", "Identificador", "Minúsculas, números y guiones; no se renombra.", requerido=True
-        ),
-        text("nombre", "Nombre", "Nombre visible.", requerido=True, min_len=2, max_len=100),
+        Field("id", "slug", "Identificador", "Minúsculas, números y guiones; no se renombra.", required=True),
+        text("nombre", "Nombre", "Nombre visible.", required=True, min_len=2, max_len=100),
         text("descripcion", "Descripción", "Explicación breve.", max_len=500),
     ],
     "Valor",
     "Un valor del vocabulario.",
 )
 
-VOCABULARIOS = ("tipos", "areas", "poblaciones", "necesidades", "barrios", "registros")
+VOCABULARY_FILES = ("tipos", "areas", "poblaciones", "necesidades", "barrios", "registros")
 
 
-def walk(fields=ORGANIZACION.fields, prefix=""):
+def walk(fields=ORGANIZATION.fields, prefix=""):
     """Yield (dotted path, Field) for every field, lists shown as `[]`."""
     for f in fields:
         path = f"{prefix}{f.key}"

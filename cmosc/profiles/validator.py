@@ -118,12 +118,12 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
             ok = False
         elif value != {}:  # a group whose fields are all blank is absent too
             result[key] = value
-    if ok and schema.al_menos_uno and not any(_holds(result, p) for p in schema.al_menos_uno):
+    if ok and schema.at_least_one and not any(_holds(result, p) for p in schema.at_least_one):
         run.error(node, path, "sin_contacto")
         ok = False
     for sub in schema.fields:
         if sub.key not in result:
-            if sub.requerido and not _present_but_invalid(node, sub.key):
+            if sub.required and not _present_but_invalid(node, sub.key):
                 run.error(node, join(path, sub.key), "requerido")
                 ok = False
             elif sub.default is not None:

@@ -101,9 +101,9 @@ class Site:
     def estado_convocatoria(self, article) -> str:
         return agenda.call_state(article, self.today)
 
-    def participantes(self, programa: str) -> list[Organization]:
+    def participantes(self, program: str) -> list[Organization]:
         """Active organizations that say they take part in a program, by name."""
-        return [o for o in self.activas if programa in (o.programas or ())]
+        return [o for o in self.activas if program in (o.programas or ())]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from cmosc.profiles.hours import DAY_NAMES, MONTH_NAMES
 from cmosc.profiles.sessions import Session, training_sessions
 
 # Spanish month and weekday names are declared once, with the hours parser that reads them.
-MESES, DIAS = MONTH_NAMES, DAY_NAMES
+MONTH_NAMES, DAY_NAMES = MONTH_NAMES, DAY_NAMES
 
 
 def fecha_larga(value) -> str:
@@ -24,14 +24,14 @@ def fecha_larga(value) -> str:
         return ""
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
-    return f"{value.day} de {MESES[value.month - 1]} de {value.year}"
+    return f"{value.day} de {MONTH_NAMES[value.month - 1]} de {value.year}"
 
 
 def fecha_hora(value) -> str:
     """`2026-12-03T18:00` → `jueves 3 de diciembre de 2026, 18:00 h`."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    texto = f"{DIAS[value.weekday()]} {fecha_larga(value)}"
+    texto = f"{DAY_NAMES[value.weekday()]} {fecha_larga(value)}"
     if isinstance(value, datetime):
         texto += f", {value:%H:%M} h"
     return texto

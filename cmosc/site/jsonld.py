@@ -19,7 +19,7 @@ def _address(sede, municipio: Municipality) -> dict:
     address = {
         "@type": "PostalAddress",
         "addressLocality": sede.localidad or municipio.localidad,
-        "addressRegion": municipio.provincia,
+        "addressRegion": municipio.province,
         "postalCode": sede.codigo_postal or municipio.codigo_postal,
         "addressCountry": municipio.pais,
     }

@@ -9,7 +9,7 @@ WINDOW = 2  # otherwise pages after the first link this many neighbours each sid
 
 
 @dataclass(frozen=True)
-class Pagina:
+class Page:
     numero: int
     total: int
     items: tuple
@@ -56,9 +56,9 @@ def page_url(base: str, number: int) -> str:
     return base if number == 1 else f"{base}pagina/{number}/"
 
 
-def paginate(items, base: str, size: int) -> list[Pagina]:
+def paginate(items, base: str, size: int) -> list[Page]:
     """At least one page, even for an empty listing (its URL must exist)."""
     items = tuple(items)
     chunks = [items[i : i + size] for i in range(0, len(items), size)] or [()]
     urls = tuple(page_url(base, n) for n in range(1, len(chunks) + 1))
-    return [Pagina(n, len(chunks), chunk, urls[n - 1], urls) for n, chunk in enumerate(chunks, 1)]
+    return [Page(n, len(chunks), chunk, urls[n - 1], urls) for n, chunk in enumerate(chunks, 1)]

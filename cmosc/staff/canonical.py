@@ -11,7 +11,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import PlainScalarString
 
 from cmosc.profiles import hours_format
-from cmosc.profiles.schema import ORGANIZACION, Field
+from cmosc.profiles.schema import ORGANIZATION, Field
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.staff.roundtrip import dump_text, load_text
 
@@ -21,7 +21,7 @@ def canonical_text(text: str, vocabularies: dict[str, Vocabulary]) -> str:
     document = load_text(text)
     if not isinstance(document, CommentedMap):
         return text  # not a profile; validation explains why
-    canonicalize(document, ORGANIZACION, vocabularies)
+    canonicalize(document, ORGANIZATION, vocabularies)
     return dump_text(document)
 
 

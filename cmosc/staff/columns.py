@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from cmosc.folding import fold
 from cmosc.profiles.loader import load_file
-from cmosc.profiles.schema import ORGANIZACION, RED_SOCIAL_KEYS, walk
+from cmosc.profiles.schema import ORGANIZATION, SOCIAL_NETWORK_KEYS, walk
 from cmosc.profiles.validator import vocabulary_key
 
 IGNORE = "ignorar"
@@ -104,7 +104,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "contacto.email": ("email", "e mail", "mail", "correo", "correo electronico"),
     "contacto.telefonos": ("telefono", "telefonos", "tel", "tel fijo", "celular", "celulares", "movil"),
     "contacto.web": ("web", "sitio web", "pagina web", "pagina"),
-    **{f"contacto.redes.{k}": (k,) for k in RED_SOCIAL_KEYS if k not in ("x", "otra")},
+    **{f"contacto.redes.{k}": (k,) for k in SOCIAL_NETWORK_KEYS if k not in ("x", "otra")},
     "contacto.redes.x": ("x", "twitter"),
     "redes": ("redes", "redes a las que pertenece", "federacion", "federaciones"),
     "programas": ("programas", "programas estatales"),
@@ -137,7 +137,7 @@ def resolve_target(name: str, vocabularies: dict) -> str | None:
     if folded in _TARGET_NAMES:
         return _TARGET_NAMES[folded]
     registry = name.strip()[len(REGISTRY_PREFIX) :] if folded.startswith("identificadores.") else name
-    found = vocabulary_key(registry.strip(), ORGANIZACION.child("identificadores"), vocabularies)
+    found = vocabulary_key(registry.strip(), ORGANIZATION.child("identificadores"), vocabularies)
     return REGISTRY_PREFIX + found[0] if found else None
 
 

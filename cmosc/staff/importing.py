@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from cmosc.profiles.catalog import PROFILES_DIR, Catalog
 from cmosc.profiles.checks import is_valid_slug
 from cmosc.profiles.loader import load_text
-from cmosc.profiles.schema import MODELINE, ORGANIZACION, Field
+from cmosc.profiles.schema import MODELINE, ORGANIZATION, Field
 from cmosc.profiles.validator import Env, validate
 from cmosc.staff.canonical import insert_in_order
 from cmosc.staff.cells import normalize_scalar
@@ -37,16 +37,16 @@ class RowResult:
     fila: int
     accion: str  # nueva | actualizada | sin_cambios | omitida | rechazada
     slug: str | None = None
-    motivos: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
     avisos: list[str] = field(default_factory=list)
     cambios: list[tuple[str, str, str]] = field(default_factory=list)  # (column, old, new)
     parecidas: list[str] = field(default_factory=list)
     coincide: str = ""  # why an existing file is this row's organization
-    fuera: bool = False
-    provincia: str = ""  # a row outside the municipality: its province, when another one
-    tipo_sin_traducir: tuple[str, str] | None = None  # (column, value) of a type not resolved
+    outside: bool = False
+    province: str = ""  # a row outside the municipality: its province, when another one
+    untranslated_type: tuple[str, str] | None = None  # (column, value) of a type not resolved
     texto: str | None = None  # an updated file's new text
-    nuevo: tuple[dict, str] | None = None  # a new file's values and notes line
+    new: tuple[dict, str] | None = None  # a new file's values and notes line
 
 
 def known_index(catalog: Catalog) -> Index:
@@ -66,17 +66,17 @@ def plan_rows(rows, sheet: Sheet, catalog: Catalog, actualizar: bool):
 
 
 def plan_row(row, sheet: Sheet, index: Index, folder: Path, actualizar: bool) -> RowResult:
-    result = RowResult(row.number, "rechazada", avisos=row.warnings, tipo_sin_traducir=row.untyped)
+    result = RowResult(row.number, "rechazada", avisos=row.warnings, untranslated_type=row.untyped)
     if row.outside:  # judged first: another municipality's row is no one's to fix here
-        result.accion, result.fuera, result.motivos = (
+        result.accion, result.outside, result.reasons = (
             "omitida",
             True,
             [f"fuera del municipio: {row.outside}."],
         )
-        result.avisos, result.tipo_sin_traducir, result.provincia = [], None, row.other_province
+        result.avisos, result.untranslated_type, result.province = [], None, row.other_province
         return result
     if row.rejected:
-        result.motivos = row.rejected
+        result.reasons = row.rejected
         return result
     match = index.find(row.values, row.values.get(SLUG))
     result.slug, result.coincide = match.slug, match.motivo
@@ -85,16 +85,16 @@ def plan_row(row, sheet: Sheet, index: Index, folder: Path, actualizar: bool) ->
     ]
     if match.known is not None and match.known.row is not None:
         result.accion, result.coincide = "omitida", ""
-        result.motivos = [f"repite la organización de la fila {match.known.row} ({match.motivo})."]
+        result.reasons = [f"repite la organización de la fila {match.known.row} ({match.motivo})."]
         return result
     if not is_valid_slug(match.slug):
-        result.motivos = [f"«{match.slug}» no sirve como identificador (minúsculas, números y guiones)."]
+        result.reasons = [f"«{match.slug}» no sirve como identificador (minúsculas, números y guiones)."]
         return result
     if match.known is None and "tipo" not in row.values:
-        result.motivos = [missing("tipo")]  # an existing profile has its own
+        result.reasons = [missing("tipo")]  # an existing profile has its own
         return result
     if match.known is None and not reachable(row.values):
-        result.motivos = [
+        result.reasons = [
             "no tiene dirección ni contacto, y un perfil necesita al menos uno: completá la columna "
             "de la dirección, el teléfono o el correo."
         ]
@@ -104,13 +104,13 @@ def plan_row(row, sheet: Sheet, index: Index, folder: Path, actualizar: bool) ->
     archivo = f"{PROFILES_DIR}/{match.slug}.yml"
     if match.known is None:
         # Validated as data; the YAML text is only made when it is written (`new_text`).
-        result.accion, result.nuevo = "nueva", (row.values, notes)
-        result.motivos = data_problems(nested(row.values, notes), archivo, sheet.env, row.columns)
+        result.accion, result.new = "nueva", (row.values, notes)
+        result.reasons = data_problems(nested(row.values, notes), archivo, sheet.env, row.columns)
     else:
         update(result, path, row, sheet, notes)
         if result.texto is not None:
-            result.motivos = problems(result.texto, archivo, sheet.env, row.columns)
-    if result.motivos:
+            result.reasons = problems(result.texto, archivo, sheet.env, row.columns)
+    if result.reasons:
         result.accion = "rechazada"
     if result.accion == "nueva":
         index.add(
@@ -124,7 +124,7 @@ def plan_row(row, sheet: Sheet, index: Index, folder: Path, actualizar: bool) ->
         )
     if result.accion == "actualizada" and not actualizar:
         result.accion = "omitida"
-        result.motivos = ["ya existe con otros datos; no se modificó (usá --actualizar)."]
+        result.reasons = ["ya existe con otros datos; no se modificó (usá --actualizar)."]
     return result
 
 
@@ -133,15 +133,15 @@ def update(result: RowResult, path: Path, row, sheet: Sheet, notes: str) -> None
     try:
         doc = load_path(path)
     except Exception:  # ruamel's errors; validation of the file explains them
-        result.motivos = [f"{PROFILES_DIR}/{path.name} ya existe y no es YAML válido; corregilo primero."]
+        result.reasons = [f"{PROFILES_DIR}/{path.name} ya existe y no es YAML válido; corregilo primero."]
         return
     result.cambios = apply_values(doc, row.values, sheet, notes)
-    if any(field_of(target).publico for target, _, _ in result.cambios) and doc.get("verificado"):
+    if any(field_of(target).public for target, _, _ in result.cambios) and doc.get("verificado"):
         insert_in_order(
             doc,
             "sin_verificar_desde",
-            scalar(sheet.env.today.isoformat(), ORGANIZACION.child("verificado")),
-            ORGANIZACION,
+            scalar(sheet.env.today.isoformat(), ORGANIZATION.child("verificado")),
+            ORGANIZATION,
         )
     result.texto = dump_text(doc)
     result.accion = "sin_cambios" if result.texto == original else "actualizada"
@@ -173,7 +173,7 @@ def new_text(values: dict, notes: str, sheet: Sheet) -> str:
 
 def container(doc: CommentedMap, parts: list[str]) -> tuple[CommentedMap, Field]:
     """The mapping that holds a dotted path's last key (created when missing)."""
-    node, schema = doc, ORGANIZACION
+    node, schema = doc, ORGANIZATION
     for part in parts[:-1]:
         sub = schema.child(part)
         if sub.kind == "lista":  # only `sedes`: imported data goes to the first sede
@@ -235,7 +235,7 @@ def apply_values(doc: CommentedMap, values: dict, sheet: Sheet, notes: str) -> l
     lines = [line for line in lines if line and line not in old]
     if lines:  # notes are only ever appended to, never replaced
         text = "\n".join([old, *lines]).strip()
-        insert_in_order(doc, NOTES, text, ORGANIZACION)
+        insert_in_order(doc, NOTES, text, ORGANIZATION)
         changes.append((NOTES, old, text))
     return changes
 
@@ -264,14 +264,14 @@ _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.o
 
 def data_problems(data: dict, archivo: str, env: Env, headers: dict[str, str]) -> list[str]:
     """A new row's data validated like a profile file, without writing its YAML first."""
-    return reasons_of(validate(as_node(data), ORGANIZACION, archivo, env)[1], headers)
+    return reasons_of(validate(as_node(data), ORGANIZATION, archivo, env)[1], headers)
 
 
 def problems(text: str, archivo: str, env: Env, headers: dict[str, str]) -> list[str]:
     loaded = load_text(text, archivo)
     diagnostics = list(loaded.diagnostics)
     if loaded.node is not None:
-        diagnostics += validate(loaded.node, ORGANIZACION, archivo, env)[1]
+        diagnostics += validate(loaded.node, ORGANIZATION, archivo, env)[1]
     return reasons_of(diagnostics, headers)
 
 
@@ -291,7 +291,7 @@ def write_result(row: RowResult, folder: Path, actualizar: bool, sheet: Sheet) -
     if row.accion == "nueva":
         folder.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:  # never replace a file
-            handle.write(new_text(*row.nuevo, sheet))
+            handle.write(new_text(*row.new, sheet))
     elif row.accion == "actualizada" and actualizar:
         path.write_text(row.texto, encoding="utf-8")
     else:

@@ -16,7 +16,7 @@ from cmosc.messages import format_message
 from cmosc.municipality import Municipality
 from cmosc.profiles.checks import Problem
 from cmosc.profiles.kinds import KINDS
-from cmosc.profiles.schema import ORGANIZACION, Field, walk
+from cmosc.profiles.schema import ORGANIZATION, Field, walk
 from cmosc.profiles.validator import Env
 from cmosc.staff.cells import is_placeholder, normalize_scalar, split_list, spreadsheet_date
 from cmosc.staff.columns import AREA_CODE, DEPARTMENT, PROVINCE, REGISTRY_PREFIX, SLUG, ColumnMap, header_key
@@ -29,7 +29,7 @@ LAT, LON = "sedes.ubicacion.lat", "sedes.ubicacion.lon"
 
 def field_of(target: str) -> Field:
     if target.startswith(REGISTRY_PREFIX) and target not in FIELDS:
-        return ORGANIZACION.child("identificadores").extra
+        return ORGANIZATION.child("identificadores").extra
     return FIELDS[target]
 
 
@@ -185,14 +185,14 @@ def join_area_code(row: Row, area: str) -> None:
 def locate(row: Row, municipio: Municipality) -> None:
     """Mark rows of another municipality; drop coordinates that cannot be right."""
     localidad = row.values.get("sedes.localidad", "")
-    departamento, provincia = row.place.get(DEPARTMENT, ""), row.place.get(PROVINCE, "")
-    ours_province = not provincia or fold(provincia) == fold(municipio.provincia)
-    row.other_province = "" if ours_province else provincia
+    departamento, province = row.place.get(DEPARTMENT, ""), row.place.get(PROVINCE, "")
+    ours_province = not province or fold(province) == fold(municipio.province)
+    row.other_province = "" if ours_province else province
     ours_department = ours_province and (
         not departamento or fold(departamento) in {fold(d) for d in municipio.departamentos}
     )
     names = {fold(n) for n in municipio.nombres}
-    short = {fold(n) for n in municipio.nombres_cortos}
+    short = {fold(n) for n in municipio.short_names}
     if localidad:
         ours = fold(localidad) in names or (fold(localidad) in short and departamento and ours_department)
         if not ours:
@@ -200,8 +200,8 @@ def locate(row: Row, municipio: Municipality) -> None:
         else:
             del row.values["sedes.localidad"]  # the default: the configured municipality
     if not row.outside and not ours_department:
-        row.outside = f"el departamento es «{departamento or provincia}»" + (
-            f" ({provincia})" if departamento and provincia else ""
+        row.outside = f"el departamento es «{departamento or province}»" + (
+            f" ({province})" if departamento and province else ""
         )
     point(row, municipio)
 

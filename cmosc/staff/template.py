@@ -7,7 +7,7 @@ once the required ones are filled, and staff uncomment what they know.
 from __future__ import annotations
 
 from cmosc.profiles.kinds import KINDS
-from cmosc.profiles.schema import MODELINE, ORGANIZACION, Field
+from cmosc.profiles.schema import MODELINE, ORGANIZATION, Field
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.staff.roundtrip import dump_text
 
@@ -37,7 +37,7 @@ def vocabulary_hint(field: Field, vocabularies: dict[str, Vocabulary]) -> str:
 def describe(field: Field, vocabularies) -> str:
     """One comment line: label, (obligatorio), help, limits and allowed values."""
     item = field.items if field.kind == "lista" and field.items is not None else None
-    parts = [f"{field.etiqueta}{' (obligatorio)' if field.requerido else ''}: {field.ayuda}", limits(field)]
+    parts = [f"{field.etiqueta}{' (obligatorio)' if field.required else ''}: {field.hint}", limits(field)]
     vocab_field = item if item is not None and item.kind == "vocab" else field
     if vocab_field.kind == "vocab":
         parts.append(vocabulary_hint(vocab_field, vocabularies))
@@ -48,7 +48,7 @@ def example(field: Field) -> str:
     """A sample value, only as a hint inside a commented-out line."""
     if field.kind == "objeto":
         return "{" + ", ".join(f"{sub.key}: {example(sub)}" for sub in field.fields) + "}"
-    return field.ejemplo or KINDS[field.kind].sample
+    return field.example or KINDS[field.kind].sample
 
 
 def block(field: Field, value: str, vocabularies, indent: str = "", quote: bool = True) -> list[str]:
@@ -75,7 +75,7 @@ def block(field: Field, value: str, vocabularies, indent: str = "", quote: bool 
 
 def field_lines(field: Field, values: dict, vocabularies) -> list[str]:
     """Required fields live (with the given value); optional ones commented out."""
-    if field.requerido:
+    if field.required:
         lines = block(field, values.get(field.key, ""), vocabularies)
         if field.kind == "markdown":
             lines.insert(
@@ -90,7 +90,7 @@ def field_lines(field: Field, values: dict, vocabularies) -> list[str]:
 
 def template(values: dict, vocabularies: dict[str, Vocabulary]) -> str:
     """The full template text; `values` fills live keys (nombre, tipo)."""
-    live = {f.key: values.get(f.key, "") for f in ORGANIZACION.fields if f.requerido}
+    live = {f.key: values.get(f.key, "") for f in ORGANIZATION.fields if f.required}
     lines = [
         MODELINE,
         "# Perfil de una organización del directorio del CMOSC.",
@@ -99,6 +99,6 @@ def template(values: dict, vocabularies: dict[str, Vocabulary]) -> str:
         "# o un dato de contacto. Después corré «cmosc validar» para revisar el archivo.",
         "",
     ]
-    for field in ORGANIZACION.fields:
+    for field in ORGANIZATION.fields:
         lines += field_lines(field, live, vocabularies)
     return "\n".join(lines) + "\n"

@@ -42,7 +42,7 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def contexto(browser):
+def browser_context(browser):
     # axe is injected by the test, not by the site: the site's CSP rightly refuses it.
     context = browser.new_context(locale="es-AR", bypass_csp=True)
     yield context
@@ -64,8 +64,8 @@ CASES = [(n, 360) for n in PAGES] + [
 
 
 @pytest.mark.parametrize("nombre,ancho", CASES)
-def test_axe_sin_violaciones(contexto, site_server, nombre, ancho):
-    pagina = contexto.new_page()
+def test_axe_finds_no_violations(browser_context, site_server, nombre, ancho):
+    pagina = browser_context.new_page()
     pagina.set_viewport_size({"width": ancho, "height": 800})
     pagina.goto(site_server + PAGES[nombre])
     violations = axe_violations(pagina)
@@ -73,9 +73,9 @@ def test_axe_sin_violaciones(contexto, site_server, nombre, ancho):
     assert not violations, describe(violations)
 
 
-def test_axe_detecta_una_violacion(contexto, site_server):
+def test_axe_detects_a_violation(browser_context, site_server):
     """The harness itself can fail: an unlabelled input must be reported."""
-    pagina = contexto.new_page()
+    pagina = browser_context.new_page()
     pagina.goto(site_server + "/")
     pagina.evaluate(
         "() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text>')"
@@ -86,8 +86,8 @@ def test_axe_detecta_una_violacion(contexto, site_server):
     assert [v["id"] for v in result["violations"]] == ["label"]
 
 
-def test_skip_link_appears_on_focus_and_moves_to_main(contexto, site_server):
-    pagina = contexto.new_page()
+def test_skip_link_appears_on_focus_and_moves_to_main(browser_context, site_server):
+    pagina = browser_context.new_page()
     pagina.goto(site_server + "/organizaciones/organizacion-norte/")
     saltar = pagina.get_by_role("link", name="Saltar al contenido")
     assert saltar.bounding_box()["x"] < 0, "oculto hasta recibir el foco"

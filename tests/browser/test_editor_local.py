@@ -135,10 +135,10 @@ def test_create_a_profile_in_the_browser(local_editor, browser):
     assert validar.returncode == 0, validar.stderr
     catalog = load_catalog(project)
     data = {p.slug: p.data for p in catalog.profiles}
-    nueva = data[NEW]
-    assert nueva["sigla"] == "NO" and nueva["tipo"] == "fundacion"  # as typed, not a boolean
-    assert nueva["contacto"]["telefonos"] == ["03814000000"]  # the leading 0 stays
-    assert nueva["sedes"] == [
+    new_profile = data[NEW]
+    assert new_profile["sigla"] == "NO" and new_profile["tipo"] == "fundacion"  # as typed, not a boolean
+    assert new_profile["contacto"]["telefonos"] == ["03814000000"]  # the leading 0 stays
+    assert new_profile["sedes"] == [
         {
             "direccion": "Av. Siempre Viva 742",
             "barrio": "villa-lujan",

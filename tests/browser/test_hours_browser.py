@@ -12,7 +12,7 @@ POSADA = "/organizaciones/fundacion-la-posada/"  # todos los días de 20 a 8
 
 
 @pytest.fixture
-def reloj(browser):
+def clock(browser):
     context = browser.new_context(locale="es-AR", bypass_csp=True, timezone_id="Europe/Madrid")
     yield context
     context.close()
@@ -43,8 +43,8 @@ def open_at(context, url: str, instant: str):
         (POSADA, "2026-12-02T10:00:00-03:00", "Cerrado · abre hoy a las 20", "Miércoles"),
     ],
 )
-def test_profile_says_whether_it_is_open_and_marks_today(reloj, site_server, url, instant, expected, today):
-    page = open_at(reloj, site_server + url, instant)
+def test_profile_says_whether_it_is_open_and_marks_today(clock, site_server, url, instant, expected, today):
+    page = open_at(clock, site_server + url, instant)
     contact = page.locator(".perfil__contacto")
     assert contact.locator("[data-horario-estado]").inner_text() == expected
     block = contact.locator(".horario")
@@ -53,17 +53,17 @@ def test_profile_says_whether_it_is_open_and_marks_today(reloj, site_server, url
     page.close()
 
 
-def test_enhanced_profile_has_no_axe_violations(reloj, site_server):
+def test_enhanced_profile_has_no_axe_violations(clock, site_server):
     for width in (360, 1280):
-        page = open_at(reloj, site_server + VILLA, "2026-12-01T18:30:00-03:00")
+        page = open_at(clock, site_server + VILLA, "2026-12-01T18:30:00-03:00")
         page.set_viewport_size({"width": width, "height": 900})
         violations = axe_violations(page)
         page.close()
         assert not violations, describe(violations)
 
 
-def test_listing_filter_keeps_only_open_organizations(reloj, site_server):
-    page = open_at(reloj, site_server + "/organizaciones/", "2026-12-02T03:00:00-03:00")
+def test_listing_filter_keeps_only_open_organizations(clock, site_server):
+    page = open_at(clock, site_server + "/organizaciones/", "2026-12-02T03:00:00-03:00")
     control = page.locator("[data-filtro-abierto]")
     assert control.is_visible()
     total = page.locator(".tarjetas > li").count()
@@ -80,8 +80,8 @@ def test_listing_filter_keeps_only_open_organizations(reloj, site_server):
     page.close()
 
 
-def test_search_filter_abierto_ahora_from_the_url(reloj, site_server):
-    page = reloj.new_page()
+def test_search_filter_abierto_ahora_from_the_url(clock, site_server):
+    page = clock.new_page()
     page.clock.set_fixed_time("2026-12-02T03:00:00-03:00")
     page.goto(site_server + "/buscar/?abierto=1")
     page.wait_for_function("() => document.getElementById('busqueda').hasAttribute('data-resultados')")

@@ -13,15 +13,15 @@ COMPLETO = "organizacion-norte"
 
 
 @pytest.fixture
-def contexto(browser):
+def browser_context(browser):
     context = browser.new_context(locale="es-AR", viewport={"width": 1280, "height": 900})
     context.pedidas = route_tiles(context)
     yield context
     context.close()
 
 
-def abrir(contexto, url):
-    pagina = contexto.new_page()
+def open_page(browser_context, url):
+    pagina = browser_context.new_page()
     pagina.errores = []
     pagina.on("pageerror", lambda e: pagina.errores.append(str(e)))
     pagina.on("console", lambda m: pagina.errores.append(m.text) if m.type in ("error", "warning") else None)
@@ -44,9 +44,9 @@ def haversine(lat1, lon1, lat2, lon2) -> float:
 
 
 def test_markers_and_clusters_cover_every_sede_and_tiles_come_from_settings(
-    contexto, site_server, built_site
+    browser_context, site_server, built_site
 ):
-    pagina = abrir(contexto, site_server + "/mapa/")
+    pagina = open_page(browser_context, site_server + "/mapa/")
     total = len(listed(built_site))
     assert pagina.get_attribute("#mapa", "data-sedes") == str(total)
     # Every sede is a marker or inside a cluster: the clusters' counts add up.
@@ -54,14 +54,16 @@ def test_markers_and_clusters_cover_every_sede_and_tiles_come_from_settings(
         (n, el) => n + (el.classList.contains('grupo-mapa') ? parseInt(el.textContent, 10) : 1), 0)""")
     assert counted == total
     assert pagina.locator(".grupo-mapa").count() >= 1  # the sample data is dense enough to cluster
-    assert contexto.pedidas and all(u.startswith("https://tile.openstreetmap.org/") for u in contexto.pedidas)
+    assert browser_context.pedidas and all(
+        u.startswith("https://tile.openstreetmap.org/") for u in browser_context.pedidas
+    )
     atribucion = pagina.locator(".leaflet-control-attribution a", has_text="colaboradores de OpenStreetMap")
     assert atribucion.get_attribute("href") == "https://www.openstreetmap.org/copyright"
     assert pagina.errores == []  # CSP included: a blocked tile or style would show here
 
 
-def test_a_profile_link_centres_the_map_and_opens_the_popup(contexto, site_server):
-    pagina = abrir(contexto, f"{site_server}/mapa/#sede-{COMPLETO}-1")
+def test_a_profile_link_centres_the_map_and_opens_the_popup(browser_context, site_server):
+    pagina = open_page(browser_context, f"{site_server}/mapa/#sede-{COMPLETO}-1")
     popup = pagina.locator(".leaflet-popup-content")
     popup.wait_for()
     enlace = popup.locator("a")
@@ -75,17 +77,17 @@ def test_a_profile_link_centres_the_map_and_opens_the_popup(contexto, site_serve
     assert pagina.errores == []
 
 
-def test_filters_act_on_markers_and_list(contexto, site_server, built_site):
-    pagina = abrir(contexto, site_server + "/mapa/")
+def test_filters_act_on_markers_and_list(browser_context, site_server, built_site):
+    pagina = open_page(browser_context, site_server + "/mapa/")
     sedes = listed(built_site)
     pagina.select_option("#filtro-barrio", "centro")
     en_centro = [s["id"] for s in sedes if s["barrio"] == "centro"]
     assert en_centro
     pagina.wait_for_function(f"() => document.getElementById('mapa').dataset.sedes === '{len(en_centro)}'")
-    visibles = pagina.evaluate(
+    visible_slugs = pagina.evaluate(
         "() => Array.from(document.querySelectorAll('#sedes li:not([hidden])'), li => li.id)"
     )
-    assert sorted(visibles) == sorted(en_centro)
+    assert sorted(visible_slugs) == sorted(en_centro)
     assert f"{len(en_centro)} sedes con los filtros elegidos" in pagina.inner_text("#mapa-estado")
     tipo = next(s["tipo"] for s in sedes if s["barrio"] == "centro")
     pagina.select_option("#filtro-tipo", tipo)
@@ -95,8 +97,8 @@ def test_filters_act_on_markers_and_list(contexto, site_server, built_site):
     pagina.wait_for_function(f"() => document.getElementById('mapa').dataset.sedes === '{len(sedes)}'")
 
 
-def test_skip_link_jumps_over_the_map_to_the_list(contexto, site_server):
-    pagina = abrir(contexto, site_server + "/mapa/")
+def test_skip_link_jumps_over_the_map_to_the_list(browser_context, site_server):
+    pagina = open_page(browser_context, site_server + "/mapa/")
     pagina.locator("a.saltar-mapa").focus()
     pagina.keyboard.press("Enter")
     assert pagina.evaluate("document.activeElement.id") == "lista-sedes"
@@ -111,7 +113,7 @@ def test_near_me_on_the_map_sorts_by_distance(browser, site_server, built_site):
     asked = route_tiles(context)
     outside = []
     context.on("request", lambda r: outside.append(r.url) if "127.0.0.1" not in r.url else None)
-    pagina = abrir(context, site_server + "/mapa/")
+    pagina = open_page(context, site_server + "/mapa/")
     pagina.click("#cercania-mapa [data-cercania-ubicacion]")
     pagina.wait_for_selector("#sedes .sedes-mapa__distancia")
     order = pagina.evaluate("() => Array.from(document.querySelectorAll('#sedes li'), li => li.id)")
@@ -123,8 +125,8 @@ def test_near_me_on_the_map_sorts_by_distance(browser, site_server, built_site):
     context.close()
 
 
-def test_without_geolocation_the_barrio_centre_is_used(contexto, site_server, built_site):
-    pagina = abrir(contexto, site_server + "/mapa/")
+def test_without_geolocation_the_barrio_centre_is_used(browser_context, site_server, built_site):
+    pagina = open_page(browser_context, site_server + "/mapa/")
     pagina.select_option("#cercania-mapa-barrio", "centro")
     pagina.wait_for_selector("#sedes .sedes-mapa__distancia")
     first = pagina.evaluate("() => document.querySelector('#sedes li').id")
@@ -136,7 +138,7 @@ def test_near_me_on_search_sorts_results_by_distance(browser, site_server, built
     sedes = listed(built_site)
     here = {"latitude": -26.8105, "longitude": -65.2010}
     context = browser.new_context(locale="es-AR", geolocation=here, permissions=["geolocation"])
-    pagina = abrir(context, site_server + "/buscar/")
+    pagina = open_page(context, site_server + "/buscar/")
     pagina.click("#cercania-buscar [data-cercania-ubicacion]")
     pagina.wait_for_selector("#resultados li")
     nearest: dict[str, float] = {}
@@ -168,13 +170,13 @@ def test_without_javascript_the_list_is_the_page(browser, site_server, built_sit
 
 
 @pytest.mark.parametrize("ancho", [360, 1280])
-def test_axe_sin_violaciones_en_el_mapa(browser, site_server, ancho):
+def test_axe_finds_no_violations_on_the_map(browser, site_server, ancho):
     from support.axe import axe_violations, describe
 
     # axe is injected by the test, not by the site: the site's CSP rightly refuses it.
     context = browser.new_context(locale="es-AR", bypass_csp=True, viewport={"width": ancho, "height": 900})
     route_tiles(context)
-    pagina = abrir(context, f"{site_server}/mapa/#sede-{COMPLETO}-1")
+    pagina = open_page(context, f"{site_server}/mapa/#sede-{COMPLETO}-1")
     pagina.locator(".leaflet-popup-content").wait_for()
     pagina.locator("#mapa-herramientas > summary").evaluate("s => { s.parentElement.open = true }")
     pagina.select_option("#cercania-mapa-barrio", "centro")
@@ -202,10 +204,10 @@ def test_open_now_filter_and_popup_use_the_hours_on_tucumans_clock(browser, site
     assert open_now and sum(1 for s in sedes if s["horario"]) > len(open_now)
     pagina.check("#filtro-abierto")
     pagina.wait_for_function(f"() => document.getElementById('mapa').dataset.sedes === '{len(open_now)}'")
-    visibles = pagina.evaluate(
+    visible_slugs = pagina.evaluate(
         "() => Array.from(document.querySelectorAll('#sedes li:not([hidden])'), li => li.id)"
     )
-    assert visibles == open_now
+    assert visible_slugs == open_now
     assert "abierta ahora" in pagina.inner_text("#mapa-estado")
     pagina.evaluate(f"() => {{ window.location.hash = '{open_now[0]}' }}")
     estado = pagina.locator(".leaflet-popup-content .horario__estado")

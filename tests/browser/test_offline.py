@@ -25,16 +25,18 @@ def visit_and_wait(pagina, url):
 
 
 @pytest.fixture
-def contexto(browser):
+def browser_context(browser):
     context = browser.new_context(locale="es-AR", service_workers="allow")
     yield context
     context.close()
 
 
-def test_visited_pages_and_search_work_offline_others_say_they_need_a_connection(contexto, site_server):
-    pagina = contexto.new_page()
+def test_visited_pages_and_search_work_offline_others_say_they_need_a_connection(
+    browser_context, site_server
+):
+    pagina = browser_context.new_page()
     visit_and_wait(pagina, f"{site_server}/organizaciones/{COMPLETO}/")
-    contexto.set_offline(True)
+    browser_context.set_offline(True)
     pagina.reload()
     assert "Organización Norte" in pagina.locator("h1").inner_text()
     assert pagina.evaluate("getComputedStyle(document.querySelector('.encabezado')).backgroundColor") != (
@@ -48,17 +50,17 @@ def test_visited_pages_and_search_work_offline_others_say_they_need_a_connection
     guardadas = pagina.locator("#paginas-guardadas")
     guardadas.wait_for()
     assert guardadas.get_by_role("link", name="Organización Norte").count() >= 1
-    contexto.set_offline(False)
+    browser_context.set_offline(False)
     pagina.reload()
     assert pagina.locator("h1").inner_text() != "Esta página necesita conexión a internet"
 
 
-def test_manifest_makes_the_site_installable(built_site, contexto, site_server):
+def test_manifest_makes_the_site_installable(built_site, browser_context, site_server):
     data = json.loads((built_site / "manifest.webmanifest").read_text("utf-8"))
     assert data["lang"] == "es-AR" and data["display"] == "standalone" and data["start_url"] == "./"
     sizes = {i["sizes"] for i in data["icons"] if i["purpose"] == "any"}
     assert {"192x192", "512x512"} <= sizes
-    pagina = contexto.new_page()
+    pagina = browser_context.new_page()
     pagina.goto(site_server + "/")
     for icon in data["icons"]:
         response = pagina.request.get(f"{site_server}/{icon['src']}")

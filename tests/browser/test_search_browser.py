@@ -17,7 +17,7 @@ def slugs(pagina) -> list[str]:
     ]
 
 
-def abrir(pagina, site_server, **params) -> list[str]:
+def open_page(pagina, site_server, **params) -> list[str]:
     """Abre /buscar/ con esos parámetros y espera los resultados con los dos índices."""
     consulta = urlencode(params, doseq=True)
     pagina.goto(f"{site_server}/buscar/" + (f"?{consulta}" if consulta else ""))
@@ -29,7 +29,7 @@ def abrir(pagina, site_server, **params) -> list[str]:
 
 # (consulta, deben aparecer, no deben aparecer). Lo que la gente escribe:
 # sin tildes, en plural, con sigla, con errores.
-CASOS = [
+CASES = [
     ("ninos", ["fundacion-latidos", "merendero-los-girasoles"], ["centro-de-jubilados-amor-y-esperanza"]),
     ("niños", ["fundacion-latidos", "merendero-los-girasoles"], ["centro-de-jubilados-amor-y-esperanza"]),
     ("comedores", ["comedor-comunitario-manos-unidas"], ["club-estrella-del-sur", "fundacion-latidos"]),
@@ -48,33 +48,33 @@ CASOS = [
 ]
 
 
-@pytest.mark.parametrize("consulta,si,no", CASOS, ids=[c[0] for c in CASOS])
-def test_relevancia(pagina, site_server, consulta, si, no):
-    encontrados = abrir(pagina, site_server, q=consulta)
+@pytest.mark.parametrize("consulta,si,no", CASES, ids=[c[0] for c in CASES])
+def test_relevance(pagina, site_server, consulta, si, no):
+    encontrados = open_page(pagina, site_server, q=consulta)
     assert set(si) <= set(encontrados), encontrados
     assert not set(no) & set(encontrados), encontrados
     assert pagina.is_hidden("#aviso")  # coincidencia exacta, sin aviso de parecidos
 
 
-def test_sigla_de_dos_letras(pagina, site_server):
-    assert abrir(pagina, site_server, q="ON") == ["organizacion-norte"]
+def test_two_letter_sigla(pagina, site_server):
+    assert open_page(pagina, site_server, q="ON") == ["organizacion-norte"]
 
 
-def test_nombre_primero(pagina, site_server):
-    assert abrir(pagina, site_server, q="apoyo escolar")[0] == "apoyo-escolar-semillitas"
-    assert abrir(pagina, site_server, q="comedores")[0] == "comedor-comunitario-manos-unidas"
+def test_name_first(pagina, site_server):
+    assert open_page(pagina, site_server, q="apoyo escolar")[0] == "apoyo-escolar-semillitas"
+    assert open_page(pagina, site_server, q="comedores")[0] == "comedor-comunitario-manos-unidas"
 
 
 @pytest.mark.parametrize(
     "consulta,esperado", [("fubol", "club-estrella-del-sur"), ("merndero", "merendero-pancita-feliz")]
 )
-def test_errores_de_tipeo(pagina, site_server, consulta, esperado):
-    assert esperado in abrir(pagina, site_server, q=consulta)
+def test_typos(pagina, site_server, consulta, expected):
+    assert expected in open_page(pagina, site_server, q=consulta)
     assert pagina.inner_text("#aviso") == f"No encontramos «{consulta}»; mostramos resultados parecidos."
 
 
-def test_sin_resultados_con_sugerencias(pagina, site_server):
-    assert abrir(pagina, site_server, q="xyzzy qwertz") == []
+def test_no_results_with_suggestions(pagina, site_server):
+    assert open_page(pagina, site_server, q="xyzzy qwertz") == []
     assert pagina.inner_text("#estado") == "No encontramos organizaciones para «xyzzy qwertz»."
     assert pagina.is_visible("#vacio")
     assert pagina.query_selector_all("#vacio a[href*='/buscar/?q=']")
@@ -97,16 +97,16 @@ def test_sin_resultados_con_sugerencias(pagina, site_server):
     ],
     ids=["texto+barrio", "area+barrio", "texto+tipo", "area", "dos-tipos"],
 )
-def test_filtros_combinados(pagina, site_server, params, esperado):
-    assert sorted(abrir(pagina, site_server, **params)) == sorted(esperado)
+def test_combined_filters(pagina, site_server, params, expected):
+    assert sorted(open_page(pagina, site_server, **params)) == sorted(expected)
     for param, valores in params.items():
         if param != "q":
             for valor in [valores] if isinstance(valores, str) else valores:
                 assert pagina.is_checked(f"#f-{param}-{valor}") and pagina.is_visible(f"#f-{param}-{valor}")
 
 
-def test_cuentas_de_filtros(pagina, site_server):
-    abrir(pagina, site_server, q="futbol")
+def test_filter_counts(pagina, site_server):
+    open_page(pagina, site_server, q="futbol")
     assert pagina.text_content("label[for='f-area-deporte'] .faceta__cantidad") == "(2)"
     # Sin resultados en un barrio, la opción se oculta.
     assert pagina.eval_on_selector(
@@ -124,7 +124,7 @@ def test_cuentas_de_filtros(pagina, site_server):
     assert pagina.get_attribute("#estado", "aria-live") == "polite"
 
 
-def test_escribir_filtrar_y_volver(pagina, site_server):
+def test_type_filter_and_go_back(pagina, site_server):
     pagina.goto(f"{site_server}/buscar/")
     pagina.click("#q")
     pagina.keyboard.type("comedor", delay=20)
@@ -154,14 +154,14 @@ def test_escribir_filtrar_y_volver(pagina, site_server):
     assert pagina.input_value("#q") == "comedor"
 
 
-def test_prefijo_mientras_se_escribe(pagina, site_server):
+def test_prefix_while_typing(pagina, site_server):
     pagina.goto(f"{site_server}/buscar/")
     pagina.fill("#q", "comed")
     pagina.wait_for_function("() => document.getElementById('busqueda').hasAttribute('data-resultados')")
     assert "comedor-comunitario-manos-unidas" in slugs(pagina)
 
 
-def test_carga_perezosa(pagina, site_server):
+def test_lazy_loading(pagina, site_server):
     pedidos: list[str] = []
     pagina.on("request", lambda r: pedidos.append(urlsplit(r.url).path))
     pagina.goto(f"{site_server}/")
@@ -174,7 +174,7 @@ def test_carga_perezosa(pagina, site_server):
     assert {"/buscar/documentos-0.json", "/buscar/nombres-0.json", "/buscar/texto-0.json"} <= set(pedidos)
 
 
-def test_encabezado_lleva_a_buscar(pagina, site_server):
+def test_header_leads_to_search(pagina, site_server):
     pagina.goto(f"{site_server}/organizaciones/")
     pagina.fill("#q-encabezado", "futbol")
     pagina.press("#q-encabezado", "Enter")
@@ -185,33 +185,33 @@ def test_encabezado_lleva_a_buscar(pagina, site_server):
     assert "club-estrella-del-sur" in slugs(pagina)
 
 
-def test_sin_javascript(browser, site_server):
-    contexto = browser.new_context(java_script_enabled=False)
+def test_without_javascript(browser, site_server):
+    browser_context = browser.new_context(java_script_enabled=False)
     try:
-        pagina = contexto.new_page()
+        pagina = browser_context.new_page()
         pagina.goto(f"{site_server}/buscar/?q=ninos")
         assert pagina.is_visible("#sin-js")
         assert "La búsqueda necesita JavaScript" in pagina.inner_text("#sin-js")
         assert pagina.query_selector("#sin-js a[href='/barrios/']")
     finally:
-        contexto.close()
+        browser_context.close()
 
 
 @pytest.mark.parametrize("ancho", [360, 1280])
-def test_axe_sin_violaciones(browser, site_server, ancho):
+def test_axe_finds_no_violations(browser, site_server, ancho):
     from support.axe import axe_violations, describe
 
     # axe is injected by the test, not by the site: the site's CSP rightly refuses it.
-    contexto = browser.new_context(locale="es-AR", bypass_csp=True)
+    browser_context = browser.new_context(locale="es-AR", bypass_csp=True)
     try:
-        pagina = contexto.new_page()
+        pagina = browser_context.new_page()
         pagina.set_viewport_size({"width": ancho, "height": 900})
-        abrir(pagina, site_server, q="merndero", area="alimentacion")
+        open_page(pagina, site_server, q="merndero", area="alimentacion")
         assert pagina.query_selector_all("#resultados li") and pagina.is_visible("#aviso")
         violations = axe_violations(pagina)
         assert not violations, describe(violations)
     finally:
-        contexto.close()
+        browser_context.close()
 
 
 # --------------------------------------------------------------------------
@@ -220,7 +220,7 @@ def test_axe_sin_violaciones(browser, site_server, ancho):
 
 
 @pytest.fixture(scope="module")
-def servidor_fragmentado(tmp_path_factory):
+def sharded_server(tmp_path_factory):
     """The sample data built with shards of 8 organizations (4 shards), served."""
     import functools
     import http.server
@@ -228,13 +228,13 @@ def servidor_fragmentado(tmp_path_factory):
 
     from conftest import build_site, copy_project
 
-    proyecto = copy_project(tmp_path_factory.mktemp("fragmentado"))
-    with (proyecto / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+    project = copy_project(tmp_path_factory.mktemp("fragmentado"))
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as conf:
         conf.write("\nCMOSC_BUSQUEDA_FRAGMENTO = 8\n")
-    resultado = build_site(proyecto, proyecto / "output")
-    assert resultado.returncode == 0, resultado.stderr
-    assert (proyecto / "output/buscar/nombres-3.json").exists()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(proyecto / "output"))
+    result = build_site(project, project / "output")
+    assert result.returncode == 0, result.stderr
+    assert (project / "output/buscar/nombres-3.json").exists()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "output"))
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -255,18 +255,18 @@ def servidor_fragmentado(tmp_path_factory):
     ],
     ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()),
 )
-def test_fragmentos_dan_los_mismos_resultados(pagina, site_server, servidor_fragmentado, params):
-    entero = sorted(abrir(pagina, site_server, **params))
+def test_shards_give_the_same_results(pagina, site_server, sharded_server, params):
+    whole = sorted(open_page(pagina, site_server, **params))
     estado = pagina.inner_text("#estado")
-    assert sorted(abrir(pagina, servidor_fragmentado, **params)) == entero
+    assert sorted(open_page(pagina, sharded_server, **params)) == whole
     assert pagina.inner_text("#estado") == estado
     pagina.click("[data-faceta='area'] summary")
     cuentas = pagina.eval_on_selector_all(".faceta__cantidad", "es => es.map(e => e.textContent)")
-    abrir(pagina, site_server, **params)
+    open_page(pagina, site_server, **params)
     assert pagina.eval_on_selector_all(".faceta__cantidad", "es => es.map(e => e.textContent)") == cuentas
 
 
-def test_foco_carga_y_deja_una_indicacion(pagina, site_server):
+def test_focus_loads_and_leaves_a_hint(pagina, site_server):
     pagina.goto(f"{site_server}/buscar/")
     pagina.focus("#q")
     pagina.wait_for_function("() => " + LISTO)

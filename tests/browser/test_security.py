@@ -183,7 +183,7 @@ def test_sample_site_pages_are_clean(built_site):
 
 
 @pytest.fixture(scope="module")
-def sitio_xss(tmp_path_factory) -> Path:
+def xss_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("xss"))
     shutil.copy(FIXTURE, project / "organizaciones" / FIXTURE.name)
     result = build_site(project, project / "output")
@@ -196,30 +196,30 @@ def sitio_xss(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def servidor_xss(sitio_xss):
+def xss_server(xss_site):
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(sitio_xss))
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(xss_site))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
 
-def test_payload_site_pages_are_clean(sitio_xss):
-    assert audit(sitio_xss) == {}
+def test_payload_site_pages_are_clean(xss_site):
+    assert audit(xss_site) == {}
 
 
 PAGES = [f"/organizaciones/{SLUG}/", "/organizaciones/", "/", "/datos/", "/404.html", "/mapa/"]
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_script_runs_in_the_browser(servidor_xss, pagina, path):
+def test_no_script_runs_in_the_browser(xss_server, pagina, path):
     dialogs, errors = [], []
     pagina.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     pagina.on("pageerror", lambda e: errors.append(str(e)))
     pagina.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
     route_tiles(pagina)  # /mapa/: no network here
-    response = pagina.goto(servidor_xss + path)
+    response = pagina.goto(xss_server + path)
     assert response.ok
     pagina.mouse.move(200, 300)  # hover handlers would fire now
     for link in pagina.locator("main a:visible").all()[:60]:  # closed <details> hide some
@@ -230,8 +230,8 @@ def test_no_script_runs_in_the_browser(servidor_xss, pagina, path):
     assert pagina.evaluate("typeof window.cargadoDesdeElSitio") == "undefined"
 
 
-def test_payloads_are_shown_literally(servidor_xss, pagina):
-    pagina.goto(f"{servidor_xss}/organizaciones/{SLUG}/")
+def test_payloads_are_shown_literally(xss_server, pagina):
+    pagina.goto(f"{xss_server}/organizaciones/{SLUG}/")
     assert (
         pagina.locator("h1")
         .inner_text()
@@ -267,10 +267,10 @@ def test_payloads_are_shown_literally(servidor_xss, pagina):
     assert pagina.get_by_role("link", name="enlace externo").get_attribute("rel") == "nofollow ugc noopener"
 
 
-def test_csp_blocks_inline_scripts_but_allows_the_site_own(servidor_xss, pagina):
+def test_csp_blocks_inline_scripts_but_allows_the_site_own(xss_server, pagina):
     messages = []
     pagina.on("console", lambda m: messages.append(m.text))
-    pagina.goto(servidor_xss + "/")
+    pagina.goto(xss_server + "/")
     ran_inline = pagina.evaluate("""() => new Promise(resolve => {
         const s = document.createElement('script');
         s.textContent = 'window.inlineEjecutado = true';

@@ -20,11 +20,11 @@ def snapshot(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def sin_epoch(monkeypatch):
+def without_source_date_epoch(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
 
 
-def test_two_builds_are_byte_identical(tmp_path, sin_epoch):
+def test_two_builds_are_byte_identical(tmp_path, without_source_date_epoch):
     # Two copies in different folders: no absolute path, time or order may leak in.
     first = copy_project(tmp_path / "uno")
     second = copy_project(tmp_path / "otra-carpeta")

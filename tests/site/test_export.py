@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from cmosc.model.organization import build_organizations
 from cmosc.model.privacy import published_paths
-from cmosc.opendata import Conjunto, exportar, licencia_de, render_csv
+from cmosc.opendata import Dataset, export_all, licence_of, render_csv
 from cmosc.opendata.columns import SEPARADOR, columnas
 from cmosc.opendata.csv_export import neutralize
 from cmosc.opendata.xlsx_export import render_xlsx
@@ -41,10 +41,10 @@ UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9
 
 
 @pytest.fixture(scope="module")
-def conjunto() -> Conjunto:
+def dataset() -> Dataset:
     catalog = load_catalog(ROOT, today=TODAY)
     assert catalog.ok
-    return Conjunto(build_organizations(catalog, TODAY), catalog.vocabularies)
+    return Dataset(build_organizations(catalog, TODAY), catalog.vocabularies)
 
 
 def read_csv(raw: bytes) -> list[dict]:
@@ -74,9 +74,9 @@ def test_columns_are_the_published_fields_in_schema_order(built_site):
     assert header == [c.nombre for c in columnas()]
 
 
-def test_csv_rows(built_site, conjunto):
+def test_csv_rows(built_site, dataset):
     rows = read_csv((built_site / "datos" / "organizaciones.csv").read_bytes())
-    assert [r["slug"] for r in rows] == [o.slug for o in conjunto.organizaciones]
+    assert [r["slug"] for r in rows] == [o.slug for o in dataset.organizations]
     girasoles = next(r for r in rows if r["slug"] == "merendero-los-girasoles")
     assert girasoles["url"] == "http://localhost:8000/organizaciones/merendero-los-girasoles/"
     assert girasoles["tipo"] == "organizacion-comunitaria"
@@ -99,23 +99,21 @@ def test_csv_rows(built_site, conjunto):
     assert {r["estado"] for r in rows} == {"activa", "inactiva"}
 
 
-def test_json_keeps_the_structure(built_site, conjunto):
+def test_json_keeps_the_structure(built_site, dataset):
     data = json.loads((built_site / "datos" / "organizaciones.json").read_text("utf-8"))
     assert data["licencia"]["id"] == "CC-BY-4.0"
-    assert (
-        data["actualizado"] == max(o.verificado for o in conjunto.organizaciones if o.verificado).isoformat()
-    )
+    assert data["actualizado"] == max(o.verificado for o in dataset.organizations if o.verificado).isoformat()
     orgs = {o["slug"]: o for o in data["organizaciones"]}
-    assert len(orgs) == len(conjunto.organizaciones)
+    assert len(orgs) == len(dataset.organizations)
     assert orgs["merendero-los-girasoles"]["sedes"][0]["ubicacion"] == {"lat": -26.8108, "lon": -65.1947}
     assert all("notas_internas" not in o for o in orgs.values())
     assert {"tipos", "areas", "barrios", "poblaciones", "necesidades"} <= set(data["vocabularios"])
 
 
-def test_geojson_points_are_lon_lat(built_site, conjunto):
+def test_geojson_points_are_lon_lat(built_site, dataset):
     data = json.loads((built_site / "datos" / "organizaciones.geojson").read_text("utf-8"))
     assert data["type"] == "FeatureCollection"
-    sedes = sum(1 for o in conjunto.organizaciones for s in o.sedes if s.lat is not None)
+    sedes = sum(1 for o in dataset.organizations for s in o.sedes if s.lat is not None)
     assert len(data["features"]) == sedes > 0
     for feature in data["features"]:
         lon, lat = feature["geometry"]["coordinates"]
@@ -149,23 +147,23 @@ def test_xlsx_has_the_csv_rows(built_site):
     assert {len(r) for r in streamed["Organizaciones"].iter_rows(values_only=True)} == {len(rows[0])}
 
 
-def test_xlsx_is_byte_identical_across_runs(conjunto):
-    first = render_xlsx(conjunto)
+def test_xlsx_is_byte_identical_across_runs(dataset):
+    first = render_xlsx(dataset)
     time.sleep(1.1)  # a zip or property stamped with the clock would differ now
-    assert render_xlsx(conjunto) == first
+    assert render_xlsx(dataset) == first
 
 
-def test_xlsx_is_a_valid_workbook_with_frozen_header_and_properties(conjunto):
+def test_xlsx_is_a_valid_workbook_with_frozen_header_and_properties(dataset):
     """Written without openpyxl: openpyxl reads it back with its styles, pane and properties."""
-    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(conjunto)))
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(dataset)))
     assert book.sheetnames == ["Organizaciones", "Campos"]
     sheet = book["Organizaciones"]
     assert sheet.freeze_panes == "C2"
     assert all(cell.font.b for cell in sheet[1]) and not sheet["A2"].font.b
-    assert book.properties.title == conjunto.titulo
-    assert book.properties.creator == book.properties.lastModifiedBy == conjunto.publicador
-    assert book.properties.created.date() == book.properties.modified.date() == conjunto.actualizado
-    with zipfile.ZipFile(io.BytesIO(render_xlsx(conjunto))) as parts:
+    assert book.properties.title == dataset.titulo
+    assert book.properties.creator == book.properties.lastModifiedBy == dataset.publicador
+    assert book.properties.created.date() == book.properties.modified.date() == dataset.actualizado
+    with zipfile.ZipFile(io.BytesIO(render_xlsx(dataset))) as parts:
         assert {i.date_time for i in parts.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
@@ -187,12 +185,12 @@ def test_datapackage_describes_the_files(built_site):
     assert len({r["name"] for r in package["resources"]}) == len(package["resources"])
 
 
-def test_hsds_objects_have_required_fields_and_links(built_site, conjunto):
+def test_hsds_objects_have_required_fields_and_links(built_site, dataset):
     data = json.loads((built_site / "datos" / "hsds.json").read_text("utf-8"))
     assert data["hsds_version"] == "3.0"
     orgs = {o["id"]: o for o in data["organizations"]}
     locations = {loc["id"]: loc for loc in data["locations"]}
-    assert len(orgs) == len(conjunto.organizaciones)
+    assert len(orgs) == len(dataset.organizations)
     for org in orgs.values():
         assert UUID.match(org["id"]) and org["name"] and org["description"]
         for identifier in org.get("organization_identifiers", []):
@@ -204,7 +202,7 @@ def test_hsds_objects_have_required_fields_and_links(built_site, conjunto):
         for address in loc.get("addresses", []):
             for key in ("address_1", "city", "state_province", "postal_code", "country", "address_type"):
                 assert address[key], key
-    actividades = sum(len(o.actividades or []) for o in conjunto.organizaciones)
+    actividades = sum(len(o.actividades or []) for o in dataset.organizations)
     assert len(data["services"]) == actividades > 0
     for service in data["services"]:
         assert service["name"] and service["status"] in ("active", "inactive")
@@ -215,10 +213,10 @@ def test_hsds_objects_have_required_fields_and_links(built_site, conjunto):
     assert len(ids) == len(set(ids))
 
 
-def test_facet_csvs_for_every_value_with_a_page(built_site, conjunto):
+def test_facet_csvs_for_every_value_with_a_page(built_site, dataset):
     """Every value some organization has gets its CSV beside its page; no page, no CSV."""
     used = set()
-    for org in conjunto.organizaciones:
+    for org in dataset.organizations:
         used |= (
             {("tipos", org.tipo.id)}
             | {("areas", a.id) for a in org.areas}
@@ -232,25 +230,25 @@ def test_facet_csvs_for_every_value_with_a_page(built_site, conjunto):
     for facet, value in used:
         assert (built_site / facet / value / "index.html").is_file(), (facet, value)
     rows = read_csv((built_site / "tipos" / "fundacion" / "organizaciones.csv").read_bytes())
-    expected = [o.slug for o in conjunto.organizaciones if o.activa and o.tipo.id == "fundacion"]
+    expected = [o.slug for o in dataset.organizations if o.activa and o.tipo.id == "fundacion"]
     assert [r["slug"] for r in rows] == expected and expected
     rows = read_csv((built_site / "barrios" / "villa-lujan" / "organizaciones.csv").read_bytes())
     assert "merendero-los-girasoles" in [r["slug"] for r in rows]
-    inactive = {o.slug for o in conjunto.organizaciones if not o.activa}
+    inactive = {o.slug for o in dataset.organizations if not o.activa}
     for path in built_site.glob("*/*/organizaciones.csv"):
         assert not inactive & {r["slug"] for r in read_csv(path.read_bytes())}, path
 
 
-def test_render_csv_for_any_list(conjunto):
-    some = conjunto.con(conjunto.organizaciones[:2])
+def test_render_csv_for_any_list(dataset):
+    some = dataset.con(dataset.organizations[:2])
     rows = read_csv(render_csv(some))
-    assert [r["slug"] for r in rows] == [o.slug for o in conjunto.organizaciones[:2]]
-    assert read_csv(render_csv(conjunto.con([]))) == []
+    assert [r["slug"] for r in rows] == [o.slug for o in dataset.organizations[:2]]
+    assert read_csv(render_csv(dataset.con([]))) == []
 
 
-def test_datos_page(built_site, conjunto):
+def test_open_data_page(built_site, dataset):
     page = (built_site / "datos" / "index.html").read_text("utf-8")
-    newest = max(o.verificado for o in conjunto.organizaciones if o.verificado)
+    newest = max(o.verificado for o in dataset.organizations if o.verificado)
     from cmosc.site.filters import fecha_larga
 
     assert fecha_larga(newest) in page
@@ -262,16 +260,16 @@ def test_datos_page(built_site, conjunto):
         assert f"<code>{col.nombre}</code>" in page
 
 
-def test_licence_is_configurable(conjunto):
-    licencia = licencia_de(
+def test_licence_is_configurable(dataset):
+    licencia = licence_of(
         {
             "id": "ODbL-1.0",
             "titulo": "Open Database License",
             "url": "https://opendatacommons.org/licenses/odbl/",
         }
     )
-    custom = Conjunto(conjunto.organizaciones, conjunto.vocabularios, licencia)
-    files = dict(exportar(custom))
+    custom = Dataset(dataset.organizations, dataset.vocabularios, licencia)
+    files = dict(export_all(custom))
     assert json.loads(files["datapackage.json"])["licenses"][0]["name"] == "ODbL-1.0"
     assert json.loads(files["organizaciones.json"])["licencia"]["titulo"] == "Open Database License"
 
@@ -332,13 +330,13 @@ def test_csv_neutralizes_formulas(value, expected):
     assert neutralize(value) == expected
 
 
-def test_xlsx_never_writes_formulas(conjunto):
-    org = conjunto.organizaciones[0]
+def test_xlsx_never_writes_formulas(dataset):
+    org = dataset.organizations[0]
     data = dict(org.data, nombre="=1+1", resumen='=HYPERLINK("http://x","y")')
     fake = type(org)(
         **{**{f: getattr(org, f) for f in org.__dataclass_fields__}, "data": data, "slug": "formulas"}
     )
-    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(conjunto.con([fake]))))
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(dataset.con([fake]))))
     sheet = book["Organizaciones"]
     cells = {c.value: c.data_type for c in sheet[2]}
     assert cells["=1+1"] == "s"
@@ -364,7 +362,7 @@ def test_background_writer_writes_and_reports_failures(tmp_path):
         Background(broken, tmp_path).result()
 
 
-def test_download_macro_points_at_the_facet_csv(built_site, conjunto):
+def test_download_macro_points_at_the_facet_csv(built_site, dataset):
     from jinja2 import Environment, FileSystemLoader
 
     from cmosc.site.context import Site
@@ -372,7 +370,7 @@ def test_download_macro_points_at_the_facet_csv(built_site, conjunto):
 
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
     macro = env.get_template("macros/descargas.html").module.enlace_csv
-    site = Site(conjunto.organizaciones, conjunto.vocabularios, TODAY)
+    site = Site(dataset.organizations, dataset.vocabularios, TODAY)
     env.globals["SITEURL"] = ""
     for facet, value in facet_members(site):
         html = str(macro(facet, value))

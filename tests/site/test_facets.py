@@ -6,7 +6,7 @@ import pytest
 
 from support.expectations import collation_key, facet_values, profiles
 from support.html_tree import card_slugs, page
-from support.listings import PERFILES, expected, listed
+from support.listings import PROFILES, expected, listed
 
 SEGMENTS = ("tipos", "areas", "barrios", "poblaciones", "necesidades", "ods")
 
@@ -49,7 +49,7 @@ def test_parent_lists_every_value_with_its_active_count(built_site, segment):
 
 
 def test_ods_parent_shows_values_without_organizations_as_text(built_site):
-    used = {v for p in PERFILES.values() for v in p["facets"]["ods"]}
+    used = {v for p in PROFILES.values() for v in p["facets"]["ods"]}
     assert len(used) < 17, "los datos de ejemplo deberían dejar algún ODS sin organizaciones"
     unused = sorted(set(facet_values("ods")) - used, key=int)[0]
     doc = page(built_site, "/ods/")
@@ -62,11 +62,11 @@ def test_ods_parent_shows_values_without_organizations_as_text(built_site):
 def test_directory_lists_active_organizations_in_spanish_order(built_site):
     active, inactive = listed(built_site, "/organizaciones/")
     want = sorted(
-        (s for s, p in PERFILES.items() if p["activa"]),
-        key=lambda s: (collation_key(PERFILES[s]["nombre"]), s),
+        (s for s, p in PROFILES.items() if p["activa"]),
+        key=lambda s: (collation_key(PROFILES[s]["nombre"]), s),
     )
     assert active == want
-    assert sorted(inactive) == sorted(s for s, p in PERFILES.items() if not p["activa"])
+    assert sorted(inactive) == sorted(s for s, p in PROFILES.items() if not p["activa"])
     assert inactive, "los datos de ejemplo incluyen organizaciones inactivas"
 
 
@@ -74,7 +74,7 @@ def test_cards_show_name_type_summary_barrio_areas_hours_phone_and_staleness(bui
     doc = page(built_site, "/tipos/fundacion/")
     card = doc.find("article", clase="tarjeta")
     slug = card_slugs(card)[0] if card.find(clase="tarjeta__titulo") else None
-    assert slug and PERFILES[slug]["nombre"] in card.text()
+    assert slug and PROFILES[slug]["nombre"] in card.text()
     assert "Fundación" in card.find(clase="tarjeta__tipo").text()
     assert card.find("ul", clase="etiquetas")
     cards = {

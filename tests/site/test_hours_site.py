@@ -11,11 +11,11 @@ import opening_hours
 
 from support.html_tree import page
 
-PERFIL = "/organizaciones/centro-vecinal-villa-munecas/"
+PROFILE = "/organizaciones/centro-vecinal-villa-munecas/"
 
 
 def test_profile_shows_the_week_without_javascript(built_site):
-    doc = page(built_site, PERFIL)
+    doc = page(built_site, PROFILE)
     block = doc.find("div", clase="horario")
     rows = [(r.find("th").text(), r.find("td").text()) for r in block.find_all("tr")]
     assert rows == [
@@ -49,7 +49,7 @@ def test_unreadable_hours_are_shown_as_written_and_a_profile_without_hours_loads
 
 
 def test_json_ld_opening_hours_specification(built_site):
-    doc = page(built_site, PERFIL)
+    doc = page(built_site, PROFILE)
     data = json.loads(next(s for s in doc.find_all("script") if not s.attrs.get("src")).text())
     [place] = data["location"]
     assert place["openingHoursSpecification"] == [

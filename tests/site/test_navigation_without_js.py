@@ -80,12 +80,12 @@ def test_paginated_listings_keep_every_organization_in_order(paged_site):
 
     output, _ = paged_site
     active, inactive = listed(output, "/organizaciones/")  # follows rel=next page after page
-    perfiles = profiles()
+    listed_profiles = profiles()
     assert active == sorted(
-        (s for s, p in perfiles.items() if p["activa"]),
-        key=lambda s: (collation_key(perfiles[s]["nombre"]), s),
+        (s for s, p in listed_profiles.items() if p["activa"]),
+        key=lambda s: (collation_key(listed_profiles[s]["nombre"]), s),
     )
-    assert sorted(inactive) == sorted(s for s, p in perfiles.items() if not p["activa"])
+    assert sorted(inactive) == sorted(s for s, p in listed_profiles.items() if not p["activa"])
     for segment, value in (
         ("areas", "educacion"),
         ("barrios", "centro"),

@@ -84,7 +84,7 @@ def readable_bytes(path: Path):
 
 
 @pytest.fixture(scope="module")
-def sitio_con_sentinelas(tmp_path_factory) -> Path:
+def site_with_sentinels(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("privacidad"))
     plant(project)
     result = build_site(project, project / "output")
@@ -92,28 +92,28 @@ def sitio_con_sentinelas(tmp_path_factory) -> Path:
     return project / "output"
 
 
-def test_no_sentinel_reaches_the_output(sitio_con_sentinelas):
-    files = [p for p in sitio_con_sentinelas.rglob("*") if p.is_file()]
+def test_no_sentinel_reaches_the_output(site_with_sentinels):
+    files = [p for p in site_with_sentinels.rglob("*") if p.is_file()]
     assert len(files) > 100
     leaks = []
     for path in files:
         for blob in readable_bytes(path):
             lowered = blob.lower()
             leaks += [
-                (path.relative_to(sitio_con_sentinelas).as_posix(), s)
+                (path.relative_to(site_with_sentinels).as_posix(), s)
                 for s in SENTINELS
                 if s.lower().encode() in lowered
             ]
     assert leaks == []
 
 
-def test_the_planted_profile_was_published(sitio_con_sentinelas):
+def test_the_planted_profile_was_published(site_with_sentinels):
     """Control: the profile carrying the sentinels did reach every output."""
-    page = (sitio_con_sentinelas / "organizaciones" / "control-privacidad" / "index.html").read_text("utf-8")
+    page = (site_with_sentinels / "organizaciones" / "control-privacidad" / "index.html").read_text("utf-8")
     assert "Organización Control de Privacidad" in page and "Persona Con Consentimiento" in page
-    assert (sitio_con_sentinelas / "organizaciones" / "control-privacidad" / "logo.png").is_file()
+    assert (site_with_sentinels / "organizaciones" / "control-privacidad" / "logo.png").is_file()
     for name in ("organizaciones.csv", "organizaciones.json", "hsds.json"):
-        assert "Organización Control de Privacidad" in (sitio_con_sentinelas / "datos" / name).read_text(
+        assert "Organización Control de Privacidad" in (site_with_sentinels / "datos" / name).read_text(
             "utf-8"
         )
     assert "301-555" not in page and "20.123.456" not in page
@@ -135,7 +135,7 @@ def test_referente_without_consent_fails_validation(tmp_path):
 
 
 def test_published_filters_every_private_field():
-    private = [path for path, field in walk() if not field.publico]
+    private = [path for path, field in walk() if not field.public]
     assert private == ["notas_internas"]
     data = {
         "nombre": "X",

@@ -36,8 +36,8 @@ def hrefs(node) -> list[str]:
 
 def test_complete_profile_shows_every_published_field_in_order(built_site):
     doc = page(built_site, f"/organizaciones/{COMPLETO}/")
-    perfil = doc.find("article", clase="perfil")
-    headings = [h.text() for h in perfil.find_all("h2")]
+    profile = doc.find("article", clase="perfil")
+    headings = [h.text() for h in profile.find_all("h2")]
     assert headings == [
         "Contacto y horarios",
         "Compartir",
@@ -51,7 +51,7 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
         "Historial",
     ]
     d = datos(COMPLETO)
-    text = perfil.text()
+    text = profile.text()
     for value in (
         d["resumen"],
         d["sedes"][0]["direccion"],
@@ -64,7 +64,7 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
         *d["redes"],
     ):
         assert str(value) in text, value
-    links = hrefs(perfil)
+    links = hrefs(profile)
     assert f"mailto:{d['contacto']['email']}" in links
     assert "tel:+5493815201199" in links  # «381 15 520-1199» is a mobile: +54 9, without the 15
     assert d["contacto"]["redes"]["facebook"] in links
@@ -84,14 +84,14 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
     assert "https://www.google.com/maps/dir/?" + urlencode({"api": 1, "destination": place}) in links
     assert f"/mapa/#sede-{COMPLETO}-1" in links
     llegar = next(
-        a for a in perfil.find_all("a") if a.attrs["href"].startswith("https://www.google.com/maps/dir/")
+        a for a in profile.find_all("a") if a.attrs["href"].startswith("https://www.google.com/maps/dir/")
     )
     assert llegar.text().startswith("Cómo llegar") and d["nombre"] in llegar.text()
     assert any(h.startswith("https://www.openstreetmap.org/?mlat=") for h in links)
     assert "Datos verificados por el CMOSC el 20 de enero de 2026" in text
     assert "puede estar desactualizad" not in text
     # Completeness is for the staff report, never the public page.
-    assert "Perfil completo" not in text and "%" not in perfil.find("header").text()
+    assert "Perfil completo" not in text and "%" not in profile.find("header").text()
 
 
 def contact(doc):
@@ -108,8 +108,8 @@ def actions(box) -> dict[str, list[str]]:
 
 def test_contact_comes_right_after_the_name_with_big_actions(built_site):
     doc = page(built_site, "/organizaciones/merendero-los-girasoles/")
-    perfil = doc.find("article", clase="perfil")
-    children = [c for c in perfil.children if getattr(c, "tag", None)]
+    profile = doc.find("article", clase="perfil")
+    children = [c for c in profile.children if getattr(c, "tag", None)]
     assert [c.tag for c in children[:2]] == ["header", "section"] and children[1] is contact(doc)
     box = contact(doc)
     found = actions(box)
@@ -311,33 +311,33 @@ def test_every_profile_within_weight_budget_and_scripts_only_for_hours(built_sit
         assert weight["total"] <= BUDGET_BYTES, (p, weight)
 
 
-IMPORTADO = (
+IMPORTED = (
     "biblioteca-popular-rincon-de-lectura"  # a registry row: no description, changed after verification
 )
 
 
 def test_profile_without_description_is_published_gracefully(built_site):
-    doc = page(built_site, f"/organizaciones/{IMPORTADO}/")
-    perfil = doc.find("article", clase="perfil")
-    que_hace = perfil.find("section", **{"aria-labelledby": "que-hace"})
+    doc = page(built_site, f"/organizaciones/{IMPORTED}/")
+    profile = doc.find("article", clase="perfil")
+    que_hace = profile.find("section", **{"aria-labelledby": "que-hace"})
     assert que_hace.find("div", clase="texto") is None  # no empty description box
     assert "todavía no contó qué hace" in que_hace.text()
-    assert "Pasaje Bolivia 845, 4000 San Miguel de Tucumán" in perfil.text()
-    datos_institucionales = perfil.find("section", **{"aria-labelledby": "datos-institucionales"})
-    assert "CONABIP" in datos_institucionales.text() and "4021" in datos_institucionales.text()
+    assert "Pasaje Bolivia 845, 4000 San Miguel de Tucumán" in profile.text()
+    institutional_data = profile.find("section", **{"aria-labelledby": "datos-institucionales"})
+    assert "CONABIP" in institutional_data.text() and "4021" in institutional_data.text()
     # Verified in March, changed by an import in November: the page does not claim a check.
-    assert "Datos verificados" not in perfil.text()
-    assert "cambiaron después de la verificación del 2 de marzo de 2026" in perfil.text()
-    assert perfil.find("ul", clase="faltan") is None  # what is missing is the staff report's business
+    assert "Datos verificados" not in profile.text()
+    assert "cambiaron después de la verificación del 2 de marzo de 2026" in profile.text()
+    assert profile.find("ul", clase="faltan") is None  # what is missing is the staff report's business
     data = json.loads(doc.find("script", type="application/ld+json").text())
     assert data["description"] == "Biblioteca Popular Rincón de Lectura"
     assert data["address"]["postalCode"] == "4000"
     assert data["address"]["addressLocality"] == "San Miguel de Tucumán"
     # Its card and its search document carry no empty text either.
-    listado = page(built_site, "/tipos/asociacion-civil/")
-    tarjeta = next(t for t in listado.find_all("article", clase="tarjeta") if "Rincón de Lectura" in t.text())
+    listing = page(built_site, "/tipos/asociacion-civil/")
+    tarjeta = next(t for t in listing.find_all("article", clase="tarjeta") if "Rincón de Lectura" in t.text())
     assert tarjeta.find("p", clase="tarjeta__resumen") is None
     assert "Datos sin verificar por el CMOSC" in tarjeta.text()
     documentos = json.loads((built_site / "buscar" / "documentos-0.json").read_text("utf-8"))["documentos"]
-    documento = next(d for d in documentos if d["slug"] == IMPORTADO)
-    assert documento.get("extracto", "") == ""
+    document = next(d for d in documentos if d["slug"] == IMPORTED)
+    assert document.get("extracto", "") == ""

@@ -10,7 +10,7 @@ import subprocess
 
 from conftest import ROOT, build_site, copy_project
 
-from cmosc import derived as derivados
+from cmosc import derived as derived_files
 from cmosc.cli.main import main
 from cmosc.settings import project_settings, repository
 
@@ -72,7 +72,7 @@ def test_only_the_setting_and_derived_files_name_the_repository():
         and (ROOT / name).is_file()
         and ORIGINAL in (ROOT / name).read_text(encoding="utf-8", errors="replace")
     }
-    assert naming - set(derivados.DERIVED) == {"pelicanconf.py"}
+    assert naming - set(derived_files.DERIVED) == {"pelicanconf.py"}
 
 
 def test_the_editor_is_served_by_the_site_and_only_on_admin(editor_project):

@@ -8,10 +8,10 @@ from pathlib import Path
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-class Nodo:
-    def __init__(self, tag: str, attrs: dict, parent: Nodo | None):
+class Node:
+    def __init__(self, tag: str, attrs: dict, parent: Node | None):
         self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list = []  # Nodo or str
+        self.children: list = []  # Node or str
 
     @property
     def classes(self) -> set[str]:
@@ -23,11 +23,11 @@ class Nodo:
 
     def iter(self):
         for child in self.children:
-            if isinstance(child, Nodo):
+            if isinstance(child, Node):
                 yield child
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, clase: str | None = None, **attrs) -> list[Nodo]:
+    def find_all(self, tag: str | None = None, clase: str | None = None, **attrs) -> list[Node]:
         return [
             n
             for n in self.iter()
@@ -36,7 +36,7 @@ class Nodo:
             and all(n.attrs.get(k) == v for k, v in attrs.items())
         ]
 
-    def find(self, tag: str | None = None, clase: str | None = None, **attrs) -> Nodo | None:
+    def find(self, tag: str | None = None, clase: str | None = None, **attrs) -> Node | None:
         found = self.find_all(tag, clase, **attrs)
         return found[0] if found else None
 
@@ -44,17 +44,17 @@ class Nodo:
 class _Builder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.root = Nodo("#document", {}, None)
+        self.root = Node("#document", {}, None)
         self.current = self.root
 
     def handle_starttag(self, tag, attrs):
-        node = Nodo(tag, {k: (v if v is not None else "") for k, v in attrs}, self.current)
+        node = Node(tag, {k: (v if v is not None else "") for k, v in attrs}, self.current)
         self.current.children.append(node)
         if tag not in VOID:
             self.current = node
 
     def handle_startendtag(self, tag, attrs):
-        self.current.children.append(Nodo(tag, dict(attrs), self.current))
+        self.current.children.append(Node(tag, dict(attrs), self.current))
 
     def handle_endtag(self, tag):
         node = self.current
@@ -67,14 +67,14 @@ class _Builder(HTMLParser):
         self.current.children.append(data)
 
 
-def parse(html: str) -> Nodo:
+def parse(html: str) -> Node:
     builder = _Builder()
     builder.feed(html)
     builder.close()
     return builder.root
 
 
-def page(output: Path, url_path: str) -> Nodo:
+def page(output: Path, url_path: str) -> Node:
     """The built page at a site path such as `/barrios/centro/`."""
     path = output / url_path.strip("/")
     if not url_path.endswith((".html", ".xml", ".txt")):
@@ -82,7 +82,7 @@ def page(output: Path, url_path: str) -> Nodo:
     return parse(path.read_text(encoding="utf-8"))
 
 
-def card_slugs(node: Nodo) -> list[str]:
+def card_slugs(node: Node) -> list[str]:
     """Slugs of the organization cards under a node, in order."""
     slugs = []
     for title in node.find_all(clase="tarjeta__titulo"):

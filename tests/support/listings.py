@@ -5,12 +5,12 @@ from __future__ import annotations
 from support.expectations import collation_key, profiles
 from support.html_tree import card_slugs, page
 
-PERFILES = profiles()
+PROFILES = profiles()
 
 
 def expected(segment: str, value: str, activa: bool) -> list[str]:
-    slugs = [s for s, p in PERFILES.items() if p["activa"] == activa and value in p["facets"][segment]]
-    return sorted(slugs, key=lambda s: (collation_key(PERFILES[s]["nombre"]), s))
+    slugs = [s for s, p in PROFILES.items() if p["activa"] == activa and value in p["facets"][segment]]
+    return sorted(slugs, key=lambda s: (collation_key(PROFILES[s]["nombre"]), s))
 
 
 def listed(built_site, path: str) -> tuple[list[str], list[str]]:

@@ -16,12 +16,12 @@ from conftest import ROOT
 from jsonschema.exceptions import best_match
 from ruamel.yaml import YAML
 
-from cmosc import derived as derivados
+from cmosc import derived as derived_files
 from cmosc.cli.main import build_parser, main
 from cmosc.derived import decap
 from cmosc.messages import CATALOG
 from cmosc.profiles.catalog import load_catalog
-from cmosc.profiles.schema import MODELINE, ORGANIZACION, walk
+from cmosc.profiles.schema import MODELINE, ORGANIZATION, walk
 from cmosc.settings import project_settings, repository
 
 SCHEMA_PATH = ROOT / "esquema" / "organizacion.schema.json"
@@ -42,7 +42,7 @@ def _dates_as_text(value):
 
 
 def test_no_derived_file_is_stale():
-    assert derivados.stale(ROOT) == [], "corré «make derivados»"
+    assert derived_files.stale(ROOT) == [], "corré «make derivados»"
 
 
 def test_a_vocabulary_change_makes_them_stale_until_regenerated(tmp_path, capsys):
@@ -170,12 +170,12 @@ def test_files_as_the_web_editor_writes_them_pass_validation(tmp_path):
 # Written by Decap CMS 3.16.3 itself (local backend, decap-server 3.11.3, this admin/config.yml):
 # a new entry with only the required fields plus «sigla: NO», and fundacion-la-posada.yml after
 # changing its sigla. Decap drops comments, reflows long text and turns flow lists into blocks.
-DECAP_NUEVA = 'nombre: Biblioteca Popular Sí o NO\nsigla: NO\ntipo: fundacion\nestado: activa\ndescripcion: Préstamo de libros y talleres de lectura para el barrio.\ncontacto:\n  email: biblioteca@ejemplo.org.ar\nverificado: ""\n'
-DECAP_EDITADA = 'nombre: Fundación La Posada Solidaria\nsigla: NO\ntipo: fundacion\nresumen: Parador nocturno, duchas, ropero y acompañamiento para personas en\n  situación de calle en el centro de la ciudad.\ndescripcion: |\n  **La Posada** abre todas las noches para que quienes duermen en la calle\n  tengan un plato de comida caliente, una ducha y una cama. Durante el día\n  acompañamos trámites de documentación, turnos de salud y búsqueda de\n  trabajo.\n\n  En invierno sumamos recorridas nocturnas con voluntarios para acercar\n  abrigo y comida a quienes no quieren o no pueden llegar al parador.\nfundacion: 2004\nidentificadores:\n  cuit: 30-65756503-9\n  personeria_juridica: Res. 655/2005 DPJ\n  registro_municipal: CMOSC-0040\n  cenoc: "16620"\nareas:\n  - alimentacion\n  - salud\n  - derechos-humanos\npoblacion:\n  - personas-en-situacion-de-calle\n  - adultos\nods:\n  - 1\n  - 2\n  - 3\n  - 10\nactividades:\n  - nombre: Parador nocturno\n    descripcion: Cena, ducha y 30 camas.\n    horario: Todos los días de 20 a 8\n  - nombre: Recorridas invernales\n    horario: De junio a agosto, martes y viernes a las 22\nsedes:\n  - nombre: Parador\n    direccion: Av. Avellaneda 1260\n    barrio: barrio-sur\n    ubicacion:\n      lat: -26.8389\n      lon: -65.1987\n    horarios: Todos los días de 20 a 8\n    accesible: true\ncontacto:\n  email: parador@laposada.ejemplo.org.ar\n  telefonos:\n    - 0381 4227700\n    - 0800 555 0199\n  web: https://laposada.ejemplo.org.ar\n  redes:\n    facebook: https://www.facebook.com/laposadasolidaria.ejemplo\nnecesidades:\n  - tipo: donacion-en-especie\n    descripcion: Frazadas, ropa de abrigo de talles grandes y calzado.\n  - tipo: voluntariado\n    descripcion: Voluntarias y voluntarios para las recorridas nocturnas de invierno.\n  - tipo: donacion-monetaria\n    descripcion: Aportes para el gas y la luz del parador.\nprogramas:\n  - mesas-comunitarias-alimentarias\nredes:\n  - Mesa de Situación de Calle Capital\nreferentes:\n  - nombre: Hna. Mónica Ávila\n    cargo: Coordinadora del parador\n    consentimiento: true\nverificado: 2026-11-11\nnotas_internas: Convenio de comodato del inmueble vence en marzo de 2027;\n  seguimiento con Desarrollo Social. El teléfono 0800 es de la red, confirmar si\n  sigue activo.\n'
+DECAP_NEW = 'nombre: Biblioteca Popular Sí o NO\nsigla: NO\ntipo: fundacion\nestado: activa\ndescripcion: Préstamo de libros y talleres de lectura para el barrio.\ncontacto:\n  email: biblioteca@ejemplo.org.ar\nverificado: ""\n'
+DECAP_EDITED = 'nombre: Fundación La Posada Solidaria\nsigla: NO\ntipo: fundacion\nresumen: Parador nocturno, duchas, ropero y acompañamiento para personas en\n  situación de calle en el centro de la ciudad.\ndescripcion: |\n  **La Posada** abre todas las noches para que quienes duermen en la calle\n  tengan un plato de comida caliente, una ducha y una cama. Durante el día\n  acompañamos trámites de documentación, turnos de salud y búsqueda de\n  trabajo.\n\n  En invierno sumamos recorridas nocturnas con voluntarios para acercar\n  abrigo y comida a quienes no quieren o no pueden llegar al parador.\nfundacion: 2004\nidentificadores:\n  cuit: 30-65756503-9\n  personeria_juridica: Res. 655/2005 DPJ\n  registro_municipal: CMOSC-0040\n  cenoc: "16620"\nareas:\n  - alimentacion\n  - salud\n  - derechos-humanos\npoblacion:\n  - personas-en-situacion-de-calle\n  - adultos\nods:\n  - 1\n  - 2\n  - 3\n  - 10\nactividades:\n  - nombre: Parador nocturno\n    descripcion: Cena, ducha y 30 camas.\n    horario: Todos los días de 20 a 8\n  - nombre: Recorridas invernales\n    horario: De junio a agosto, martes y viernes a las 22\nsedes:\n  - nombre: Parador\n    direccion: Av. Avellaneda 1260\n    barrio: barrio-sur\n    ubicacion:\n      lat: -26.8389\n      lon: -65.1987\n    horarios: Todos los días de 20 a 8\n    accesible: true\ncontacto:\n  email: parador@laposada.ejemplo.org.ar\n  telefonos:\n    - 0381 4227700\n    - 0800 555 0199\n  web: https://laposada.ejemplo.org.ar\n  redes:\n    facebook: https://www.facebook.com/laposadasolidaria.ejemplo\nnecesidades:\n  - tipo: donacion-en-especie\n    descripcion: Frazadas, ropa de abrigo de talles grandes y calzado.\n  - tipo: voluntariado\n    descripcion: Voluntarias y voluntarios para las recorridas nocturnas de invierno.\n  - tipo: donacion-monetaria\n    descripcion: Aportes para el gas y la luz del parador.\nprogramas:\n  - mesas-comunitarias-alimentarias\nredes:\n  - Mesa de Situación de Calle Capital\nreferentes:\n  - nombre: Hna. Mónica Ávila\n    cargo: Coordinadora del parador\n    consentimiento: true\nverificado: 2026-11-11\nnotas_internas: Convenio de comodato del inmueble vence en marzo de 2027;\n  seguimiento con Desarrollo Social. El teléfono 0800 es de la red, confirmar si\n  sigue activo.\n'
 
 
 @pytest.mark.parametrize(
-    "slug, text", [("biblioteca-popular-si-o-no", DECAP_NUEVA), ("fundacion-la-posada", DECAP_EDITADA)]
+    "slug, text", [("biblioteca-popular-si-o-no", DECAP_NEW), ("fundacion-la-posada", DECAP_EDITED)]
 )
 def test_files_written_by_decap_validate_unchanged(tmp_path, slug, text):
     for name in ("vocabularios", "content/programas"):
@@ -208,7 +208,7 @@ def test_decap_config_mirrors_the_schema():
         "yaml",
     )
     fields = {f["name"]: f for f in collection["fields"]}
-    assert list(fields) == [f.key for f in ORGANIZACION.fields]
+    assert list(fields) == [f.key for f in ORGANIZATION.fields]
     assert fields["tipo"]["widget"] == "select" and fields["tipo"]["required"] is True
     tipos = yaml.safe_load((ROOT / "vocabularios" / "tipos.yml").read_text(encoding="utf-8"))
     assert fields["tipo"]["options"] == [{"label": t["nombre"], "value": t["id"]} for t in tipos]

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from cmosc.diagnostics import WARNING, Diagnostic
 from cmosc.model.organization import build_organization
-from cmosc.opendata import Conjunto, exportar
+from cmosc.opendata import Dataset, export_all
 from cmosc.profiles.catalog import PROFILES_DIR, Profile, load_vocabularies, program_slugs
 from cmosc.profiles.loader import load_bytes, load_text
-from cmosc.profiles.schema import ORGANIZACION
+from cmosc.profiles.schema import ORGANIZATION
 from cmosc.profiles.validator import Env, validate_with_marks
 
 TODAY = date(2026, 11, 25)
@@ -69,7 +69,7 @@ def run_pipeline(text: str):
         if loaded.node is None:
             check_diagnostics(loaded.diagnostics, text)
             return None
-        data, marks, diagnostics = validate_with_marks(loaded.node, ORGANIZACION, "fuzz.yml", ENV)
+        data, marks, diagnostics = validate_with_marks(loaded.node, ORGANIZATION, "fuzz.yml", ENV)
         if data is None:
             check_diagnostics(diagnostics, text)
             return None
@@ -78,7 +78,7 @@ def run_pipeline(text: str):
             Profile("fuzz", "fuzz.yml", data, marks), VOCABULARIES, TODAY, ROOT / PROFILES_DIR
         )
         str(org.descripcion_html)
-        files = dict(exportar(Conjunto([org], VOCABULARIES)))
+        files = dict(export_all(Dataset([org], VOCABULARIES)))
         assert files["organizaciones.csv"].startswith(b"\xef\xbb\xbf")
         return org
 
@@ -87,7 +87,7 @@ def run_pipeline(text: str):
 def test_invisible_characters_are_located_errors(escaped, code):
     text = f'nombre: "Hola{escaped}mundo"\ntipo: fundacion\ndescripcion: Una descripción suficiente.\n'
     loaded = load_text(text, "fuzz.yml")
-    data, _, diagnostics = validate_with_marks(loaded.node, ORGANIZACION, "fuzz.yml", ENV)
+    data, _, diagnostics = validate_with_marks(loaded.node, ORGANIZATION, "fuzz.yml", ENV)
     assert data is None
     assert [d.gnu() for d in diagnostics] == [
         f"fuzz.yml:1:9: error: nombre: el texto tiene un carácter de control invisible ({code}); "

@@ -11,11 +11,11 @@ from conftest import ROOT
 from cmosc.staff.canonical import canonical_text
 from support.cli import cmosc
 
-ILEGIBLE = ROOT / "tests" / "fixtures" / "horarios" / "horario-ilegible.yml"
+UNREADABLE = ROOT / "tests" / "fixtures" / "horarios" / "horario-ilegible.yml"
 
 
 def test_unreadable_hours_are_a_located_warning_and_exit_0():
-    result = cmosc("validar", str(ILEGIBLE))
+    result = cmosc("validar", str(UNREADABLE))
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
         "tests/fixtures/horarios/horario-ilegible.yml:18:15: warning: sedes[1].horarios: no se pudo leer "
@@ -26,9 +26,9 @@ def test_unreadable_hours_are_a_located_warning_and_exit_0():
 
 
 def test_json_and_github_formats_carry_the_warning_level():
-    (item,) = json.loads(cmosc("validar", "--formato", "json", str(ILEGIBLE)).stdout)
+    (item,) = json.loads(cmosc("validar", "--formato", "json", str(UNREADABLE)).stdout)
     assert (item["nivel"], item["campo"], item["linea"]) == ("warning", "sedes[1].horarios", 18)
-    github = cmosc("validar", str(ILEGIBLE), env={"GITHUB_ACTIONS": "true"})
+    github = cmosc("validar", str(UNREADABLE), env={"GITHUB_ACTIONS": "true"})
     assert github.returncode == 0
     assert any(
         line.startswith("::warning file=tests/fixtures/horarios/horario-ilegible.yml,line=18,col=15::")
@@ -40,7 +40,7 @@ def test_a_build_with_unreadable_hours_succeeds_and_shows_them_as_written(tmp_pa
     from conftest import build_site, copy_project
 
     project = copy_project(tmp_path / "proyecto")
-    shutil.copy(ILEGIBLE, project / "organizaciones" / "horario-ilegible.yml")
+    shutil.copy(UNREADABLE, project / "organizaciones" / "horario-ilegible.yml")
     result = build_site(project, project / "output")
     assert result.returncode == 0, result.stderr
     html = (project / "output" / "organizaciones" / "horario-ilegible" / "index.html").read_text("utf-8")

@@ -41,7 +41,7 @@ SINCA_SLUGS = [
 
 
 @pytest.fixture
-def proyecto(tmp_path):
+def project(tmp_path):
     for name in ("vocabularios", "organizaciones"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "content" / "programas", tmp_path / "content" / "programas")
@@ -49,7 +49,7 @@ def proyecto(tmp_path):
 
 
 @pytest.fixture
-def vacio(tmp_path):
+def empty_project(tmp_path):
     """A project without profiles: what an import writes is all there is."""
     shutil.copytree(ROOT / "vocabularios", tmp_path / "vocabularios")
     (tmp_path / "organizaciones").mkdir()
@@ -67,8 +67,8 @@ def written(path: Path, text: str, encoding: str = "utf-8") -> Path:
     return path
 
 
-def importar(proyecto, *args) -> int:
-    return main(["--raiz", str(proyecto), "importar", *map(str, args)])
+def run_import(project, *args) -> int:
+    return main(["--raiz", str(project), "importar", *map(str, args)])
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -97,27 +97,37 @@ notas_internas: 'Importado de centros-culturales-sinca.csv, fila 1051 · categor
 """
 
 
-def test_the_real_sinca_registry(vacio, capsys):
-    informe = vacio / "filas.csv"
-    assert importar(vacio, SINCA, "--columnas", mapa(vacio, "Centro Cultural"), "--informe", informe) == 0
+def test_the_real_sinca_registry(empty_project, capsys):
+    run_report = empty_project / "filas.csv"
+    assert (
+        run_import(
+            empty_project,
+            SINCA,
+            "--columnas",
+            mapa(empty_project, "Centro Cultural"),
+            "--informe",
+            run_report,
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert out.endswith(
         "Resumen: 10 nuevas, 0 actualizadas, 0 sin cambios, 0 omitidas, 1057 fuera del municipio, 0 rechazadas.\n"
     )
-    written = snapshot(vacio / "organizaciones")
+    written = snapshot(empty_project / "organizaciones")
     assert sorted(written) == SINCA_SLUGS  # the 10 rows of the city; Yerba Buena, Lules… are not
     assert written["la-colorida.yml"] == LA_COLORIDA
     sonada = written["la-sonada-epacio-cultural-y-producciones.yml"]
     assert "  telefonos: [+54 9 381 633-9865]\n" in sonada  # cod_area 381 + «156339865», a mobile
     assert "fila 1055: omitida: fuera del municipio: la localidad es «Yerba Buena»." in out
     assert "fila 1040: omitida: fuera del municipio: la localidad es «Banda Del Rio Sali»." in out
-    rows = report_rows(informe)
+    rows = report_rows(run_report)
     assert len(rows) == 1067 and [r["fila"] for r in rows[:2]] == ["2", "3"]
     assert sum(r["resultado"] == "fuera del municipio" for r in rows) == 1057
     assert {r["archivo"] for r in rows if r["resultado"] == "nueva"} == {
         f"organizaciones/{s}" for s in SINCA_SLUGS
     }
-    catalog = load_catalog(vacio)
+    catalog = load_catalog(empty_project)
     assert catalog.ok, catalog.diagnostics
     casona = next(p for p in catalog.profiles if p.slug == "la-casona").data
     assert "descripcion" not in casona  # published without one
@@ -127,10 +137,10 @@ def test_the_real_sinca_registry(vacio, capsys):
     }
 
 
-def test_the_real_sinca_registry_without_a_map_says_what_to_paste(vacio, capsys):
+def test_the_real_sinca_registry_without_a_map_says_what_to_paste(empty_project, capsys):
     """A new staff member's first run: other provinces summed, the city's rows rejected only for
     their type, and a `valores:` block that, pasted as printed, imports them."""
-    assert importar(vacio, SINCA, "--simular") == 1
+    assert run_import(empty_project, SINCA, "--simular") == 1
     out = capsys.readouterr().out
     assert out.count(": rechazada: columna «categoria»: «Centro Cultural»") == 10
     assert out.count("omitida: fuera del municipio") == 8
@@ -142,25 +152,25 @@ def test_the_real_sinca_registry_without_a_map_says_what_to_paste(vacio, capsys)
     block = out[out.index("valores:\n") : out.index("\nResumen:")]
     assert block == "valores:\n  categoria:\n    Centro Cultural: otra  # 10 filas\n"
     assert "volvé a importar con --columnas mapa.yml:" in out
-    (vacio / "mapa.yml").write_text(block, encoding="utf-8")
-    assert importar(vacio, SINCA, "--columnas", vacio / "mapa.yml") == 0
-    assert sorted(snapshot(vacio / "organizaciones")) == SINCA_SLUGS
+    (empty_project / "mapa.yml").write_text(block, encoding="utf-8")
+    assert run_import(empty_project, SINCA, "--columnas", empty_project / "mapa.yml") == 0
+    assert sorted(snapshot(empty_project / "organizaciones")) == SINCA_SLUGS
 
 
 @pytest.mark.parametrize("copia", SINCA_COPIES, ids=lambda p: p.suffix + ":" + p.stem[-12:])
-def test_excel_copies_give_the_same_profiles_and_compare_equal(vacio, tmp_path_factory, copia, capsys):
+def test_excel_copies_give_the_same_profiles_and_compare_equal(empty_project, tmp_path_factory, copy, capsys):
     original = tmp_path_factory.mktemp("original")
-    shutil.copytree(vacio / "vocabularios", original / "vocabularios")
+    shutil.copytree(empty_project / "vocabularios", original / "vocabularios")
     (original / "organizaciones").mkdir()
-    columnas = mapa(vacio, "Centro Cultural")
-    assert importar(original, SINCA, "--columnas", columnas) == 0
-    assert importar(vacio, copia, "--columnas", columnas) == 0
+    columnas = mapa(empty_project, "Centro Cultural")
+    assert run_import(original, SINCA, "--columnas", columnas) == 0
+    assert run_import(empty_project, copy, "--columnas", columnas) == 0
     expected = snapshot(original / "organizaciones")
-    got = snapshot(vacio / "organizaciones")
-    assert {k: v.replace(copia.name, SINCA.name) for k, v in got.items()} == expected
+    got = snapshot(empty_project / "organizaciones")
+    assert {k: v.replace(copy.name, SINCA.name) for k, v in got.items()} == expected
     capsys.readouterr()
     # The copy read over the CSV's profiles: numbers, trailing zeros and dates compare equal.
-    assert importar(original, copia, "--columnas", columnas, "--actualizar") == 0
+    assert run_import(original, copy, "--columnas", columnas, "--actualizar") == 0
     assert "Resumen: 0 nuevas, 0 actualizadas, 10 sin cambios" in capsys.readouterr().out
     assert snapshot(original / "organizaciones") == expected
 
@@ -211,12 +221,12 @@ notas_internas: 'Importado de bibliotecas-populares-nacional.csv, fila 8 · prov
 """
 
 
-def test_national_file_with_homonyms_placeholders_and_neighbours(vacio, capsys):
+def test_national_file_with_homonyms_placeholders_and_neighbours(empty_project, capsys):
     assert (
-        importar(vacio, NACIONAL, "--columnas", mapa(vacio, "Biblioteca Popular")) == 1
+        run_import(empty_project, NACIONAL, "--columnas", mapa(empty_project, "Biblioteca Popular")) == 1
     )  # row 9 has no name
     out = capsys.readouterr().out
-    written = snapshot(vacio / "organizaciones")
+    written = snapshot(empty_project / "organizaciones")
     assert sorted(written) == [
         "biblioteca-popular-alberdi.yml",
         "biblioteca-popular-juan-b-teran.yml",
@@ -253,13 +263,13 @@ def test_national_file_with_homonyms_placeholders_and_neighbours(vacio, capsys):
     assert out.endswith(
         "Resumen: 4 nuevas, 0 actualizadas, 0 sin cambios, 1 omitidas, 4 fuera del municipio, 1 rechazadas.\n"
     )
-    assert load_catalog(vacio).ok
+    assert load_catalog(empty_project).ok
 
 
-def test_actualizar_over_a_homonym_touches_only_its_own_profile(vacio, tmp_path, capsys):
-    columnas = mapa(vacio, "Biblioteca Popular")
-    importar(vacio, NACIONAL, "--columnas", columnas)
-    folder = vacio / "organizaciones"
+def test_actualizar_over_a_homonym_touches_only_its_own_profile(empty_project, tmp_path, capsys):
+    columnas = mapa(empty_project, "Biblioteca Popular")
+    run_import(empty_project, NACIONAL, "--columnas", columnas)
+    folder = empty_project / "organizaciones"
     sur = folder / "biblioteca-popular-sarmiento-2.yml"
     sur.write_text(
         sur.read_text(encoding="utf-8").replace("notas_internas:", "verificado: 2026-06-01\nnotas_internas:"),
@@ -275,7 +285,7 @@ def test_actualizar_over_a_homonym_touches_only_its_own_profile(vacio, tmp_path,
         "Biblioteca Popular Sarmiento,,sin-direccion@ejemplo.org.ar,,,\n",
     )
     capsys.readouterr()
-    assert importar(vacio, cambios, "--actualizar", "--informe", tmp_path / "filas.csv") == 1
+    assert run_import(empty_project, cambios, "--actualizar", "--informe", tmp_path / "filas.csv") == 1
     out = capsys.readouterr().out
     after = snapshot(folder)
     # The other Sarmiento (same name, other address) is exactly as it was.
@@ -305,18 +315,18 @@ def test_actualizar_over_a_homonym_touches_only_its_own_profile(vacio, tmp_path,
     assert rows[0]["resultado"] == "actualizada" and rows[0]["cambios"].startswith(
         "mail: «» → «sur@ejemplo.org.ar»"
     )
-    assert load_catalog(vacio).ok
+    assert load_catalog(empty_project).ok
 
 
-def test_a_bad_optional_cell_costs_that_cell(vacio, tmp_path, capsys):
+def test_a_bad_optional_cell_costs_that_cell(empty_project, tmp_path, capsys):
     sheet = written(
         tmp_path / "planilla.csv",
         "Nombre,Tipo,Correo,Teléfono,Fundación,Web,Latitud,Longitud,Domicilio\n"
         "Club Barrial Las Piedras,Otra,club(at)ejemplo,12,2099,javascript:alert(1),26.82,-65.20,Las Piedras 900\n",
     )
-    assert importar(vacio, sheet) == 0
+    assert run_import(empty_project, sheet) == 0
     out = capsys.readouterr().out
-    text = (vacio / "organizaciones" / "club-barrial-las-piedras.yml").read_text(encoding="utf-8")
+    text = (empty_project / "organizaciones" / "club-barrial-las-piedras.yml").read_text(encoding="utf-8")
     assert text == (
         "# yaml-language-server: $schema=../esquema/organizacion.schema.json\n"
         "nombre: Club Barrial Las Piedras\ntipo: otra\nsedes:\n  - direccion: Las Piedras 900\n"
@@ -332,11 +342,11 @@ def test_a_bad_optional_cell_costs_that_cell(vacio, tmp_path, capsys):
     assert "no es un punto de la Argentina (¿signo o latitud y longitud invertidas?)" in out
 
 
-def test_utf8_csv_reports_every_row(proyecto, capsys):
-    before = snapshot(proyecto / "organizaciones")
-    assert importar(proyecto, UTF8) == 1  # some rows need attention
+def test_utf8_csv_reports_every_row(project, capsys):
+    before = snapshot(project / "organizaciones")
+    assert run_import(project, UTF8) == 1  # some rows need attention
     out = capsys.readouterr().out
-    after = snapshot(proyecto / "organizaciones")
+    after = snapshot(project / "organizaciones")
     assert sorted(set(after) - set(before)) == [
         "merendero-comunitario-los-girasol.yml",
         "merendero-los-ceibos.yml",
@@ -355,7 +365,7 @@ def test_utf8_csv_reports_every_row(proyecto, capsys):
     assert "fila 8: organizaciones/merendero-comunitario-los-girasol.yml creada." in out
     assert "se parece a organizaciones/merendero-los-girasoles.yml" in out
     assert "«Columna rara»" in out
-    catalog = load_catalog(proyecto)
+    catalog = load_catalog(project)
     assert catalog.ok, catalog.diagnostics
     ceibos = next(p for p in catalog.profiles if p.slug == "merendero-los-ceibos").data
     assert ceibos["sigla"] == "NO" and ceibos["tipo"] == "organizacion-comunitaria"
@@ -372,28 +382,28 @@ def test_utf8_csv_reports_every_row(proyecto, capsys):
     assert "sigla: 'NO'\n" in text  # quoted, so no other YAML reader takes it for «false»
 
 
-def test_second_run_changes_nothing(proyecto, capsys):
-    importar(proyecto, UTF8)
-    first = snapshot(proyecto / "organizaciones")
+def test_second_run_changes_nothing(project, capsys):
+    run_import(project, UTF8)
+    first = snapshot(project / "organizaciones")
     capsys.readouterr()
-    importar(proyecto, UTF8)
-    assert snapshot(proyecto / "organizaciones") == first
+    run_import(project, UTF8)
+    assert snapshot(project / "organizaciones") == first
     out = capsys.readouterr().out
     assert "Resumen: 0 nuevas" in out and "merendero-los-ceibos.yml ya está al día" in out
 
 
-def test_simular_writes_nothing(proyecto, capsys):
-    before = snapshot(proyecto / "organizaciones")
-    importar(proyecto, UTF8, "--simular")
-    assert snapshot(proyecto / "organizaciones") == before
+def test_simular_writes_nothing(project, capsys):
+    before = snapshot(project / "organizaciones")
+    run_import(project, UTF8, "--simular")
+    assert snapshot(project / "organizaciones") == before
     out = capsys.readouterr().out
     assert "simulación: no se escribió nada" in out
     assert "fila 2: organizaciones/merendero-los-ceibos.yml se crearía." in out
 
 
-def test_latin1_semicolon_csv_with_a_column_mapping(proyecto, capsys):
-    assert importar(proyecto, LATIN1, "--columnas", PLANILLAS / "columnas.yml") == 0
-    catalog = load_catalog(proyecto)
+def test_latin1_semicolon_csv_with_a_column_mapping(project, capsys):
+    assert run_import(project, LATIN1, "--columnas", PLANILLAS / "columnas.yml") == 0
+    catalog = load_catalog(project)
     assert catalog.ok, catalog.diagnostics
     data = {p.slug: p.data for p in catalog.profiles}
     nandu = data["asociacion-vecinal-nandu"]
@@ -404,7 +414,7 @@ def test_latin1_semicolon_csv_with_a_column_mapping(proyecto, capsys):
     assert data["pena-folklorica-el-anoranzas"]["fundacion"] == date(2005, 3, 12)
 
 
-def test_map_targets_are_case_insensitive_and_accept_the_guide_labels(vacio, tmp_path, capsys):
+def test_map_targets_are_case_insensitive_and_accept_the_guide_labels(empty_project, tmp_path, capsys):
     columnas = written(
         tmp_path / "columnas.yml",
         "N° de registro nacional: CENOC\nMatrícula: identificadores.INAES\nCel: Teléfonos\n"
@@ -415,17 +425,17 @@ def test_map_targets_are_case_insensitive_and_accept_the_guide_labels(vacio, tmp
         "Nombre;N° de registro nacional;Matrícula;Cel;Rubro\nCooperativa El Hornero;1234;INAES 5678;381 5551234;cooperativa\n",
         encoding="cp1252",
     )
-    assert importar(vacio, sheet, "--columnas", columnas) == 0
-    text = (vacio / "organizaciones" / "cooperativa-el-hornero.yml").read_text(encoding="utf-8")
+    assert run_import(empty_project, sheet, "--columnas", columnas) == 0
+    text = (empty_project / "organizaciones" / "cooperativa-el-hornero.yml").read_text(encoding="utf-8")
     assert "identificadores:\n  cenoc: '1234'\n  inaes: INAES 5678\n" in text
     assert "telefonos: [+54 9 381 555-1234]" in text or "telefonos: [0381 555-1234]" in text
     bad = written(tmp_path / "malo.yml", "Cel: telefonos fijos\n")
-    assert importar(vacio, sheet, "--columnas", bad) == 2
+    assert run_import(empty_project, sheet, "--columnas", bad) == 2
     assert "malo.yml:1:6: «telefonos fijos» no es un campo que se pueda importar" in capsys.readouterr().err
 
 
-def test_actualizar_adds_and_shows_changes_and_keeps_comments(proyecto, tmp_path, capsys):
-    path = proyecto / "organizaciones" / "fundacion-la-posada.yml"
+def test_actualizar_adds_and_shows_changes_and_keeps_comments(project, tmp_path, capsys):
+    path = project / "organizaciones" / "fundacion-la-posada.yml"
     original = path.read_text(encoding="utf-8")
     commented = original.replace("sigla: La Posada\n", "sigla: La Posada  # así la conocen en el barrio\n")
     path.write_text(commented, encoding="utf-8")
@@ -434,10 +444,10 @@ def test_actualizar_adds_and_shows_changes_and_keeps_comments(proyecto, tmp_path
         "Nombre,CUIT,Teléfono,Barrio\n"
         "Fundación La Posada Solidaria,30-65756503-9,0381 422-7700 / 0800 555 0199 / 381 4990000,Barrio Sur\n",
     )
-    assert importar(proyecto, sheet) == 0  # omitted with a stated reason
+    assert run_import(project, sheet) == 0  # omitted with a stated reason
     assert path.read_text(encoding="utf-8") == commented  # no overwrite without --actualizar
     capsys.readouterr()
-    assert importar(proyecto, sheet, "--actualizar") == 0
+    assert run_import(project, sheet, "--actualizar") == 0
     out = capsys.readouterr().out
     assert (
         "      Teléfono: «0381 4227700, 0800 555 0199» → «0381 4227700, 0800 555 0199, 0381 499-0000»" in out
@@ -451,7 +461,7 @@ def test_actualizar_adds_and_shows_changes_and_keeps_comments(proyecto, tmp_path
     ]
 
 
-def test_xlsx_with_typed_cells(proyecto, tmp_path, capsys):
+def test_xlsx_with_typed_cells(project, tmp_path, capsys):
     book = Workbook()
     sheet = book.active
     sheet.append(
@@ -465,11 +475,11 @@ def test_xlsx_with_typed_cells(proyecto, tmp_path, capsys):
     sheet.append(["Coro Barrial", "otra", "", "", "centro", "Coro.", "", "", "", ""])
     path = tmp_path / "planilla.xlsx"
     book.save(path)
-    assert importar(proyecto, path) == 1
+    assert run_import(project, path) == 1
     out = capsys.readouterr().out
     assert "columna «Descripción», valor «Coro.»: tiene 5 caracteres; el mínimo es 10" in out
     assert "fila 3: rechazada: no tiene dirección ni contacto" in out
-    catalog = load_catalog(proyecto)
+    catalog = load_catalog(project)
     assert catalog.ok, catalog.diagnostics
     data = next(p for p in catalog.profiles if p.slug == "huerta-comunitaria-el-ombu").data
     assert data["identificadores"]["cuit"] == "30-70123456-8"
@@ -488,29 +498,29 @@ def test_xlsx_with_typed_cells(proyecto, tmp_path, capsys):
         (b"x", "planilla.ods", "no es una planilla .csv ni .xlsx"),
     ],
 )
-def test_usage_errors_write_nothing(proyecto, tmp_path, capsys, content, name, message):
+def test_usage_errors_write_nothing(project, tmp_path, capsys, content, name, message):
     path = tmp_path / name
     path.write_bytes(content)
-    before = snapshot(proyecto / "organizaciones")
-    assert importar(proyecto, path) == 2
+    before = snapshot(project / "organizaciones")
+    assert run_import(project, path) == 2
     assert message in capsys.readouterr().err
-    assert snapshot(proyecto / "organizaciones") == before
+    assert snapshot(project / "organizaciones") == before
 
 
-def test_an_official_outline_as_geojson_decides_what_is_outside(vacio, capsys):
+def test_an_official_outline_as_geojson_decides_what_is_outside(empty_project, capsys):
     """`CMOSC_MUNICIPIO_CONTORNO` may name a GeoJSON file (an official boundary, lon/lat order)."""
     square = [[-65.25, -26.83], [-65.23, -26.83], [-65.23, -26.81], [-65.25, -26.81], [-65.25, -26.83]]
     feature = {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [square]}}
-    (vacio / "limite.geojson").write_text(
+    (empty_project / "limite.geojson").write_text(
         json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8"
     )
-    (vacio / "pelicanconf.py").write_text(
+    (empty_project / "pelicanconf.py").write_text(
         "from pathlib import Path\n"
         "CMOSC_DATOS_RAIZ = str(Path(__file__).resolve().parent)\n"
         'CMOSC_MUNICIPIO_CONTORNO = "limite.geojson"\n',
         encoding="utf-8",
     )
-    assert importar(vacio, SINCA, "--columnas", mapa(vacio, "Centro Cultural")) == 0
+    assert run_import(empty_project, SINCA, "--columnas", mapa(empty_project, "Centro Cultural")) == 0
     out = capsys.readouterr().out
     assert "fila 1051: organizaciones/la-colorida.yml creada." in out  # Mendoza 2955, inside
     # The city's other nine rows fall outside that small square: outside the municipality.
@@ -518,8 +528,8 @@ def test_an_official_outline_as_geojson_decides_what_is_outside(vacio, capsys):
     assert out.endswith(
         "Resumen: 1 nuevas, 0 actualizadas, 0 sin cambios, 0 omitidas, 1066 fuera del municipio, 0 rechazadas.\n"
     )
-    (vacio / "limite.geojson").unlink()
-    assert importar(vacio, SINCA, "--simular") == 2  # a missing boundary file: said, no traceback
+    (empty_project / "limite.geojson").unlink()
+    assert run_import(empty_project, SINCA, "--simular") == 2  # a missing boundary file: said, no traceback
     assert (
         "cmosc: error en pelicanconf.py: CMOSC_MUNICIPIO_CONTORNO: no existe el archivo «"
         in capsys.readouterr().err
@@ -534,6 +544,6 @@ def test_an_unreadable_pelicanconf_is_said_without_a_traceback(tmp_path, capsys)
         project = tmp_path / name
         (project / "organizaciones").mkdir(parents=True)
         (project / "pelicanconf.py").write_text(conf, encoding="utf-8")
-        assert importar(project, SINCA, "--simular") == 2
+        assert run_import(project, SINCA, "--simular") == 2
         err = capsys.readouterr().err
         assert err.startswith("cmosc: error en pelicanconf.py: no se puede leer (") and "Traceback" not in err

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cmosc.profiles.kinds import KINDS
-from cmosc.profiles.schema import ORGANIZACION, VOCABULARIO_ITEM, Field
+from cmosc.profiles.schema import ORGANIZATION, VOCABULARY_ITEM, Field
 
 STRUCTURE = {"lista", "objeto"}
 
@@ -18,7 +18,7 @@ def _kinds(field: Field) -> set[str]:
 
 
 def test_every_schema_kind_is_registered():
-    used = _kinds(ORGANIZACION) | _kinds(VOCABULARIO_ITEM)
+    used = _kinds(ORGANIZATION) | _kinds(VOCABULARY_ITEM)
     assert used <= set(KINDS), used - set(KINDS)
     assert set(KINDS) - used == set(), "a registered kind no field uses is dead code"
 

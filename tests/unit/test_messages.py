@@ -78,6 +78,6 @@ def test_the_staff_guide_explains_every_code():
     missing = [
         code
         for code, message in CATALOG.items()
-        if f"**`{code}`**" not in guide or message.explicacion not in guide
+        if f"**`{code}`**" not in guide or message.explanation not in guide
     ]
     assert missing == [], "corré «make derivados»"

@@ -14,7 +14,7 @@ from support.git_repo import commit
 
 
 @pytest.fixture
-def proyecto(tmp_path):
+def project(tmp_path):
     for name in ("vocabularios", "organizaciones"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "content" / "programas", tmp_path / "content" / "programas")
@@ -29,12 +29,12 @@ def proyecto(tmp_path):
     return tmp_path
 
 
-def informe(proyecto, *args) -> int:
-    return main(["--raiz", str(proyecto), "informe", "--fecha", REFERENCE_DATE, *map(str, args)])
+def run_report(project, *args) -> int:
+    return main(["--raiz", str(project), "informe", "--fecha", REFERENCE_DATE, *map(str, args)])
 
 
-def test_markdown_report(proyecto, capsys):
-    assert informe(proyecto) == 0
+def test_markdown_report(project, capsys):
+    assert run_report(project) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Informe del equipo del CMOSC\n\nFecha: 2026-11-25. Perfiles válidos: 33.")
     stale = out.split("## Datos sin verificar en los últimos 12 meses")[1].split("\n## ")[0]
@@ -65,8 +65,8 @@ def test_markdown_report(proyecto, capsys):
     assert "- organizaciones/rota.yml" in out
 
 
-def test_json_report(proyecto, capsys):
-    assert informe(proyecto, "--formato", "json") == 0
+def test_json_report(project, capsys):
+    assert run_report(project, "--formato", "json") == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == 33 and data["fecha"] == "2026-11-25"
     assert {
@@ -84,39 +84,39 @@ def test_json_report(proyecto, capsys):
     assert data["conteos"]["Por barrio"][0]["cantidad"] >= data["conteos"]["Por barrio"][-1]["cantidad"]
 
 
-def test_html_report_goes_to_a_file_marked_noindex(proyecto, tmp_path, monkeypatch, capsys):
+def test_html_report_goes_to_a_file_marked_noindex(project, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    assert informe(proyecto, "--formato", "html") == 0
+    assert run_report(project, "--formato", "html") == 0
     page = (tmp_path / "informe-equipo.html").read_text(encoding="utf-8")
     assert capsys.readouterr().out == ""
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert "<h2>Posibles duplicados</h2>" in page and "http" not in page.split("<body>")[1]
     target = tmp_path / "equipo" / "informe.html"
-    assert informe(proyecto, "--formato", "html", "--salida", target) == 0
+    assert run_report(project, "--formato", "html", "--salida", target) == 0
     assert target.read_text(encoding="utf-8") == page
 
 
-def test_names_are_escaped_in_html(proyecto, tmp_path):
-    folder = proyecto / "organizaciones"
+def test_names_are_escaped_in_html(project, tmp_path):
+    folder = project / "organizaciones"
     text = (folder / "merendero-rayito-de-sol.yml").read_text(encoding="utf-8")
     (folder / "merendero-rayito-de-sol.yml").write_text(
         text.replace("nombre: Merendero Rayito de Sol", 'nombre: "Rayito <script>alert(1)</script>"'),
         encoding="utf-8",
     )
-    informe(proyecto, "--formato", "html", "--salida", tmp_path / "i.html")
+    run_report(project, "--formato", "html", "--salida", tmp_path / "i.html")
     page = (tmp_path / "i.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "Rayito &lt;script&gt;" in page
 
 
-def test_weekly_sections_changes_since_verification_unconfirmed_needs_and_completeness(proyecto, capsys):
-    subprocess.run(["git", "init", "-q", "-b", "main", str(proyecto)], check=True)
-    commit(proyecto, "2026-02-01", "Carga inicial")
-    posada = proyecto / "organizaciones" / "fundacion-la-posada.yml"  # verificado: 2026-11-11
+def test_weekly_sections_changes_since_verification_unconfirmed_needs_and_completeness(project, capsys):
+    subprocess.run(["git", "init", "-q", "-b", "main", str(project)], check=True)
+    commit(project, "2026-02-01", "Carga inicial")
+    posada = project / "organizaciones" / "fundacion-la-posada.yml"  # verificado: 2026-11-11
     posada.write_text(
         posada.read_text(encoding="utf-8").replace("CMOSC-0040", "CMOSC-0041"), encoding="utf-8"
     )
-    commit(proyecto, "2026-11-20", "Actualiza fundacion-la-posada")
-    assert informe(proyecto) == 0
+    commit(project, "2026-11-20", "Actualiza fundacion-la-posada")
+    assert run_report(project) == 0
     out = capsys.readouterr().out
 
     def section(title):
@@ -138,7 +138,7 @@ def test_weekly_sections_changes_since_verification_unconfirmed_needs_and_comple
     line = next(x for x in incomplete.splitlines() if "apoyo-escolar-semillitas" in x)
     assert "%; falta un resumen de una línea" in line
 
-    assert informe(proyecto, "--formato", "json") == 0
+    assert run_report(project, "--formato", "json") == 0
     data = json.loads(capsys.readouterr().out)
     by_slug = {e["slug"]: e for e in data["cambios_sin_verificar"]}
     posada_entry = by_slug["fundacion-la-posada"]
@@ -150,8 +150,8 @@ def test_weekly_sections_changes_since_verification_unconfirmed_needs_and_comple
     assert all(e["faltan"] for e in data["completitud"])
 
 
-def test_without_git_the_report_says_why(proyecto, capsys):
-    assert informe(proyecto) == 0
+def test_without_git_the_report_says_why(project, capsys):
+    assert run_report(project) == 0
     out = capsys.readouterr().out
     changed = out.split("## Cambios posteriores a la última verificación\n")[1].split("\n## ")[0]
     assert (
@@ -160,13 +160,13 @@ def test_without_git_the_report_says_why(proyecto, capsys):
     )
 
 
-def test_shared_needs_count_active_organizations_only(proyecto, capsys):
+def test_shared_needs_count_active_organizations_only(project, capsys):
     """One definition with /necesidades-compartidas/ (`cmosc.model.shared_needs`)."""
-    assert informe(proyecto, "--formato", "json") == 0
+    assert run_report(project, "--formato", "json") == 0
     before = {n["necesidad"]: n for n in json.loads(capsys.readouterr().out)["necesidades_compartidas"]}
     assert "fundacion-la-posada" in {o["slug"] for o in before["Voluntariado"]["organizaciones"]}
-    posada = proyecto / "organizaciones" / "fundacion-la-posada.yml"
+    posada = project / "organizaciones" / "fundacion-la-posada.yml"
     posada.write_text(posada.read_text(encoding="utf-8") + "estado: inactiva\n", encoding="utf-8")
-    assert informe(proyecto, "--formato", "json") == 0
+    assert run_report(project, "--formato", "json") == 0
     after = {n["necesidad"]: n for n in json.loads(capsys.readouterr().out)["necesidades_compartidas"]}
     assert "fundacion-la-posada" not in {o["slug"] for need in after.values() for o in need["organizaciones"]}

@@ -158,8 +158,8 @@ def test_search_files_of_the_build(built_site):
     for nivel in ("nombres-0.json", "texto-0.json"):
         indice = _json(built_site, nivel)
         assert indice["formato"] == 2 and indice["documentos"] == len(slugs)
-    campos_nombres = [c for c, _ in _json(built_site, "nombres-0.json")["campos"]]
-    assert "descripcion" not in campos_nombres and "sigla" in campos_nombres
+    name_fields = [c for c, _ in _json(built_site, "nombres-0.json")["campos"]]
+    assert "descripcion" not in name_fields and "sigla" in name_fields
 
 
 def _version(built_site, name: str) -> str:

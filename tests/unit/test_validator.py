@@ -10,7 +10,7 @@ import pytest
 from cmosc.profiles.catalog import load_vocabularies, program_slugs
 from cmosc.profiles.checks import cuit_check_digit
 from cmosc.profiles.loader import load_text
-from cmosc.profiles.schema import ORGANIZACION
+from cmosc.profiles.schema import ORGANIZATION
 from cmosc.profiles.validator import Env, validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ def env() -> Env:
 def check(env, text):
     loaded = load_text(text, "f.yml")
     assert loaded.node is not None, loaded.diagnostics
-    return validate(loaded.node, ORGANIZACION, "f.yml", env)
+    return validate(loaded.node, ORGANIZATION, "f.yml", env)
 
 
 def edited(old, new):

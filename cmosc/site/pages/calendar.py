@@ -92,7 +92,7 @@ def calendar(items: list[Event], name: str) -> bytes:
     return cal.to_ical()
 
 
-def calendario(site: Site, context: dict):
+def calendars(site: Site, context: dict):
     chosen = trainings(context)
     everything = []
     for article in chosen:

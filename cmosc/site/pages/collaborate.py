@@ -15,7 +15,7 @@ from cmosc.site.context import PageSpec, Site
 
 
 @dataclass(frozen=True)
-class Filtro:
+class Filter:
     """One way to narrow the page: its URL part and heading, and the facet it filters by."""
 
     segmento: str  # /colaborar/<segmento>/<id>/
@@ -28,14 +28,14 @@ class Filtro:
 
 # What they need first: the page is about needs.
 FILTROS = (
-    Filtro("necesidad", "Qué necesitan", BY_ID["necesidades"]),
-    Filtro("barrio", "Barrio", BY_ID["barrios"]),
-    Filtro("tema", "Tema", BY_ID["areas"]),
+    Filter("necesidad", "Qué necesitan", BY_ID["necesidades"]),
+    Filter("barrio", "Barrio", BY_ID["barrios"]),
+    Filter("tema", "Tema", BY_ID["areas"]),
 )
 
 
 @dataclass(frozen=True)
-class Opcion:
+class Option:
     value: str
     label: str
     url: str
@@ -46,7 +46,7 @@ def organizations_with_needs(site: Site) -> list:
     return [o for o in site.activas if o.necesidades]
 
 
-def options(site: Site, orgs) -> list[tuple[Filtro, list[Opcion]]]:
+def options(site: Site, orgs) -> list[tuple[Filter, list[Option]]]:
     """Each filter's values that some organization with needs has, with counts, by name."""
     result = []
     for f in FILTROS:
@@ -55,12 +55,12 @@ def options(site: Site, orgs) -> list[tuple[Filtro, list[Opcion]]]:
         for org in orgs:
             for value in f.lee(org):
                 counts[value] = counts.get(value, 0) + 1
-        opciones = [Opcion(v, labels[v], f"colaborar/{f.segmento}/{v}/", n) for v, n in counts.items()]
+        opciones = [Option(v, labels[v], f"colaborar/{f.segmento}/{v}/", n) for v, n in counts.items()]
         result.append((f, sorted(opciones, key=lambda o: spanish_sort_key(o.label))))
     return result
 
 
-def colaborar(site: Site, context: dict):
+def collaborate(site: Site, context: dict):
     orgs = organizations_with_needs(site)
     filtros = options(site, orgs)
     # filtros_pedido: the same for every page, so each organization's needs render once (cards.py).
@@ -69,10 +69,10 @@ def colaborar(site: Site, context: dict):
         "colaborar/index.html", "colaborar", {**base, "ruta": "colaborar/", "orgs": orgs, "elegido": None}
     )
     for f, opciones in filtros:
-        for opcion in opciones:
-            chosen = [o for o in orgs if opcion.value in f.lee(o)]
+        for option in opciones:
+            chosen = [o for o in orgs if option.value in f.lee(o)]
             yield PageSpec(
-                f"{opcion.url}index.html",
+                f"{option.url}index.html",
                 "colaborar",
-                {**base, "ruta": opcion.url, "orgs": chosen, "elegido": (f, opcion)},
+                {**base, "ruta": option.url, "orgs": chosen, "elegido": (f, option)},
             )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from cmosc.folding import spanish_sort_key
-from cmosc.model.organization import Organization, Sede
+from cmosc.model.organization import Location, Organization
 from cmosc.site.context import FileSpec, PageSpec, Site
 
 # Five decimals are about a metre: enough for a centre, and stable bytes.
@@ -43,7 +43,7 @@ FILTERS = (
 @dataclass(frozen=True)
 class Point:
     org: Organization
-    sede: Sede
+    sede: Location
     number: int  # 1-based position among the organization's sedes
 
     @property
@@ -58,7 +58,7 @@ class Point:
         return sede_label(self.sede, self.number)
 
 
-def sede_label(sede: Sede, number: int) -> str:
+def sede_label(sede: Location, number: int) -> str:
     return sede.nombre or ("Sede principal" if number == 1 else f"Sede {number}")
 
 
@@ -154,7 +154,7 @@ def markers(located: list[Point]) -> dict:
     return out
 
 
-def mapa(site: Site, context: dict):
+def map_page(site: Site, context: dict):
     located, unlocated = points(site)
     data = json.dumps(markers(located), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     yield FileSpec(MARKERS_FILE, data)

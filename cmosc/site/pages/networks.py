@@ -14,7 +14,7 @@ from cmosc.site.context import PageSpec, Site
 
 
 @dataclass(frozen=True)
-class Red:
+class Network:
     ancla: str  # fragment id on /redes/
     nombre: str
     miembros: tuple  # active organizations, in Spanish collation order
@@ -25,7 +25,7 @@ def anchor(name: str) -> str:
     return f"red-{fold(name)}"
 
 
-def networks(site: Site) -> list[Red]:
+def networks(site: Site) -> list[Network]:
     members: dict[str, list] = {}
     spellings: dict[str, Counter] = {}
     for org in site.activas:
@@ -34,7 +34,7 @@ def networks(site: Site) -> list[Red]:
             members.setdefault(key, []).append(org)
             spellings.setdefault(key, Counter())[name] += 1
     redes = [
-        Red(anchor(key), _most_used(spellings[key]), tuple({o.slug: o for o in orgs}.values()))
+        Network(anchor(key), _most_used(spellings[key]), tuple({o.slug: o for o in orgs}.values()))
         for key, orgs in members.items()
     ]
     return sorted(redes, key=lambda r: (-len(r.miembros), spanish_sort_key(r.nombre)))
@@ -44,7 +44,7 @@ def _most_used(counter: Counter) -> str:
     return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[0][0]
 
 
-def redes(site: Site, context: dict):
+def networks_page(site: Site, context: dict):
     yield PageSpec(
         "redes/index.html", "redes", {"page_name": "redes", "ruta": "redes/", "redes": networks(site)}
     )

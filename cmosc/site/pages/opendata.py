@@ -12,23 +12,23 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from cmosc.opendata import Conjunto, exportar, licencia_de, render_csv
+from cmosc.opendata import Dataset, export_all, licence_of, render_csv
 from cmosc.opendata.registry import DATAPACKAGE, EXPORTERS
-from cmosc.opendata.rows import COLUMNAS
+from cmosc.opendata.rows import COLUMNS
 from cmosc.site.background import Background
 from cmosc.site.context import FileSpec, PageSpec, Site
 from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
 
-DATOS_DIR = "datos"
+DATA_DIR = "datos"
 BACKGROUND = "cmosc_datos_en_segundo_plano"
 FACET_CSV = "organizaciones.csv"
 
 
-def conjunto(site: Site, context: dict) -> Conjunto:
-    return Conjunto(
+def dataset(site: Site, context: dict) -> Dataset:
+    return Dataset(
         site.organizations,
         site.vocabularies,
-        licencia_de(site.settings.get("CMOSC_LICENCIA_DATOS")),
+        licence_of(site.settings.get("CMOSC_LICENCIA_DATOS")),
         site.url_canonica,
         municipio=site.municipio,
     )
@@ -36,9 +36,9 @@ def conjunto(site: Site, context: dict) -> Conjunto:
 
 def data_files(site: Site, context: dict):
     """Every export under /datos/, then one CSV per facet value."""
-    data = conjunto(site, context)
-    for name, content in exportar(data):
-        yield FileSpec(f"{DATOS_DIR}/{name}", content)
+    data = dataset(site, context)
+    for name, content in export_all(data):
+        yield FileSpec(f"{DATA_DIR}/{name}", content)
     for (facet, value), orgs in sorted(facet_members(site).items()):
         yield FileSpec(facet_csv_url(facet, value), render_csv(data.con(orgs)))
 
@@ -74,7 +74,7 @@ def open_data(site: Site, context: dict):
     archivos = []
     for name in [e.archivo for e in EXPORTERS] + [DATAPACKAGE]:
         titulo, descripcion, formato = titles[name]
-        url = f"{DATOS_DIR}/{name}"
+        url = f"{DATA_DIR}/{name}"
         archivos.append(
             {
                 "nombre": name,
@@ -85,22 +85,22 @@ def open_data(site: Site, context: dict):
                 "peso": peso(sizes[url]),
             }
         )
-    data = conjunto(site, context)
+    data = dataset(site, context)
     columnas = [
         {"nombre": c.nombre, "titulo": c.titulo, "descripcion_html": code_spans(c.descripcion)}
-        for c in COLUMNAS
+        for c in COLUMNS
     ]
     yield PageSpec(
-        f"{DATOS_DIR}/index.html",
+        f"{DATA_DIR}/index.html",
         "datos",
         {
             "page_name": "datos",
-            "ruta": f"{DATOS_DIR}/",
+            "ruta": f"{DATA_DIR}/",
             "archivos": archivos,
             "columnas": columnas,
             "licencia": data.licencia,
             "actualizado": data.actualizado,
-            "total": len(data.organizaciones),
+            "total": len(data.organizations),
         },
     )
 

@@ -54,9 +54,9 @@ def sugerencias(site: Site, cantidad: int = 6) -> list[str]:
 
 
 def search(site: Site, context: dict):
-    fragmento = int(setting(context, "CMOSC_BUSQUEDA_FRAGMENTO"))
+    shard = int(setting(context, "CMOSC_BUSQUEDA_FRAGMENTO"))
     fragmentos = search_files(
-        site.organizations, site.vocabularies, fragmento, Synonyms.from_groups(site.synonyms)
+        site.organizations, site.vocabularies, shard, Synonyms.from_groups(site.synonyms)
     )
     for datos in fragmentos:
         for archivo in datos.values():

@@ -16,17 +16,17 @@ from cmosc.site.context import PageSpec, Site
 
 
 @dataclass(frozen=True)
-class Fila:
+class NeedRow:
     etiqueta: str  # barrio or topic name
     url: str  # its /colaborar/ list
     cuentas: tuple[int, ...]  # organizations per shared need, in column order
 
 
 @dataclass(frozen=True)
-class Tabla:
+class Table:
     id: str
     titulo: str
-    filas: tuple[Fila, ...]
+    filas: tuple[NeedRow, ...]
 
 
 def shared(site: Site) -> list:
@@ -35,7 +35,7 @@ def shared(site: Site) -> list:
     return [values[need.need.id] for need in shared_needs(site.organizations)]
 
 
-def table(columns, id: str, titulo: str, segmento: str, terms_of) -> Tabla:
+def table(columns, id: str, titulo: str, segmento: str, terms_of) -> Table:
     counts: dict[str, dict[str, int]] = {}
     labels: dict[str, str] = {}
     for need in columns:
@@ -45,15 +45,15 @@ def table(columns, id: str, titulo: str, segmento: str, terms_of) -> Tabla:
                 row = counts.setdefault(term.id, {})
                 row[need.value] = row.get(need.value, 0) + 1
     filas = [
-        Fila(labels[t], f"colaborar/{segmento}/{t}/", tuple(row.get(n.value, 0) for n in columns))
+        NeedRow(labels[t], f"colaborar/{segmento}/{t}/", tuple(row.get(n.value, 0) for n in columns))
         for t, row in counts.items()
     ]
     # Where more organizations share needs first: where a common answer reaches most.
     filas.sort(key=lambda f: (-max(f.cuentas), -sum(f.cuentas), spanish_sort_key(f.etiqueta)))
-    return Tabla(id, titulo, tuple(filas))
+    return Table(id, titulo, tuple(filas))
 
 
-def necesidades_compartidas(site: Site, context: dict):
+def shared_needs_page(site: Site, context: dict):
     columns = shared(site)
     yield PageSpec(
         "necesidades-compartidas/index.html",
