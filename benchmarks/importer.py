@@ -78,14 +78,14 @@ def measure(output_dir: Path, project_dir: Path) -> list[tuple[str, str]]:
     return [
         (
             f"Importar {ROWS[1]} filas del formato nacional, `--simular` (meta ≤ {LIMIT_SECONDS:.0f} s)",
-            f"{large.segundos:.2f} s (CPU {large.cpu_segundos:.2f} s)",
+            f"{large.seconds:.2f} s (CPU {large.cpu_seconds:.2f} s)",
         ),
         (
             f"Importar {ROWS[0]} filas, `--simular`",
-            f"{small.segundos:.2f} s (CPU {small.cpu_segundos:.2f} s)",
+            f"{small.seconds:.2f} s (CPU {small.cpu_seconds:.2f} s)",
         ),
         (
             f"Memoria pico al importar {ROWS[0]} / {ROWS[1]} filas (meta: plana)",
-            f"{small.memoria_mb:.0f} MB / {large.memoria_mb:.0f} MB",
+            f"{small.peak_mb:.0f} MB / {large.peak_mb:.0f} MB",
         ),
     ]

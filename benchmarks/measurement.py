@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Measurement:
-    segundos: float
-    memoria_mb: float
+    seconds: float
+    peak_mb: float
     codigo: int
-    cpu_segundos: float = 0.0  # user + system time: what the run costs on a machine shared with others
+    cpu_seconds: float = 0.0  # user + system time: what the run costs on a machine shared with others
 
 
 def measure_process(command: list[str], cwd, env: dict | None = None) -> Measurement:

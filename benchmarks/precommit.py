@@ -13,7 +13,7 @@ from .measurement import measure_process
 
 
 def best_of(command: list[str], cwd: Path, repeat: int = 5) -> float:
-    return min(measure_process(command, cwd).segundos for _ in range(repeat))
+    return min(measure_process(command, cwd).seconds for _ in range(repeat))
 
 
 def measure(output_dir: Path, project: Path) -> list[tuple[str, str]]:

@@ -102,9 +102,9 @@ def run(n: int, rounds: int) -> list[tuple[str, str]]:
         },
         rounds,
     )
-    wall = {name: statistics.median(m.segundos for m in measured) for name, measured in runs.items()}
-    cpu = {name: statistics.median(m.cpu_segundos for m in measured) for name, measured in runs.items()}
-    memory = {name: max(m.memoria_mb for m in measured) for name, measured in runs.items()}
+    wall = {name: statistics.median(m.seconds for m in measured) for name, measured in runs.items()}
+    cpu = {name: statistics.median(m.cpu_seconds for m in measured) for name, measured in runs.items()}
+    memory = {name: max(m.peak_mb for m in measured) for name, measured in runs.items()}
     validar = measure_process([python, "-m", "cmosc.cli.main", "--raiz", str(project), "validar"], project)
     in_process = validation_seconds(project)
     rows = [
@@ -130,7 +130,7 @@ def run(n: int, rounds: int) -> list[tuple[str, str]]:
         ("Razón nuestra / Pelican plano, reloj", f"{wall['ours'] / wall['pelican']:.2f}"),
         ("Razón nuestra / piso Jinja, CPU (meta ≤ 3)", f"{cpu['ours'] / cpu['floor']:.2f}"),
         ("Validación sola, en proceso (meta ≤ 1 s)", f"{in_process:.2f} s"),
-        ("`cmosc validar` completo (con arranque de Python)", f"{validar.segundos:.2f} s"),
+        ("`cmosc validar` completo (con arranque de Python)", f"{validar.seconds:.2f} s"),
         ("Memoria pico de nuestra construcción (meta ≤ 300 MB)", f"{memory['ours']:.0f} MB"),
         ("Memoria pico de Pelican plano", f"{memory['pelican']:.0f} MB"),
     ]

@@ -66,11 +66,11 @@ def first_query_bytes(output_dir: Path) -> int:
 
 
 def _bytes_rows(output_dir: Path) -> list[tuple[str, str]]:
-    carpeta = output_dir / "buscar"
-    shards = len(list(carpeta.glob("nombres-*.json")))
+    folder = output_dir / "buscar"
+    shards = len(list(folder.glob("nombres-*.json")))
     rows = [("Búsqueda: fragmentos del índice (de hasta 2500 organizaciones)", str(shards))]
     for tier in TIERS:
-        files = sorted(carpeta.glob(f"{tier}-*.json"))
+        files = sorted(folder.glob(f"{tier}-*.json"))
         raw = sum(f.stat().st_size for f in files)
         rows.append(
             (
@@ -79,8 +79,8 @@ def _bytes_rows(output_dir: Path) -> list[tuple[str, str]]:
             )
         )
     scripts = sum(_gzip(output_dir / "theme" / s) for s in SCRIPTS)
-    first = scripts + _gzip(carpeta / "documentos-0.json") + _gzip(carpeta / "nombres-0.json")
-    total = scripts + sum(_gzip(f) for f in carpeta.glob("*.json"))
+    first = scripts + _gzip(folder / "documentos-0.json") + _gzip(folder / "nombres-0.json")
+    total = scripts + sum(_gzip(f) for f in folder.glob("*.json"))
     rows.append(("Búsqueda: scripts de /buscar/ (gzip)", _kb(scripts)))
     rows.append(
         (

@@ -9,7 +9,7 @@ import yaml
 
 from cmosc.profiles.checks import cuit_check_digit
 
-PALABRAS = [
+WORDS = [
     "barrio",
     "comunidad",
     "apoyo",
@@ -41,7 +41,7 @@ PALABRAS = [
     "adultos",
     "mayores",
 ]
-PREFIJOS = (
+PREFIXES = (
     "Asociación Civil",
     "Fundación",
     "Centro Vecinal",
@@ -85,17 +85,17 @@ def _cuit(rng: random.Random) -> str:
 
 
 def _sentence(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(PALABRAS) for _ in range(words)).capitalize() + "."
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
 def profile(rng: random.Random, number: int, vocab: dict[str, list[str]]) -> tuple[str, str]:
-    nombre = f"{rng.choice(PREFIJOS)} {rng.choice(NAMES)} {number}"
+    nombre = f"{rng.choice(PREFIXES)} {rng.choice(NAMES)} {number}"
     descripcion = "\n\n".join(_sentence(rng, 30) for _ in range(4))
     sedes = "".join(
         f"  - direccion: Calle {rng.randrange(1, 90)} de Julio {rng.randrange(100, 3000)}\n"
         f"    barrio: {rng.choice(vocab['barrios'])}\n"
         f"    ubicacion: {{lat: {rng.uniform(-26.88, -26.77):.5f}, lon: {rng.uniform(-65.28, -65.17):.5f}}}\n"
-        f"    horarios: {rng.choice(HORARIOS)}\n"
+        f"    horarios: {rng.choice(HOURS_TEXTS)}\n"
         for _ in range(rng.randrange(1, 3))
     )
     text = (
@@ -111,7 +111,7 @@ def profile(rng: random.Random, number: int, vocab: dict[str, list[str]]) -> tup
         f"poblacion: [{rng.choice(vocab['poblaciones'])}]\n"
         f"ods: [{rng.randrange(1, 18)}]\n"
         "actividades:\n"
-        f"  - nombre: Taller de {rng.choice(PALABRAS)}\n    horario: Sábados de 10 a 12\n"
+        f"  - nombre: Taller de {rng.choice(WORDS)}\n    horario: Sábados de 10 a 12\n"
         f"sedes:\n{sedes}"
         f"contacto:\n  email: contacto{number}@ejemplo.org.ar\n  telefonos: [0381 4{number % 1000000:06d}]\n"
         f"necesidades:\n  - tipo: {rng.choice(vocab['necesidades'])}\n    descripcion: {_sentence(rng, 10)}\n"
@@ -121,7 +121,7 @@ def profile(rng: random.Random, number: int, vocab: dict[str, list[str]]) -> tup
 
 
 # Real phrasings (weekly, split days, past midnight, monthly, closures) for «abierto ahora».
-HORARIOS = (
+HOURS_TEXTS = (
     "Lunes a viernes de 9:30 a 12:30",
     "Lunes a viernes de 9 a 12 y de 16 a 20",
     "Martes y jueves de 17 a 19",

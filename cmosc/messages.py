@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Message:
-    plantilla: str
+    template: str
     explanation: str
 
 
@@ -268,7 +268,7 @@ ARTICULOS = {
 
 def format_message(code: str, **values) -> str:
     # A suggestion ends in «?»; the template's final period would then be doubled.
-    return CATALOG[code].plantilla.format(**values).replace("?.", "?")
+    return CATALOG[code].template.format(**values).replace("?.", "?")
 
 
 def suggestion(options: list[str]) -> str:

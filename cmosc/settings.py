@@ -118,8 +118,8 @@ class Repository:
     """Where the data live on GitHub, and the addresses derived from that."""
 
     github: str
-    rama: str
-    sitio: str
+    branch: str
+    site_url: str
     oauth: str = ""
 
     @property
@@ -135,8 +135,8 @@ def repository(settings: dict) -> Repository:
     value = {**DEFAULTS["CMOSC_REPOSITORIO"], **(settings.get("CMOSC_REPOSITORIO") or {})}
     owner, _, name = value["github"].partition("/")
     # A project site on GitHub Pages lives at https://OWNER.github.io/NAME.
-    sitio = value.get("sitio") or f"https://{owner.lower()}.github.io/{name}"
-    return Repository(value["github"], value["rama"], sitio.rstrip("/"), value.get("oauth") or "")
+    site_url = value.get("sitio") or f"https://{owner.lower()}.github.io/{name}"
+    return Repository(value["github"], value["rama"], site_url.rstrip("/"), value.get("oauth") or "")
 
 
 def project_settings(root: Path) -> dict:

@@ -141,7 +141,7 @@ def browser():
 
 
 @pytest.fixture
-def pagina(browser):
+def page(browser):
     context = browser.new_context(locale="es-AR")
     page = context.new_page()
     yield page

@@ -75,7 +75,7 @@ def run(args) -> int:
         catalog.vocabularies,
         licence_of(settings["CMOSC_LICENCIA_DATOS"]),
         public_url(settings),
-        municipio=municipality(settings),
+        municipal_area=municipality(settings),
     )
     destino = args.destino if args.destino.is_absolute() else root / args.destino
     destino.mkdir(parents=True, exist_ok=True)

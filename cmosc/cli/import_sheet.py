@@ -71,7 +71,7 @@ def run(args) -> int:
         catalog.vocabularies, catalog.programas, root / PROFILES_DIR, date.today(), municipality_of(root)
     )
     context = Sheet(sheet.headers, columns, unused, mapping, env, args.archivo.name)
-    report = open_report(args.run_report)
+    report = open_report(args.informe)
     counts: Counter = Counter()
     elsewhere: Counter = Counter()  # rows of other provinces, by province: summed, not listed
     untyped: Counter = Counter()  # (column, value) of types to translate with `valores:`
@@ -97,7 +97,7 @@ def run(args) -> int:
     finally:
         if report:
             report[0].close()
-    for line in elsewhere_lines(elsewhere, args.run_report):
+    for line in elsewhere_lines(elsewhere, args.informe):
         print(line)
     if unused:
         print(
@@ -111,12 +111,12 @@ def run(args) -> int:
     return 1 if counts["rechazada"] else 0
 
 
-def elsewhere_lines(elsewhere: Counter, run_report: Path | None) -> list[str]:
+def elsewhere_lines(elsewhere: Counter, report_file: Path | None) -> list[str]:
     if not elsewhere:
         return []
     where = (
-        f"cada una figura en {run_report.name}"
-        if run_report
+        f"cada una figura en {report_file.name}"
+        if report_file
         else "para verlas una por una, usá --informe FILAS.csv"
     )
     provinces = ", ".join(f"{name} {n}" for name, n in sorted(elsewhere.items(), key=lambda x: (-x[1], x[0])))

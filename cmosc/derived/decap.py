@@ -112,7 +112,7 @@ LOCAL_SERVER = "http://localhost:8081/api/v1"
 
 
 def backend(repo: Repository) -> dict:
-    out = {"name": "github", "repo": repo.github, "branch": repo.rama}
+    out = {"name": "github", "repo": repo.github, "branch": repo.branch}
     if repo.oauth:
         out["base_url"] = repo.oauth
     return {**out, "commit_messages": COMMIT_MESSAGES}
@@ -127,8 +127,8 @@ def config(root: Path, vocabularies) -> dict:
     fields[0]["comment"] = MODELINE.removeprefix("# ")
     return {
         "backend": backend(repo),
-        "site_url": repo.sitio,
-        "display_url": repo.sitio,
+        "site_url": repo.site_url,
+        "display_url": repo.site_url,
         # decap-server (`make admin`) on this computer; only used when /admin/ is on localhost.
         "local_backend": {"url": LOCAL_SERVER},
         "publish_mode": "editorial_workflow",

@@ -37,7 +37,7 @@ def fields_table() -> str:
 def errors_section() -> str:
     parts = []
     for code, message in sorted(CATALOG.items()):
-        example = re.sub(r"\{(\w+)\}", lambda m: f"‹{m.group(1)}›", message.plantilla)
+        example = re.sub(r"\{(\w+)\}", lambda m: f"‹{m.group(1)}›", message.template)
         parts.append(f"- **`{code}`** — «{cell(example)}»  \n  {message.explanation}")
     return "\n".join(parts)
 

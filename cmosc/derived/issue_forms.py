@@ -187,18 +187,18 @@ def render_data_form(root, vocabularies) -> str:
 
 def chooser(root) -> dict:
     """The form chooser: blank issues stay open to the team; links send visitors to the site."""
-    sitio = repository(project_settings(root)).sitio
+    site_url = repository(project_settings(root)).site_url
     return {
         "blank_issues_enabled": True,
         "contact_links": [
             {
                 "name": "Buscar una organización",
-                "url": f"{sitio}/organizaciones/",
+                "url": f"{site_url}/organizaciones/",
                 "about": "El directorio público, con los datos de contacto de cada organización.",
             },
             {
                 "name": "Cómo sumarse al directorio",
-                "url": f"{sitio}/sumar/",
+                "url": f"{site_url}/sumar/",
                 "about": "Qué datos hacen falta y otras formas de pedirlo (también por correo).",
             },
         ],

@@ -3,7 +3,8 @@
 Each facet is declared once, with everything its users need: the listing pages
 (/<id>/<value>/ and their CSV downloads), the /buscar/ filters (URL
 parameter, search documents, the list of parameters `search.js` receives as data) and the
-search result cards; /colaborar/ picks some of them as its filters. Labels are Spanish: residents read them.
+search result cards; /colaborar/ picks some of them as its filters, /mapa/ those marked
+`on_map`. Labels are Spanish: residents read them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from cmosc.model.organization import Organization
+from cmosc.model.organization import Location, Organization
 from cmosc.ods import ODS
 from cmosc.profiles.vocabularies import Vocabulary
 
@@ -25,9 +26,12 @@ class Facet:
     titulo: str  # heading of the listing parent page
     singular: str  # before a value: "Barrio: Centro"
     intro: str  # one sentence on the listing parent page
-    filtro: str  # heading of the /buscar/ filter
+    filter_heading: str  # heading of the /buscar/ filter
     nombre: str  # lower-case noun: "explorar por tipo, área…" on /buscar/ without JavaScript
     tarjeta: bool = False  # a search result card names its values
+    on_map: bool = False  # a filter of /mapa/, whose markers are sedes
+    # A sede's own value ids on /mapa/ (its barrio); None: its organization's (`values`).
+    read_sede: Callable[[Location], Iterable[str]] | None = None
 
     def values(self, org: Organization) -> list[str]:
         """The organization's value ids in its listings and in /buscar/, each once (the
@@ -55,20 +59,22 @@ FACETS: tuple[Facet, ...] = (
         titulo="Tipos de organización",
         singular="Tipo",
         intro="Asociaciones civiles, fundaciones, centros vecinales, cooperativas y otras formas de organizarse.",
-        filtro="Tipo de organización",
+        filter_heading="Tipo de organización",
         nombre="tipo",
         tarjeta=True,
+        on_map=True,
     ),
     Facet(
         id="areas",
         param="area",
         vocabulary="areas",
-        read=lambda org: _ids(org.temas),
+        read=lambda org: _ids(org.topics),
         titulo="Áreas de trabajo",
         singular="Área",
         intro="Los temas en los que trabajan las organizaciones. Niñez, Juventud, Personas mayores, Discapacidad y Género también reúnen a las que acompañan a esas personas.",
-        filtro="Área",
+        filter_heading="Área",
         nombre="área",
+        on_map=True,
     ),
     Facet(
         id="barrios",
@@ -78,9 +84,11 @@ FACETS: tuple[Facet, ...] = (
         titulo="Barrios",
         singular="Barrio",
         intro="Los barrios donde las organizaciones tienen una sede.",
-        filtro="Barrio",
+        filter_heading="Barrio",
         nombre="barrio",
         tarjeta=True,
+        on_map=True,
+        read_sede=lambda sede: [sede.barrio.id] if sede.barrio else [],
     ),
     Facet(
         id="poblaciones",
@@ -90,7 +98,7 @@ FACETS: tuple[Facet, ...] = (
         titulo="Poblaciones",
         singular="Población",
         intro="A quiénes acompañan las organizaciones.",
-        filtro="Población",
+        filter_heading="Población",
         nombre="población",
     ),
     Facet(
@@ -101,7 +109,7 @@ FACETS: tuple[Facet, ...] = (
         titulo="Necesidades",
         singular="Necesita",
         intro="Lo que las organizaciones necesitan de vecinos, empresas y voluntarios.",
-        filtro="Necesidades",
+        filter_heading="Necesidades",
         nombre="necesidad",
     ),
     Facet(
@@ -112,7 +120,7 @@ FACETS: tuple[Facet, ...] = (
         titulo="Objetivos de Desarrollo Sostenible",
         singular="ODS",
         intro="Los Objetivos de Desarrollo Sostenible (ODS) de las Naciones Unidas a los que aportan las organizaciones.",
-        filtro="Objetivos de Desarrollo Sostenible",
+        filter_heading="Objetivos de Desarrollo Sostenible",
         nombre="ODS",
     ),
 )

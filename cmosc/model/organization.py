@@ -153,7 +153,7 @@ class Organization:
     descripcion_html: Markup  # empty when the profile has no description yet
     areas: list[Term]
     poblacion: list[Term]
-    temas: list[Term]  # areas, plus those its populations stand for (AREA_POPULATIONS)
+    topics: list[Term]  # areas, plus those its populations stand for (AREA_POPULATIONS)
     sedes: list[Location]
     actividades: list[Activity]
     telefonos: list[Phone]
@@ -241,7 +241,7 @@ def build_organization(
         descripcion_html=markdown_to_html(data["descripcion"]) if data.get("descripcion") else Markup(""),
         areas=terms("areas", data.get("areas", [])),
         poblacion=terms("poblaciones", data.get("poblacion", [])),
-        temas=terms("areas", topic_ids(data.get("areas", []), data.get("poblacion", []))),
+        topics=terms("areas", topic_ids(data.get("areas", []), data.get("poblacion", []))),
         sedes=[_sede(s, vocabularies["barrios"], town, data["nombre"]) for s in data.get("sedes", [])],
         actividades=[
             Activity(a["nombre"], a.get("descripcion"), a.get("horario"), _hours(a.get("horario")))
@@ -306,6 +306,6 @@ def _hours(text: str | None) -> Hours | None:
 def build_organizations(catalog: Catalog, today: date) -> list[Organization]:
     """All organizations sorted by name with Spanish collation (ties by slug)."""
     profiles_dir = catalog.root / PROFILES_DIR
-    town = catalog.municipio.localidad
+    town = catalog.municipal_area.localidad
     orgs = [build_organization(p, catalog.vocabularies, today, profiles_dir, town) for p in catalog.profiles]
     return sorted(orgs, key=lambda o: (o.sort_key, o.slug))

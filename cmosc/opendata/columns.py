@@ -1,7 +1,7 @@
 """Export columns, derived from the schema: one per published field, in schema order.
 
 A row is one organization. Lists (areas, sedes, actividades…) are flattened into one
-column per leaf field whose values are joined with `SEPARADOR`, item by item, so the
+column per leaf field whose values are joined with `SEPARATOR`, item by item, so the
 n-th value of `sedes.direccion` and of `sedes.barrio` belong to the same sede (an
 empty value keeps its place). Vocabulary fields get a second `<columna>_nombre`
 column with the display name, hours a `<columna>_osm` one in OpenStreetMap's
@@ -18,7 +18,7 @@ from cmosc.model.privacy import published_paths
 from cmosc.profiles.kinds import KINDS
 from cmosc.profiles.schema import ORGANIZATION, Field, walk
 
-SEPARADOR = " | "
+SEPARATOR = " | "
 SI, NO = "sí", "no"
 
 
@@ -126,8 +126,8 @@ def _keyed_columns(schema: Field, prefix: str) -> list[Column]:
     ]
 
 
-def _titulo(partes: list[Field]) -> str:
-    return " · ".join(p.etiqueta for p in partes)
+def _title(parts: list[Field]) -> str:
+    return " · ".join(p.etiqueta for p in parts)
 
 
 def columnas(schema: Field = ORGANIZATION) -> list[Column]:
@@ -143,12 +143,12 @@ def columnas(schema: Field = ORGANIZATION) -> list[Column]:
         else:
             leaf = field
         segments = path.split(".")
-        partes = [fields[".".join(segments[: i + 1]).removesuffix("[]")] for i in range(len(segments))]
+        parts = [fields[".".join(segments[: i + 1]).removesuffix("[]")] for i in range(len(segments))]
         joined = any(k.endswith("[]") for k in keys)
         tipo = "string" if joined else KINDS[leaf.kind].export_type
         nombre = path.replace("[]", "")
         col = Column(
-            nombre, _titulo(partes), DESCRIPTIONS.get(nombre, field.hint), tipo, tuple(keys), leaf.vocab
+            nombre, _title(parts), DESCRIPTIONS.get(nombre, field.hint), tipo, tuple(keys), leaf.vocab
         )
         result.append(col)
         companion = KINDS[leaf.kind].companion
@@ -156,7 +156,7 @@ def columnas(schema: Field = ORGANIZATION) -> list[Column]:
             result.append(
                 Column(
                     nombre + companion.suffix,
-                    f"{_titulo(partes)} {companion.title}",
+                    f"{_title(parts)} {companion.title}",
                     companion.description,
                     "string",
                     tuple(keys),
@@ -167,7 +167,7 @@ def columnas(schema: Field = ORGANIZATION) -> list[Column]:
             result.append(
                 Column(
                     nombre + "_nombre",
-                    _titulo(partes) + " (nombre)",
+                    _title(parts) + " (nombre)",
                     f"Nombre visible de «{nombre}» según el vocabulario «{leaf.vocab}».",
                     "string",
                     tuple(keys),
@@ -195,4 +195,4 @@ def cell_value(values: list, columna: Column):
     """The cell of one column: a typed single value, or the joined texts of a list."""
     if columna.tipo != "string" and len(values) == 1:
         return values[0]
-    return SEPARADOR.join(texto(v) for v in values) if values else None
+    return SEPARATOR.join(texto(v) for v in values) if values else None

@@ -26,7 +26,7 @@ class Dataset:
     base_url: str = ""  # the public address (CMOSC_URL_CANONICA): every link in an export is absolute
     titulo: str = "Directorio de Organizaciones Sociales de San Miguel de Tucumán"
     publicador: str = "Centro Municipal de Organizaciones Sociales Comunitarias (CMOSC)"
-    municipio: Municipality = MUNICIPALITY  # the town, province and postal code of an address
+    municipal_area: Municipality = MUNICIPALITY  # the town, province and postal code of an address
     # Rendered rows by slug, shared with every narrowed copy: an organization appears in
     # about ten facet CSVs and is flattened once.
     cache: dict = field(default_factory=dict, compare=False, repr=False)

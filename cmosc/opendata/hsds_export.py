@@ -125,7 +125,7 @@ def schedules(text: str | None, hours, uid, key: tuple, **owner) -> list[dict]:
     return records
 
 
-def locations(org, municipio: Municipality, uid) -> list[dict]:
+def locations(org, municipal_area: Municipality, uid) -> list[dict]:
     result = []
     for number, sede in enumerate(org.sedes, start=1):
         loc_id = uid("sede", org.slug, number)
@@ -137,10 +137,10 @@ def locations(org, municipio: Municipality, uid) -> list[dict]:
                     "location_id": loc_id,
                     "address_1": sede.direccion,
                     "address_2": sede.barrio.nombre if sede.barrio else None,
-                    "city": sede.localidad or municipio.localidad,
-                    "state_province": municipio.province,
-                    "postal_code": sede.codigo_postal or municipio.codigo_postal,
-                    "country": municipio.pais,
+                    "city": sede.localidad or municipal_area.localidad,
+                    "state_province": municipal_area.province,
+                    "postal_code": sede.codigo_postal or municipal_area.codigo_postal,
+                    "country": municipal_area.pais,
                     "address_type": "physical",
                 }
             )
@@ -216,7 +216,7 @@ def render_hsds(dataset: Dataset) -> bytes:
         {
             "hsds_version": HSDS_VERSION,
             "organizations": [organization(o, dataset, uid) for o in orgs],
-            "locations": [loc for o in orgs for loc in locations(o, dataset.municipio, uid)],
+            "locations": [loc for o in orgs for loc in locations(o, dataset.municipal_area, uid)],
             "services": [s for o in orgs for s in services(o, uid)],
         }
     )

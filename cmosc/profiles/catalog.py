@@ -51,7 +51,7 @@ class Catalog:
     programas: frozenset[str]
     profiles: list[Profile] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    municipio: Municipality = MUNICIPALITY  # the project's (pelicanconf.py), as validated
+    municipal_area: Municipality = MUNICIPALITY  # the project's (pelicanconf.py), as validated
     synonyms: SynonymGroups = ()  # vocabularios/sinonimos.yml, as typed
 
     @property
@@ -166,7 +166,7 @@ def load_catalog(
         today or date.today(),
         project_municipality(root),
     )
-    catalog.municipio = env.municipio
+    catalog.municipal_area = env.municipal_area
     paths = paths if paths is not None else profile_paths(root)
     if cache is not None:
         environment = environment_key(env)

@@ -206,7 +206,7 @@ def coordinate(value, schema, env):
         return Problem("coordenada", {"valor": value})
     number = float(value)
     # The configured municipality's rectangle (a setting), not the schema's default one.
-    minimo, maximo = getattr(env.municipio, schema.key)
+    minimo, maximo = getattr(env.municipal_area, schema.key)
     if _in_range(number, minimo, maximo):
         return Problem(
             "coordenada_fuera",
@@ -214,16 +214,16 @@ def coordinate(value, schema, env):
                 "valor": value,
                 "minimo": minimo,
                 "maximo": maximo,
-                "pista": _coordinate_hint(number, schema.key, env.municipio),
+                "pista": _coordinate_hint(number, schema.key, env.municipal_area),
             },
         )
     return number
 
 
-def _coordinate_hint(number: float, key: str, municipio) -> str:
+def _coordinate_hint(number: float, key: str, municipal_area) -> str:
     if number > 0:
         return "; ¿falta el signo menos?"
-    other = municipio.lon if key == "lat" else municipio.lat
+    other = municipal_area.lon if key == "lat" else municipal_area.lat
     if other[0] <= number <= other[1]:
         return "; ¿latitud y longitud están invertidas?"
     return ""

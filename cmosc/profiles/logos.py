@@ -1,7 +1,7 @@
 """Organization logos: checked when validating, resized and re-encoded when building.
 
 Validation reads only the header (type, size, dimensions); the build decodes the
-image once, scales it to at most `MAX_LADO` px and writes it without metadata, so a
+image once, scales it to at most `MAX_SIDE` px and writes it without metadata, so a
 published logo is small, free of EXIF data and byte-identical across builds.
 """
 
@@ -16,7 +16,7 @@ from PIL import Image
 
 from cmosc.profiles.checks import Problem
 
-MAX_LADO = 256  # longest side of the published logo, in px
+MAX_SIDE = 256  # longest side of the published logo, in px
 SHOWN_SIDE = 128  # shown at half size, so it stays sharp on dense screens
 MIN_SOURCE_SIDE = 16  # smaller than this is not a usable logo
 MAX_SOURCE_SIDE = 4000  # larger is a photo or a decompression bomb, not a logo
@@ -66,7 +66,7 @@ def image_problem(path: Path) -> Problem | None:
     return None
 
 
-def target_size(width: int, height: int, limit: int = MAX_LADO) -> tuple[int, int]:
+def target_size(width: int, height: int, limit: int = MAX_SIDE) -> tuple[int, int]:
     """Scale down (never up) so the longest side is at most `limit`, keeping the aspect."""
     scale = min(1.0, limit / max(width, height))
     return max(1, round(width * scale)), max(1, round(height * scale))

@@ -20,7 +20,7 @@ def environment_key(env: Env) -> str:
     digest = hashlib.sha256()
     digest.update(repr(sorted(env.vocabularies.items())).encode())
     digest.update(
-        repr((sorted(env.programas), env.today.isoformat(), str(env.base_dir), env.municipio)).encode()
+        repr((sorted(env.programas), env.today.isoformat(), str(env.base_dir), env.municipal_area)).encode()
     )
     if env.base_dir is not None:
         for folder, dirs, files in sorted(os.walk(env.base_dir)):

@@ -35,7 +35,7 @@ class Env:
     programas: frozenset[str] = frozenset()
     base_dir: Path | None = None
     today: date = field(default_factory=date.today)
-    municipio: Municipality = MUNICIPALITY
+    municipal_area: Municipality = MUNICIPALITY
 
 
 @dataclass

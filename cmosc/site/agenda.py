@@ -37,13 +37,13 @@ def past_trainings(articles, today: date) -> list:
 
 def open_calls(articles, today: date) -> list:
     """Programs whose call is open on the reference date, closing soonest first."""
-    hoy = today.isoformat()
+    today_iso = today.isoformat()
     chosen = [
         a
         for a in articles
         if a.category.name == "programas"
         and _day(getattr(a, "convocatoria_abre", None))
-        <= hoy
+        <= today_iso
         <= _day(getattr(a, "convocatoria_cierra", None) or "9999")
     ]
     return sorted(chosen, key=lambda a: (_day(getattr(a, "convocatoria_cierra", None)) or "9999", a.slug))
@@ -55,11 +55,11 @@ def call_state(article, today: date) -> str:
         _day(getattr(article, "convocatoria_abre", None)),
         _day(getattr(article, "convocatoria_cierra", None)),
     )
-    hoy = today.isoformat()
+    today_iso = today.isoformat()
     if not abre and not cierra:
         return ""
-    if abre and hoy < abre:
+    if abre and today_iso < abre:
         return "proxima"
-    if cierra and hoy > cierra:
+    if cierra and today_iso > cierra:
         return "cerrada"
     return "abierta"

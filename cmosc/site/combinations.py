@@ -35,7 +35,7 @@ def combine(organizations) -> Combinations:
     terms: dict[tuple[str, str], tuple[Term, Term]] = {}
     for org in organizations:  # active only, already sorted by name
         for barrio in org.barrios:
-            for area in org.temas:
+            for area in org.topics:
                 found.setdefault((barrio.id, area.id), []).append(org)
                 terms[(barrio.id, area.id)] = (barrio, area)
     combos = tuple(Combination(*terms[key], tuple(orgs)) for key, orgs in sorted(found.items()))

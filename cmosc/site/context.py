@@ -32,7 +32,7 @@ class Site:
         self.by_area: dict[str, list[Organization]] = {}
         self.by_barrio: dict[str, list[Organization]] = {}
         for org in self.activas:
-            for area in org.temas:
+            for area in org.topics:
                 self.by_area.setdefault(area.id, []).append(org)
             for barrio in org.barrios:
                 self.by_barrio.setdefault(barrio.id, []).append(org)
@@ -46,7 +46,7 @@ class Site:
         return [o for o in self.organizations if not o.activa]
 
     @cached_property
-    def municipio(self) -> Municipality:
+    def municipal_area(self) -> Municipality:
         return municipality(self.settings)
 
     @cached_property
@@ -73,7 +73,7 @@ class Site:
         return {o.slug: o for o in self.organizations}
 
     @property
-    def por_pagina(self) -> int:
+    def per_page(self) -> int:
         return int(setting(self.settings, "CMOSC_POR_PAGINA"))
 
     @property

@@ -14,11 +14,8 @@ from cmosc.profiles import hours_format
 from cmosc.profiles.hours import DAY_NAMES, MONTH_NAMES
 from cmosc.profiles.sessions import Session, training_sessions
 
-# Spanish month and weekday names are declared once, with the hours parser that reads them.
-MONTH_NAMES, DAY_NAMES = MONTH_NAMES, DAY_NAMES
 
-
-def fecha_larga(value) -> str:
+def long_date(value) -> str:
     """`2026-10-01` → `1 de octubre de 2026` (Pelican's LOCALE may be missing)."""
     if value is None:
         return ""
@@ -27,14 +24,14 @@ def fecha_larga(value) -> str:
     return f"{value.day} de {MONTH_NAMES[value.month - 1]} de {value.year}"
 
 
-def fecha_hora(value) -> str:
+def date_time(value) -> str:
     """`2026-12-03T18:00` → `jueves 3 de diciembre de 2026, 18:00 h`."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    texto = f"{DAY_NAMES[value.weekday()]} {fecha_larga(value)}"
+    text = f"{DAY_NAMES[value.weekday()]} {long_date(value)}"
     if isinstance(value, datetime):
-        texto += f", {value:%H:%M} h"
-    return texto
+        text += f", {value:%H:%M} h"
+    return text
 
 
 def json_script(value) -> Markup:
@@ -60,7 +57,7 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {word}"
 
 
-def ods_nombre(number: int) -> str:
+def ods_label(number: int) -> str:
     return f"ODS {number}: {ODS[number]}"
 
 
@@ -75,9 +72,9 @@ FILTERS = {
     "semana": hours_format.by_day,
     "cierres": hours_format.closures_text,
     "horario_canonico": hours_format.canonical,
-    "ods_nombre": ods_nombre,
-    "fecha_larga": fecha_larga,
-    "fecha_hora": fecha_hora,
+    "ods_nombre": ods_label,
+    "fecha_larga": long_date,
+    "fecha_hora": date_time,
     "json_script": json_script,
     "urlencode_text": urlencode_text,
     "plural": plural,

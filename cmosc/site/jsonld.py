@@ -13,26 +13,26 @@ NOT_NGO = {"cooperativa"}
 INACTIVE = "Organización inactiva: su página queda en el directorio, pero ya no funciona."
 
 
-def _address(sede, municipio: Municipality) -> dict:
+def _address(sede, municipal_area: Municipality) -> dict:
     """The postal address: the sede's town (the municipality's unless it says another); the
     barrio is a place within it (see `_place`)."""
     address = {
         "@type": "PostalAddress",
-        "addressLocality": sede.localidad or municipio.localidad,
-        "addressRegion": municipio.province,
-        "postalCode": sede.codigo_postal or municipio.codigo_postal,
-        "addressCountry": municipio.pais,
+        "addressLocality": sede.localidad or municipal_area.localidad,
+        "addressRegion": municipal_area.province,
+        "postalCode": sede.codigo_postal or municipal_area.codigo_postal,
+        "addressCountry": municipal_area.pais,
     }
     if sede.direccion:
         address["streetAddress"] = sede.direccion
     return address
 
 
-def _place(sede, municipio: Municipality) -> dict:
+def _place(sede, municipal_area: Municipality) -> dict:
     place: dict = {"@type": "Place"}
     if sede.nombre:
         place["name"] = sede.nombre
-    place["address"] = _address(sede, municipio)
+    place["address"] = _address(sede, municipal_area)
     if sede.barrio:
         place["containedInPlace"] = {"@type": "Place", "name": sede.barrio.nombre}
     if sede.lat is not None:
@@ -45,7 +45,7 @@ def _place(sede, municipio: Municipality) -> dict:
     return place
 
 
-def organization_jsonld(org, base_url: str, municipio: Municipality = MUNICIPALITY) -> dict:
+def organization_jsonld(org, base_url: str, municipal_area: Municipality = MUNICIPALITY) -> dict:
     page = f"{base_url}/{org.url}"
     contacto = org.contacto or {}
     url = contacto.get("web") or page
@@ -65,8 +65,8 @@ def organization_jsonld(org, base_url: str, municipio: Municipality = MUNICIPALI
     if org.fundacion:
         data["foundingDate"] = str(org.fundacion)
     if org.sedes:
-        data["address"] = _address(org.sedes[0], municipio)
-        data["location"] = [_place(s, municipio) for s in org.sedes]
+        data["address"] = _address(org.sedes[0], municipal_area)
+        data["location"] = [_place(s, municipal_area) for s in org.sedes]
     if org.logo_img:
         data["logo"] = f"{base_url}/{org.logo_img.save_as(org.slug)}"
     if contacto.get("email"):

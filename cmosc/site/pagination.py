@@ -48,7 +48,7 @@ class Page:
         return links
 
     @property
-    def es_ultima(self) -> bool:
+    def is_last(self) -> bool:
         return self.numero == self.total
 
 

@@ -95,7 +95,7 @@ def read_row(number: int, cells: list[str], sheet: Sheet) -> Row:
             row.notes.append(f"{sheet.headers[index]}: {' '.join(raw.split())}")
     if area:
         join_area_code(row, area)
-    locate(row, sheet.env.municipio)
+    locate(row, sheet.env.municipal_area)
     if "nombre" not in row.values and not row.rejected:
         row.rejected.append(missing("nombre"))
     return row
@@ -182,17 +182,17 @@ def join_area_code(row: Row, area: str) -> None:
         row.values["contacto.telefonos"] = list(dict.fromkeys(joined))
 
 
-def locate(row: Row, municipio: Municipality) -> None:
+def locate(row: Row, municipal_area: Municipality) -> None:
     """Mark rows of another municipality; drop coordinates that cannot be right."""
     localidad = row.values.get("sedes.localidad", "")
     departamento, province = row.place.get(DEPARTMENT, ""), row.place.get(PROVINCE, "")
-    ours_province = not province or fold(province) == fold(municipio.province)
+    ours_province = not province or fold(province) == fold(municipal_area.province)
     row.other_province = "" if ours_province else province
     ours_department = ours_province and (
-        not departamento or fold(departamento) in {fold(d) for d in municipio.departamentos}
+        not departamento or fold(departamento) in {fold(d) for d in municipal_area.departamentos}
     )
-    names = {fold(n) for n in municipio.nombres}
-    short = {fold(n) for n in municipio.short_names}
+    names = {fold(n) for n in municipal_area.nombres}
+    short = {fold(n) for n in municipal_area.short_names}
     if localidad:
         ours = fold(localidad) in names or (fold(localidad) in short and departamento and ours_department)
         if not ours:
@@ -203,10 +203,10 @@ def locate(row: Row, municipio: Municipality) -> None:
         row.outside = f"el departamento es «{departamento or province}»" + (
             f" ({province})" if departamento and province else ""
         )
-    point(row, municipio)
+    point(row, municipal_area)
 
 
-def point(row: Row, municipio: Municipality) -> None:
+def point(row: Row, municipal_area: Municipality) -> None:
     if LAT not in row.values and LON not in row.values:
         return
     lat, lon = row.values.pop(LAT, ""), row.values.pop(LON, "")
@@ -217,7 +217,7 @@ def point(row: Row, municipio: Municipality) -> None:
         row.warnings.append(f"columnas {headers}, valores «{lat}» y «{lon}»: no son un par de números; "
                             "se dejó afuera la ubicación.")  # fmt: skip
         return
-    if municipio.contains(lat_n, lon_n):
+    if municipal_area.contains(lat_n, lon_n):
         row.values[LAT], row.values[LON] = lat, lon
     elif -56 < lat_n < -21 and -74 < lon_n < -53:  # a real point in Argentina, elsewhere
         row.outside = row.outside or f"las coordenadas ({lat}, {lon}) caen fuera del municipio"

@@ -63,39 +63,37 @@ CASES = [(n, 360) for n in PAGES] + [
 ]
 
 
-@pytest.mark.parametrize("nombre,ancho", CASES)
-def test_axe_finds_no_violations(browser_context, site_server, nombre, ancho):
-    pagina = browser_context.new_page()
-    pagina.set_viewport_size({"width": ancho, "height": 800})
-    pagina.goto(site_server + PAGES[nombre])
-    violations = axe_violations(pagina)
-    pagina.close()
+@pytest.mark.parametrize("nombre,width", CASES)
+def test_axe_finds_no_violations(browser_context, site_server, nombre, width):
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_server + PAGES[nombre])
+    violations = axe_violations(page)
+    page.close()
     assert not violations, describe(violations)
 
 
 def test_axe_detects_a_violation(browser_context, site_server):
     """The harness itself can fail: an unlabelled input must be reported."""
-    pagina = browser_context.new_page()
-    pagina.goto(site_server + "/")
-    pagina.evaluate(
-        "() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text>')"
-    )
-    pagina.add_script_tag(path=str(AXE))
-    result = pagina.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['label']}})")
-    pagina.close()
+    page = browser_context.new_page()
+    page.goto(site_server + "/")
+    page.evaluate("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text>')")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['label']}})")
+    page.close()
     assert [v["id"] for v in result["violations"]] == ["label"]
 
 
 def test_skip_link_appears_on_focus_and_moves_to_main(browser_context, site_server):
-    pagina = browser_context.new_page()
-    pagina.goto(site_server + "/organizaciones/organizacion-norte/")
-    saltar = pagina.get_by_role("link", name="Saltar al contenido")
-    assert saltar.bounding_box()["x"] < 0, "oculto hasta recibir el foco"
-    pagina.keyboard.press("Tab")
-    assert saltar.evaluate("e => e === document.activeElement")
-    assert saltar.bounding_box()["x"] >= 0
-    outline = saltar.evaluate("e => getComputedStyle(e).outlineStyle")
+    page = browser_context.new_page()
+    page.goto(site_server + "/organizaciones/organizacion-norte/")
+    skip_link = page.get_by_role("link", name="Saltar al contenido")
+    assert skip_link.bounding_box()["x"] < 0, "oculto hasta recibir el foco"
+    page.keyboard.press("Tab")
+    assert skip_link.evaluate("e => e === document.activeElement")
+    assert skip_link.bounding_box()["x"] >= 0
+    outline = skip_link.evaluate("e => getComputedStyle(e).outlineStyle")
     assert outline == "solid", "el foco se ve"
-    pagina.keyboard.press("Enter")
-    assert pagina.evaluate("() => document.activeElement.id") == "contenido"
-    pagina.close()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "contenido"
+    page.close()

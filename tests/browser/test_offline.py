@@ -11,17 +11,17 @@ import threading
 import pytest
 from conftest import _QuietHandler, build_site, copy_project
 
-COMPLETO = "organizacion-norte"
-OTRO = "apoyo-escolar-semillitas"
+COMPLETE = "organizacion-norte"
+OTHER = "apoyo-escolar-semillitas"
 KEPT = """url => caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.match(url)))))
     .then(found => found.some(Boolean))"""
 
 
-def visit_and_wait(pagina, url):
+def visit_and_wait(page, url):
     """Open a page and wait until the worker controls the site and keeps that page."""
-    pagina.goto(url)
-    pagina.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    pagina.wait_for_function(f"() => ({KEPT})(location.href)", polling=100, timeout=15000)
+    page.goto(url)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function(f"() => ({KEPT})(location.href)", polling=100, timeout=15000)
 
 
 @pytest.fixture
@@ -34,25 +34,25 @@ def browser_context(browser):
 def test_visited_pages_and_search_work_offline_others_say_they_need_a_connection(
     browser_context, site_server
 ):
-    pagina = browser_context.new_page()
-    visit_and_wait(pagina, f"{site_server}/organizaciones/{COMPLETO}/")
+    page = browser_context.new_page()
+    visit_and_wait(page, f"{site_server}/organizaciones/{COMPLETE}/")
     browser_context.set_offline(True)
-    pagina.reload()
-    assert "Organización Norte" in pagina.locator("h1").inner_text()
-    assert pagina.evaluate("getComputedStyle(document.querySelector('.encabezado')).backgroundColor") != (
+    page.reload()
+    assert "Organización Norte" in page.locator("h1").inner_text()
+    assert page.evaluate("getComputedStyle(document.querySelector('.encabezado')).backgroundColor") != (
         "rgba(0, 0, 0, 0)"
     )  # the stylesheet came from the cache too
-    pagina.goto(f"{site_server}/buscar/?q=comedor")
-    pagina.wait_for_selector("#resultados li")
-    assert int(pagina.get_attribute("#busqueda", "data-resultados")) > 0
-    pagina.goto(f"{site_server}/organizaciones/{OTRO}/")
-    assert pagina.locator("h1").inner_text() == "Esta página necesita conexión a internet"
-    guardadas = pagina.locator("#paginas-guardadas")
+    page.goto(f"{site_server}/buscar/?q=comedor")
+    page.wait_for_selector("#resultados li")
+    assert int(page.get_attribute("#busqueda", "data-resultados")) > 0
+    page.goto(f"{site_server}/organizaciones/{OTHER}/")
+    assert page.locator("h1").inner_text() == "Esta página necesita conexión a internet"
+    guardadas = page.locator("#paginas-guardadas")
     guardadas.wait_for()
     assert guardadas.get_by_role("link", name="Organización Norte").count() >= 1
     browser_context.set_offline(False)
-    pagina.reload()
-    assert pagina.locator("h1").inner_text() != "Esta página necesita conexión a internet"
+    page.reload()
+    assert page.locator("h1").inner_text() != "Esta página necesita conexión a internet"
 
 
 def test_manifest_makes_the_site_installable(built_site, browser_context, site_server):
@@ -60,18 +60,18 @@ def test_manifest_makes_the_site_installable(built_site, browser_context, site_s
     assert data["lang"] == "es-AR" and data["display"] == "standalone" and data["start_url"] == "./"
     sizes = {i["sizes"] for i in data["icons"] if i["purpose"] == "any"}
     assert {"192x192", "512x512"} <= sizes
-    pagina = browser_context.new_page()
-    pagina.goto(site_server + "/")
+    page = browser_context.new_page()
+    page.goto(site_server + "/")
     for icon in data["icons"]:
-        response = pagina.request.get(f"{site_server}/{icon['src']}")
+        response = page.request.get(f"{site_server}/{icon['src']}")
         assert response.ok and response.headers["content-type"] == "image/png"
         width, height = icon["sizes"].split("x")
-        size = pagina.evaluate(
+        size = page.evaluate(
             "src => new Promise(ok => { const i = new Image(); i.onload = () => ok([i.naturalWidth, i.naturalHeight]); i.src = src })",
             f"/{icon['src']}",
         )
         assert size == [int(width), int(height)]
-    assert pagina.locator("link[rel=manifest]").get_attribute("href") == "/manifest.webmanifest"
+    assert page.locator("link[rel=manifest]").get_attribute("href") == "/manifest.webmanifest"
 
 
 class _SwitchableHandler(_QuietHandler):
@@ -84,8 +84,8 @@ class _SwitchableHandler(_QuietHandler):
 def test_a_new_build_replaces_the_cache(browser, tmp_path_factory):
     first = copy_project(tmp_path_factory.mktemp("despliegue"))
     assert build_site(first, first / "uno").returncode == 0
-    (first / "organizaciones" / f"{OTRO}.yml").write_text(
-        (first / "organizaciones" / f"{OTRO}.yml").read_text("utf-8").replace("Semillitas", "Semillas"),
+    (first / "organizaciones" / f"{OTHER}.yml").write_text(
+        (first / "organizaciones" / f"{OTHER}.yml").read_text("utf-8").replace("Semillitas", "Semillas"),
         "utf-8",
     )
     assert build_site(first, first / "dos").returncode == 0
@@ -100,18 +100,18 @@ def test_a_new_build_replaces_the_cache(browser, tmp_path_factory):
     base = f"http://127.0.0.1:{server.server_address[1]}"
     context = browser.new_context(locale="es-AR")
     try:
-        pagina = context.new_page()
-        visit_and_wait(pagina, base + "/")
-        assert pagina.evaluate("caches.keys()") == [names[0]]
+        page = context.new_page()
+        visit_and_wait(page, base + "/")
+        assert page.evaluate("caches.keys()") == [names[0]]
         handler.root = first / "dos"  # the deploy
-        pagina.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-        pagina.wait_for_function(
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        page.wait_for_function(
             f"() => caches.keys().then(k => k.length === 1 && k[0] === {json.dumps(names[1])})",
             polling=100,
             timeout=15000,
         )
-        pagina.goto(f"{base}/organizaciones/{OTRO}/")
-        assert "Semillas" in pagina.locator("h1").inner_text()
+        page.goto(f"{base}/organizaciones/{OTHER}/")
+        assert "Semillas" in page.locator("h1").inner_text()
     finally:
         context.close()
         server.shutdown()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 WIDTH, HEIGHT = 360, 800
-BARRIO, TEMA = "Villa Luján", "Alimentación"
+BARRIO, TOPIC = "Villa Luján", "Alimentación"
 
 
 class Visit:
@@ -35,7 +35,7 @@ def find_food_and_phone(page, base_url) -> Visit:
     visit = Visit(page)
     page.goto(base_url + "/")
     visit.tap(page.locator("#por-barrio + ul").get_by_role("link", name=BARRIO))
-    visit.tap(page.locator("nav.acotar").get_by_role("link", name=TEMA))
+    visit.tap(page.locator("nav.acotar").get_by_role("link", name=TOPIC))
     card = page.locator("article.tarjeta").filter(has_text="Merendero").first
     visit.reach(card.locator("a[href^='tel:']"))
     visit.reach(card.locator(".tarjeta__horario"))

@@ -1,4 +1,4 @@
-"""/buscar/ en Chromium sobre los datos de ejemplo: relevancia, filtros, URL, accesibilidad."""
+"""/buscar/ in Chromium on the sample data: relevance, filters, URL, accessibility."""
 
 from __future__ import annotations
 
@@ -7,24 +7,24 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 
 # Predicates are passed as functions: a bare expression is eval'd in the page, which CSP forbids.
-LISTO = "document.getElementById('busqueda').hasAttribute('data-texto-cargado')"
+READY = "document.getElementById('busqueda').hasAttribute('data-texto-cargado')"
 
 
-def slugs(pagina) -> list[str]:
+def slugs(page) -> list[str]:
     return [
         a.get_attribute("href").rstrip("/").rsplit("/", 1)[1]
-        for a in pagina.query_selector_all("#resultados .resultado__nombre a")
+        for a in page.query_selector_all("#resultados .resultado__nombre a")
     ]
 
 
-def open_page(pagina, site_server, **params) -> list[str]:
-    """Abre /buscar/ con esos parámetros y espera los resultados con los dos índices."""
-    consulta = urlencode(params, doseq=True)
-    pagina.goto(f"{site_server}/buscar/" + (f"?{consulta}" if consulta else ""))
-    pagina.wait_for_function(
-        "() => " + LISTO + " && document.getElementById('busqueda').hasAttribute('data-resultados')"
+def open_page(page, site_server, **params) -> list[str]:
+    """Open /buscar/ with those parameters and wait for results with both indexes."""
+    query = urlencode(params, doseq=True)
+    page.goto(f"{site_server}/buscar/" + (f"?{query}" if query else ""))
+    page.wait_for_function(
+        "() => " + READY + " && document.getElementById('busqueda').hasAttribute('data-resultados')"
     )
-    return slugs(pagina)
+    return slugs(page)
 
 
 # (consulta, deben aparecer, no deben aparecer). Lo que la gente escribe:
@@ -48,40 +48,40 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("consulta,si,no", CASES, ids=[c[0] for c in CASES])
-def test_relevance(pagina, site_server, consulta, si, no):
-    encontrados = open_page(pagina, site_server, q=consulta)
-    assert set(si) <= set(encontrados), encontrados
-    assert not set(no) & set(encontrados), encontrados
-    assert pagina.is_hidden("#aviso")  # coincidencia exacta, sin aviso de parecidos
+@pytest.mark.parametrize("query,si,no", CASES, ids=[c[0] for c in CASES])
+def test_relevance(page, site_server, query, si, no):
+    found = open_page(page, site_server, q=query)
+    assert set(si) <= set(found), found
+    assert not set(no) & set(found), found
+    assert page.is_hidden("#aviso")  # coincidencia exacta, sin aviso de parecidos
 
 
-def test_two_letter_sigla(pagina, site_server):
-    assert open_page(pagina, site_server, q="ON") == ["organizacion-norte"]
+def test_two_letter_sigla(page, site_server):
+    assert open_page(page, site_server, q="ON") == ["organizacion-norte"]
 
 
-def test_name_first(pagina, site_server):
-    assert open_page(pagina, site_server, q="apoyo escolar")[0] == "apoyo-escolar-semillitas"
-    assert open_page(pagina, site_server, q="comedores")[0] == "comedor-comunitario-manos-unidas"
+def test_name_first(page, site_server):
+    assert open_page(page, site_server, q="apoyo escolar")[0] == "apoyo-escolar-semillitas"
+    assert open_page(page, site_server, q="comedores")[0] == "comedor-comunitario-manos-unidas"
 
 
 @pytest.mark.parametrize(
-    "consulta,esperado", [("fubol", "club-estrella-del-sur"), ("merndero", "merendero-pancita-feliz")]
+    "query,expected", [("fubol", "club-estrella-del-sur"), ("merndero", "merendero-pancita-feliz")]
 )
-def test_typos(pagina, site_server, consulta, expected):
-    assert expected in open_page(pagina, site_server, q=consulta)
-    assert pagina.inner_text("#aviso") == f"No encontramos «{consulta}»; mostramos resultados parecidos."
+def test_typos(page, site_server, query, expected):
+    assert expected in open_page(page, site_server, q=query)
+    assert page.inner_text("#aviso") == f"No encontramos «{query}»; mostramos resultados parecidos."
 
 
-def test_no_results_with_suggestions(pagina, site_server):
-    assert open_page(pagina, site_server, q="xyzzy qwertz") == []
-    assert pagina.inner_text("#estado") == "No encontramos organizaciones para «xyzzy qwertz»."
-    assert pagina.is_visible("#vacio")
-    assert pagina.query_selector_all("#vacio a[href*='/buscar/?q=']")
+def test_no_results_with_suggestions(page, site_server):
+    assert open_page(page, site_server, q="xyzzy qwertz") == []
+    assert page.inner_text("#estado") == "No encontramos organizaciones para «xyzzy qwertz»."
+    assert page.is_visible("#vacio")
+    assert page.query_selector_all("#vacio a[href*='/buscar/?q=']")
 
 
 @pytest.mark.parametrize(
-    "params,esperado",
+    "params,expected",
     [
         ({"q": "ninos", "barrio": "centro"}, ["fundacion-latidos"]),
         ({"area": "alimentacion", "barrio": "villa-mariano-moreno"}, ["organizacion-norte"]),
@@ -97,118 +97,116 @@ def test_no_results_with_suggestions(pagina, site_server):
     ],
     ids=["texto+barrio", "area+barrio", "texto+tipo", "area", "dos-tipos"],
 )
-def test_combined_filters(pagina, site_server, params, expected):
-    assert sorted(open_page(pagina, site_server, **params)) == sorted(expected)
+def test_combined_filters(page, site_server, params, expected):
+    assert sorted(open_page(page, site_server, **params)) == sorted(expected)
     for param, valores in params.items():
         if param != "q":
             for valor in [valores] if isinstance(valores, str) else valores:
-                assert pagina.is_checked(f"#f-{param}-{valor}") and pagina.is_visible(f"#f-{param}-{valor}")
+                assert page.is_checked(f"#f-{param}-{valor}") and page.is_visible(f"#f-{param}-{valor}")
 
 
-def test_filter_counts(pagina, site_server):
-    open_page(pagina, site_server, q="futbol")
-    assert pagina.text_content("label[for='f-area-deporte'] .faceta__cantidad") == "(2)"
+def test_filter_counts(page, site_server):
+    open_page(page, site_server, q="futbol")
+    assert page.text_content("label[for='f-area-deporte'] .faceta__cantidad") == "(2)"
     # Sin resultados en un barrio, la opción se oculta.
-    assert pagina.eval_on_selector(
-        "#f-barrio-villa-mariano-moreno", "c => c.closest('.faceta__opcion').hidden"
-    )
-    assert not pagina.eval_on_selector("#f-barrio-villa-munecas", "c => c.closest('.faceta__opcion').hidden")
+    assert page.eval_on_selector("#f-barrio-villa-mariano-moreno", "c => c.closest('.faceta__opcion').hidden")
+    assert not page.eval_on_selector("#f-barrio-villa-munecas", "c => c.closest('.faceta__opcion').hidden")
     # Un valor elegido no cambia las cuentas de su propia faceta (filtros disyuntivos).
-    pagina.click("[data-faceta='tipo'] summary")
-    pagina.check("#f-tipo-fundacion")
-    pagina.wait_for_function(
+    page.click("[data-faceta='tipo'] summary")
+    page.check("#f-tipo-fundacion")
+    page.wait_for_function(
         "() => document.getElementById('busqueda').getAttribute('data-resultados') === '1'"
     )
-    assert pagina.text_content("label[for='f-tipo-centro-vecinal'] .faceta__cantidad") == "(1)"
-    assert pagina.inner_text("#estado") == "1 organización para «futbol» con los filtros elegidos."
-    assert pagina.get_attribute("#estado", "aria-live") == "polite"
+    assert page.text_content("label[for='f-tipo-centro-vecinal'] .faceta__cantidad") == "(1)"
+    assert page.inner_text("#estado") == "1 organización para «futbol» con los filtros elegidos."
+    assert page.get_attribute("#estado", "aria-live") == "polite"
 
 
-def test_type_filter_and_go_back(pagina, site_server):
-    pagina.goto(f"{site_server}/buscar/")
-    pagina.click("#q")
-    pagina.keyboard.type("comedor", delay=20)
-    pagina.wait_for_function("() => location.search === '?q=comedor'")
-    pagina.wait_for_function("() => " + LISTO)
-    pagina.wait_for_function("() => document.querySelectorAll('#resultados li').length > 0")
-    assert "comedor-comunitario-manos-unidas" in slugs(pagina)
-    assert pagina.inner_text("#estado").endswith("para «comedor».")
+def test_type_filter_and_go_back(page, site_server):
+    page.goto(f"{site_server}/buscar/")
+    page.click("#q")
+    page.keyboard.type("comedor", delay=20)
+    page.wait_for_function("() => location.search === '?q=comedor'")
+    page.wait_for_function("() => " + READY)
+    page.wait_for_function("() => document.querySelectorAll('#resultados li').length > 0")
+    assert "comedor-comunitario-manos-unidas" in slugs(page)
+    assert page.inner_text("#estado").endswith("para «comedor».")
 
-    pagina.click("[data-faceta='barrio'] summary")
-    pagina.check("#f-barrio-barrio-sur")
-    pagina.wait_for_function("() => location.search.includes('barrio=barrio-sur')")
-    filtrados = slugs(pagina)
-    assert filtrados and "comedor-comunitario-manos-unidas" not in filtrados
+    page.click("[data-faceta='barrio'] summary")
+    page.check("#f-barrio-barrio-sur")
+    page.wait_for_function("() => location.search.includes('barrio=barrio-sur')")
+    filtered = slugs(page)
+    assert filtered and "comedor-comunitario-manos-unidas" not in filtered
 
-    pagina.go_back()
-    pagina.wait_for_function("() => location.search === '?q=comedor'")
-    assert not pagina.is_checked("#f-barrio-barrio-sur")
-    assert "comedor-comunitario-manos-unidas" in slugs(pagina)
+    page.go_back()
+    page.wait_for_function("() => location.search === '?q=comedor'")
+    assert not page.is_checked("#f-barrio-barrio-sur")
+    assert "comedor-comunitario-manos-unidas" in slugs(page)
 
-    pagina.go_back()
-    pagina.wait_for_function("() => location.search === ''")
-    assert pagina.input_value("#q") == "" and slugs(pagina) == []
+    page.go_back()
+    page.wait_for_function("() => location.search === ''")
+    assert page.input_value("#q") == "" and slugs(page) == []
 
-    pagina.go_forward()
-    pagina.wait_for_function("() => location.search === '?q=comedor'")
-    assert pagina.input_value("#q") == "comedor"
-
-
-def test_prefix_while_typing(pagina, site_server):
-    pagina.goto(f"{site_server}/buscar/")
-    pagina.fill("#q", "comed")
-    pagina.wait_for_function("() => document.getElementById('busqueda').hasAttribute('data-resultados')")
-    assert "comedor-comunitario-manos-unidas" in slugs(pagina)
+    page.go_forward()
+    page.wait_for_function("() => location.search === '?q=comedor'")
+    assert page.input_value("#q") == "comedor"
 
 
-def test_lazy_loading(pagina, site_server):
-    pedidos: list[str] = []
-    pagina.on("request", lambda r: pedidos.append(urlsplit(r.url).path))
-    pagina.goto(f"{site_server}/")
-    pagina.goto(f"{site_server}/buscar/")
-    pagina.wait_for_load_state("networkidle")
-    assert not [p for p in pedidos if p.endswith(".json")]
-    assert pagina.is_hidden("#sin-js")
-    pagina.focus("#q")
-    pagina.wait_for_function("() => " + LISTO)
-    assert {"/buscar/documentos-0.json", "/buscar/nombres-0.json", "/buscar/texto-0.json"} <= set(pedidos)
+def test_prefix_while_typing(page, site_server):
+    page.goto(f"{site_server}/buscar/")
+    page.fill("#q", "comed")
+    page.wait_for_function("() => document.getElementById('busqueda').hasAttribute('data-resultados')")
+    assert "comedor-comunitario-manos-unidas" in slugs(page)
 
 
-def test_header_leads_to_search(pagina, site_server):
-    pagina.goto(f"{site_server}/organizaciones/")
-    pagina.fill("#q-encabezado", "futbol")
-    pagina.press("#q-encabezado", "Enter")
-    pagina.wait_for_function(
-        "() => " + LISTO + " && document.getElementById('busqueda').hasAttribute('data-resultados')"
+def test_lazy_loading(page, site_server):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    page.goto(f"{site_server}/")
+    page.goto(f"{site_server}/buscar/")
+    page.wait_for_load_state("networkidle")
+    assert not [p for p in requests if p.endswith(".json")]
+    assert page.is_hidden("#sin-js")
+    page.focus("#q")
+    page.wait_for_function("() => " + READY)
+    assert {"/buscar/documentos-0.json", "/buscar/nombres-0.json", "/buscar/texto-0.json"} <= set(requests)
+
+
+def test_header_leads_to_search(page, site_server):
+    page.goto(f"{site_server}/organizaciones/")
+    page.fill("#q-encabezado", "futbol")
+    page.press("#q-encabezado", "Enter")
+    page.wait_for_function(
+        "() => " + READY + " && document.getElementById('busqueda').hasAttribute('data-resultados')"
     )
-    assert parse_qs(urlsplit(pagina.url).query) == {"q": ["futbol"]}
-    assert "club-estrella-del-sur" in slugs(pagina)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["futbol"]}
+    assert "club-estrella-del-sur" in slugs(page)
 
 
 def test_without_javascript(browser, site_server):
     browser_context = browser.new_context(java_script_enabled=False)
     try:
-        pagina = browser_context.new_page()
-        pagina.goto(f"{site_server}/buscar/?q=ninos")
-        assert pagina.is_visible("#sin-js")
-        assert "La búsqueda necesita JavaScript" in pagina.inner_text("#sin-js")
-        assert pagina.query_selector("#sin-js a[href='/barrios/']")
+        page = browser_context.new_page()
+        page.goto(f"{site_server}/buscar/?q=ninos")
+        assert page.is_visible("#sin-js")
+        assert "La búsqueda necesita JavaScript" in page.inner_text("#sin-js")
+        assert page.query_selector("#sin-js a[href='/barrios/']")
     finally:
         browser_context.close()
 
 
-@pytest.mark.parametrize("ancho", [360, 1280])
-def test_axe_finds_no_violations(browser, site_server, ancho):
+@pytest.mark.parametrize("width", [360, 1280])
+def test_axe_finds_no_violations(browser, site_server, width):
     from support.axe import axe_violations, describe
 
     # axe is injected by the test, not by the site: the site's CSP rightly refuses it.
     browser_context = browser.new_context(locale="es-AR", bypass_csp=True)
     try:
-        pagina = browser_context.new_page()
-        pagina.set_viewport_size({"width": ancho, "height": 900})
-        open_page(pagina, site_server, q="merndero", area="alimentacion")
-        assert pagina.query_selector_all("#resultados li") and pagina.is_visible("#aviso")
-        violations = axe_violations(pagina)
+        page = browser_context.new_page()
+        page.set_viewport_size({"width": width, "height": 900})
+        open_page(page, site_server, q="merndero", area="alimentacion")
+        assert page.query_selector_all("#resultados li") and page.is_visible("#aviso")
+        violations = axe_violations(page)
         assert not violations, describe(violations)
     finally:
         browser_context.close()
@@ -255,19 +253,19 @@ def sharded_server(tmp_path_factory):
     ],
     ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()),
 )
-def test_shards_give_the_same_results(pagina, site_server, sharded_server, params):
-    whole = sorted(open_page(pagina, site_server, **params))
-    estado = pagina.inner_text("#estado")
-    assert sorted(open_page(pagina, sharded_server, **params)) == whole
-    assert pagina.inner_text("#estado") == estado
-    pagina.click("[data-faceta='area'] summary")
-    cuentas = pagina.eval_on_selector_all(".faceta__cantidad", "es => es.map(e => e.textContent)")
-    open_page(pagina, site_server, **params)
-    assert pagina.eval_on_selector_all(".faceta__cantidad", "es => es.map(e => e.textContent)") == cuentas
+def test_shards_give_the_same_results(page, site_server, sharded_server, params):
+    whole = sorted(open_page(page, site_server, **params))
+    estado = page.inner_text("#estado")
+    assert sorted(open_page(page, sharded_server, **params)) == whole
+    assert page.inner_text("#estado") == estado
+    page.click("[data-faceta='area'] summary")
+    counts = page.eval_on_selector_all(".faceta__cantidad", "es => es.map(e => e.textContent)")
+    open_page(page, site_server, **params)
+    assert page.eval_on_selector_all(".faceta__cantidad", "es => es.map(e => e.textContent)") == counts
 
 
-def test_focus_loads_and_leaves_a_hint(pagina, site_server):
-    pagina.goto(f"{site_server}/buscar/")
-    pagina.focus("#q")
-    pagina.wait_for_function("() => " + LISTO)
-    assert pagina.inner_text("#estado") == "Escribí qué buscás o elegí un filtro."
+def test_focus_loads_and_leaves_a_hint(page, site_server):
+    page.goto(f"{site_server}/buscar/")
+    page.focus("#q")
+    page.wait_for_function("() => " + READY)
+    assert page.inner_text("#estado") == "Escribí qué buscás o elegí un filtro."

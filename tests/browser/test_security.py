@@ -112,19 +112,19 @@ def test_json_script_cannot_close_the_element():
     assert json.loads(text) == PAYLOAD
 
 
-def test_json_script_in_a_browser(pagina):
+def test_json_script_in_a_browser(page):
     dialogs = []
-    pagina.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     env = Environment(autoescape=True)
     env.filters["json_script"] = json_script
     html = env.from_string(
         '<!doctype html><title>x</title><script type="application/ld+json" id="datos">'
         '{{ datos|json_script }}</script><p id="fin">fin</p>'
     ).render(datos=PAYLOAD)
-    pagina.set_content(html)
+    page.set_content(html)
     assert dialogs == []
-    assert pagina.locator("#fin").inner_text() == "fin"
-    assert pagina.evaluate("JSON.parse(document.getElementById('datos').textContent)") == PAYLOAD
+    assert page.locator("#fin").inner_text() == "fin"
+    assert page.evaluate("JSON.parse(document.getElementById('datos').textContent)") == PAYLOAD
 
 
 # --- Static checks of every built page -----------------------------------------------
@@ -213,32 +213,32 @@ PAGES = [f"/organizaciones/{SLUG}/", "/organizaciones/", "/", "/datos/", "/404.h
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_script_runs_in_the_browser(xss_server, pagina, path):
+def test_no_script_runs_in_the_browser(xss_server, page, path):
     dialogs, errors = [], []
-    pagina.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    pagina.on("pageerror", lambda e: errors.append(str(e)))
-    pagina.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-    route_tiles(pagina)  # /mapa/: no network here
-    response = pagina.goto(xss_server + path)
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    route_tiles(page)  # /mapa/: no network here
+    response = page.goto(xss_server + path)
     assert response.ok
-    pagina.mouse.move(200, 300)  # hover handlers would fire now
-    for link in pagina.locator("main a:visible").all()[:60]:  # closed <details> hide some
+    page.mouse.move(200, 300)  # hover handlers would fire now
+    for link in page.locator("main a:visible").all()[:60]:  # closed <details> hide some
         link.hover(timeout=10000)  # a loaded machine can take seconds to settle a long list
-    pagina.wait_for_timeout(200)
+    page.wait_for_timeout(200)
     assert dialogs == []
     assert errors == []
-    assert pagina.evaluate("typeof window.cargadoDesdeElSitio") == "undefined"
+    assert page.evaluate("typeof window.cargadoDesdeElSitio") == "undefined"
 
 
-def test_payloads_are_shown_literally(xss_server, pagina):
-    pagina.goto(f"{xss_server}/organizaciones/{SLUG}/")
+def test_payloads_are_shown_literally(xss_server, page):
+    page.goto(f"{xss_server}/organizaciones/{SLUG}/")
     assert (
-        pagina.locator("h1")
+        page.locator("h1")
         .inner_text()
         .startswith('<script>alert("nombre")</script> "><img src=x onerror=alert(\'nombre2\')> {{ 7*7 }}')
     )
-    assert "(<svg onload=alert()>)" in pagina.locator("h1").inner_text()
-    body = pagina.locator("main").inner_text()
+    assert "(<svg onload=alert()>)" in page.locator("h1").inner_text()
+    body = page.locator("main").inner_text()
     for text in (
         "</script><script>alert('resumen')</script>",
         "<img src=x onerror=alert('actividad')>",
@@ -254,24 +254,24 @@ def test_payloads_are_shown_literally(xss_server, pagina):
         assert text in body, text
     assert "49" not in body
     # The «Sitio web» button shows the address without its scheme.
-    web = pagina.get_by_role("link", name="Sitio web ejemplo.org/\"onmouseover=\"alert('web')")
+    web = page.get_by_role("link", name="Sitio web ejemplo.org/\"onmouseover=\"alert('web')")
     assert web.get_attribute("onmouseover") is None
     assert web.get_attribute("href") == "https://ejemplo.org/\"onmouseover=\"alert('web')"
     assert (
-        pagina.locator(
+        page.locator(
             "main a[href^='javascript' i], main iframe, main img[onerror], main svg, main form"
         ).count()
         == 0
     )
     # The description's external link got the safe rel.
-    assert pagina.get_by_role("link", name="enlace externo").get_attribute("rel") == "nofollow ugc noopener"
+    assert page.get_by_role("link", name="enlace externo").get_attribute("rel") == "nofollow ugc noopener"
 
 
-def test_csp_blocks_inline_scripts_but_allows_the_site_own(xss_server, pagina):
+def test_csp_blocks_inline_scripts_but_allows_the_site_own(xss_server, page):
     messages = []
-    pagina.on("console", lambda m: messages.append(m.text))
-    pagina.goto(xss_server + "/")
-    ran_inline = pagina.evaluate("""() => new Promise(resolve => {
+    page.on("console", lambda m: messages.append(m.text))
+    page.goto(xss_server + "/")
+    ran_inline = page.evaluate("""() => new Promise(resolve => {
         const s = document.createElement('script');
         s.textContent = 'window.inlineEjecutado = true';
         document.body.appendChild(s);
@@ -279,7 +279,7 @@ def test_csp_blocks_inline_scripts_but_allows_the_site_own(xss_server, pagina):
     })""")
     assert ran_inline is False
     assert any("Content Security Policy" in m for m in messages)
-    loaded = pagina.evaluate("""() => new Promise(resolve => {
+    loaded = page.evaluate("""() => new Promise(resolve => {
         const s = document.createElement('script');
         s.src = '/theme/js/csp-prueba.js';
         s.onload = () => resolve(window.cargadoDesdeElSitio === true);
@@ -287,9 +287,9 @@ def test_csp_blocks_inline_scripts_but_allows_the_site_own(xss_server, pagina):
         document.head.appendChild(s);
     })""")
     assert loaded is True
-    count = pagina.evaluate(
+    count = page.evaluate(
         "fetch('/datos/organizaciones.json').then(r => r.json()).then(d => d.organizaciones.length)"
     )
     assert count == len(list((ROOT / "organizaciones").glob("*.yml"))) + 1  # and the XSS fixture
-    blocked = pagina.evaluate("fetch('https://ejemplo.org/').then(() => 'cargó', () => 'bloqueado')")
+    blocked = page.evaluate("fetch('https://ejemplo.org/').then(() => 'cargó', () => 'bloqueado')")
     assert blocked == "bloqueado"

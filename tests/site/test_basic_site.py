@@ -14,8 +14,8 @@ def test_every_profile_has_a_page(built_site):
         assert (built_site / "organizaciones" / slug / "index.html").is_file(), slug
 
 
-def test_pages_in_the_browser(site_server, pagina):
-    pagina.goto(site_server + "/organizaciones/")
-    assert pagina.locator("h1").inner_text() == "Todas las organizaciones"
-    pagina.get_by_role("link", name="Merendero Comunitario Los Girasoles").first.click()
-    assert pagina.url.endswith("/organizaciones/merendero-los-girasoles/")
+def test_pages_in_the_browser(site_server, page):
+    page.goto(site_server + "/organizaciones/")
+    assert page.locator("h1").inner_text() == "Todas las organizaciones"
+    page.get_by_role("link", name="Merendero Comunitario Los Girasoles").first.click()
+    assert page.url.endswith("/organizaciones/merendero-los-girasoles/")

@@ -32,8 +32,8 @@ def test_footer_print_header_about_and_join_pages_use_the_settings(tmp_path):
             hrefs(footer)
         )
         assert footer.find("img").attrs["src"] == "/theme/img/municipio.svg"
-        assert doc.find("header").find("img", clase="marca__escudo")
-        printed = doc.find("div", clase="impresion-cabecera")
+        assert doc.find("header").find("img", class_="marca__escudo")
+        printed = doc.find("div", class_="impresion-cabecera")
         assert "Av. Siempre Viva 742" in printed.text() and "0381 455-1000" in printed.text()
     about = page(output, "/acerca/").find("main")
     assert "tel:+543814551000" in hrefs(about) and "Av. Siempre Viva 742" in about.text()
@@ -45,7 +45,7 @@ def test_footer_print_header_about_and_join_pages_use_the_settings(tmp_path):
     assert "Nombre de la organización:" in unquote(whatsapp) and "Dirección y barrio:" in unquote(mail)
     github = next(i for i, h in enumerate(links) if "github.com" in h and "sumar-organizacion" in h)
     assert links.index(whatsapp) < github and links.index("tel:+543814551000") < github
-    assert "Av. Siempre Viva 742" in join.find("section", clase="vias").text()
+    assert "Av. Siempre Viva 742" in join.find("section", class_="vias").text()
 
 
 def test_the_demo_notice_and_the_contact_block_print(built_site):

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from cmosc.model.organization import build_organizations
 from cmosc.model.privacy import published_paths
 from cmosc.opendata import Dataset, export_all, licence_of, render_csv
-from cmosc.opendata.columns import SEPARADOR, columnas
+from cmosc.opendata.columns import SEPARATOR, columnas
 from cmosc.opendata.csv_export import neutralize
 from cmosc.opendata.xlsx_export import render_xlsx
 from cmosc.profiles.catalog import load_catalog
@@ -81,21 +81,21 @@ def test_csv_rows(built_site, dataset):
     assert girasoles["url"] == "http://localhost:8000/organizaciones/merendero-los-girasoles/"
     assert girasoles["tipo"] == "organizacion-comunitaria"
     assert girasoles["tipo_nombre"] == "Organización comunitaria"
-    assert girasoles["areas"] == SEPARADOR.join(["alimentacion", "ninez", "educacion"])
+    assert girasoles["areas"] == SEPARATOR.join(["alimentacion", "ninez", "educacion"])
     # Sede columns line up item by item.
-    assert girasoles["sedes.direccion"].split(SEPARADOR) == [
+    assert girasoles["sedes.direccion"].split(SEPARATOR) == [
         "Pasaje Los Ceibos 1150",
         "Av. Juan B. Justo y calle 25 de Mayo",
     ]
-    assert girasoles["sedes.accesible"].split(SEPARADOR) == ["sí", "no"]
-    assert girasoles["sedes.ubicacion.lat"].split(SEPARADOR) == ["-26.8108", "-26.8121"]
-    assert girasoles["contacto.telefonos"].split(SEPARADOR) == ["0381 421-3456", "+54 9 381 555-0123"]
+    assert girasoles["sedes.accesible"].split(SEPARATOR) == ["sí", "no"]
+    assert girasoles["sedes.ubicacion.lat"].split(SEPARATOR) == ["-26.8108", "-26.8121"]
+    assert girasoles["contacto.telefonos"].split(SEPARATOR) == ["0381 421-3456", "+54 9 381 555-0123"]
     assert girasoles["verificado"] == "2026-10-14"
     assert girasoles["logo"] == "http://localhost:8000/organizaciones/merendero-los-girasoles/logo.png"
     assert girasoles["referentes.nombre"] == "Norma Beatriz Quiroga | Luciano Ferreyra"
     # An optional value missing in one activity keeps the others in place.
     latidos = next(r for r in rows if r["slug"] == "fundacion-latidos")
-    assert latidos["actividades.horario"].split(SEPARADOR) == ["", "Dos veces por año, en abril y en octubre"]
+    assert latidos["actividades.horario"].split(SEPARATOR) == ["", "Dos veces por año, en abril y en octubre"]
     assert {r["estado"] for r in rows} == {"activa", "inactiva"}
 
 
@@ -249,9 +249,9 @@ def test_render_csv_for_any_list(dataset):
 def test_open_data_page(built_site, dataset):
     page = (built_site / "datos" / "index.html").read_text("utf-8")
     newest = max(o.verificado for o in dataset.organizations if o.verificado)
-    from cmosc.site.filters import fecha_larga
+    from cmosc.site.filters import long_date
 
-    assert fecha_larga(newest) in page
+    assert long_date(newest) in page
     assert "Creative Commons Atribución 4.0 Internacional (CC-BY-4.0)" in page
     assert "Ley 25.326" in page
     for name in FILES:
@@ -261,14 +261,14 @@ def test_open_data_page(built_site, dataset):
 
 
 def test_licence_is_configurable(dataset):
-    licencia = licence_of(
+    licence = licence_of(
         {
             "id": "ODbL-1.0",
             "titulo": "Open Database License",
             "url": "https://opendatacommons.org/licenses/odbl/",
         }
     )
-    custom = Dataset(dataset.organizations, dataset.vocabularios, licencia)
+    custom = Dataset(dataset.organizations, dataset.vocabularios, licence)
     files = dict(export_all(custom))
     assert json.loads(files["datapackage.json"])["licenses"][0]["name"] == "ODbL-1.0"
     assert json.loads(files["organizaciones.json"])["licencia"]["titulo"] == "Open Database License"
@@ -294,7 +294,7 @@ def test_cli_refuses_invalid_data(tmp_path):
     (project / "organizaciones" / "rota.yml").write_text(
         "nombre: Rota\ntipo: inexistente\n", encoding="utf-8"
     )
-    destino = tmp_path / "datos"
+    target = tmp_path / "datos"
     result = subprocess.run(
         [
             sys.executable,
@@ -304,14 +304,14 @@ def test_cli_refuses_invalid_data(tmp_path):
             str(project),
             "exportar",
             "--destino",
-            str(destino),
+            str(target),
         ],
         capture_output=True,
         text=True,
     )
     assert result.returncode == 1
     assert "organizaciones/rota.yml:2:7: error: tipo:" in result.stderr
-    assert not destino.exists()
+    assert not target.exists()
 
 
 @pytest.mark.parametrize(

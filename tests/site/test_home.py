@@ -60,7 +60,7 @@ def test_every_barrio_and_topic_one_tap_from_home_and_one_search_box(built_site)
     }
     assert "/areas/alimentacion/" in section_links(doc, "por-tema")
     # No internal metrics, no competing search box in the header.
-    assert doc.find("ul", clase="totales") is None and "Verificadas recientemente" not in doc.text()
+    assert doc.find("ul", class_="totales") is None and "Verificadas recientemente" not in doc.text()
     forms = doc.find_all("form", role="search")
     assert len(forms) == 1
     form = forms[0]

@@ -16,7 +16,7 @@ PROFILE = "/organizaciones/centro-vecinal-villa-munecas/"
 
 def test_profile_shows_the_week_without_javascript(built_site):
     doc = page(built_site, PROFILE)
-    block = doc.find("div", clase="horario")
+    block = doc.find("div", class_="horario")
     rows = [(r.find("th").text(), r.find("td").text()) for r in block.find_all("tr")]
     assert rows == [
         ("Lunes", "Cerrado"),
@@ -27,11 +27,11 @@ def test_profile_shows_the_week_without_javascript(built_site):
         ("Sábado", "último sábado de cada mes, de 10 a 19"),
         ("Domingo", "Cerrado"),
     ]
-    assert block.find("p", clase="horario__cierre").text() == "Cerrado en enero."
+    assert block.find("p", class_="horario__cierre").text() == "Cerrado en enero."
     # The open-now line is empty and hidden until hours-page.js fills it.
     # It sits above the contact buttons, outside the week table.
-    status = doc.find("section", clase="perfil__contacto").find("p", clase="horario__estado")
-    assert not block.find("p", clase="horario__estado")
+    status = doc.find("section", class_="perfil__contacto").find("p", class_="horario__estado")
+    assert not block.find("p", class_="horario__estado")
     assert "hidden" in status.attrs and status.text() == ""
     assert json.loads(block.attrs["data-horario"]) == {
         "r": [{"d": [2, 4], "t": [[1080, 1200]]}, {"d": [6], "t": [[600, 1140]], "n": [-1]}],

@@ -74,9 +74,9 @@ def test_filters_offer_the_values_the_located_sedes_have(built_site):
     offered = {o.attrs["value"] for o in barrio_select.find_all("option") if o.attrs["value"]}
     assert offered == {s["barrio"] for s in sedes() if s["lat"] is not None and s["barrio"]}
     names = vocabulary("barrios")
-    centro = barrio_select.find("option", value="centro")
+    centre = barrio_select.find("option", value="centro")
     count = sum(1 for s in sedes() if s["lat"] is not None and s["barrio"] == "centro")
-    assert centro.text() == f"{names['centro']} ({count})"
+    assert centre.text() == f"{names['centro']} ({count})"
     assert doc.find("select", id="filtro-tipo") and doc.find("select", id="filtro-area")
 
 

@@ -19,7 +19,7 @@ def expected_combinations() -> dict[tuple[str, str], set[str]]:
 def card_links(doc) -> set[str]:
     return {
         a.attrs["href"]
-        for a in doc.find("ul", clase="tarjetas").find_all("a")
+        for a in doc.find("ul", class_="tarjetas").find_all("a")
         if "/organizaciones/" in a.attrs["href"]
     }
 
@@ -41,10 +41,10 @@ def test_only_non_empty_combinations_are_built_and_list_their_organizations(buil
 def test_barrio_lists_its_topics_and_topic_its_barrios(built_site):
     expected = expected_combinations()
     doc = page(built_site, "/barrios/villa-lujan/")
-    links = [a.attrs["href"] for a in doc.find("nav", clase="acotar").find_all("a")]
+    links = [a.attrs["href"] for a in doc.find("nav", class_="acotar").find_all("a")]
     assert set(links) == {f"/barrios/villa-lujan/{a}/" for b, a in expected if b == "villa-lujan"}
     doc = page(built_site, "/areas/alimentacion/")
-    links = [a.attrs["href"] for a in doc.find("nav", clase="acotar").find_all("a")]
+    links = [a.attrs["href"] for a in doc.find("nav", class_="acotar").find_all("a")]
     assert set(links) == {f"/barrios/{b}/alimentacion/" for b, a in expected if a == "alimentacion"}
 
 
@@ -53,11 +53,11 @@ def test_children_are_one_entry_whether_topic_or_population(built_site):
     by_population = card_links(page(built_site, "/poblaciones/ninas-y-ninos/"))
     assert by_population <= by_topic  # the topic gathers everyone serving children
     doc = page(built_site, "/poblaciones/ninas-y-ninos/")
-    assert "/areas/ninez/" in [a.attrs["href"] for a in doc.find("p", clase="alerta-suave").find_all("a")]
+    assert "/areas/ninez/" in [a.attrs["href"] for a in doc.find("p", class_="alerta-suave").find_all("a")]
 
 
 def test_the_directory_can_be_narrowed_without_javascript(built_site):
     doc = page(built_site, "/organizaciones/")
-    box = doc.find("div", clase="acotar")
+    box = doc.find("div", class_="acotar")
     links = [a.attrs["href"] for a in box.find_all("a")]
     assert "/barrios/villa-lujan/" in links and "/areas/alimentacion/" in links

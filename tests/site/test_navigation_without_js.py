@@ -10,9 +10,9 @@ from support.expectations import collation_key, profiles
 MAX_CLICKS = 3
 
 
-def _links(pagina) -> list[str]:
+def _links(page) -> list[str]:
     # Read the DOM from Playwright's own world: the page's scripts stay disabled.
-    return pagina.locator("a[href]").evaluate_all("els => els.map(e => e.href)")
+    return page.locator("a[href]").evaluate_all("els => els.map(e => e.href)")
 
 
 def click_depths(browser, base: str, targets: set[str]) -> dict[str, int]:
@@ -20,19 +20,19 @@ def click_depths(browser, base: str, targets: set[str]) -> dict[str, int]:
 
     Stops once every target path has been seen (breadth-first: at its fewest clicks)."""
     context = browser.new_context(java_script_enabled=False)
-    pagina = context.new_page()
+    page = context.new_page()
     # Only the HTML decides where a visitor can go; skip fetching styles and icons.
-    pagina.route("**/theme/**", lambda route: route.abort())
+    page.route("**/theme/**", lambda route: route.abort())
     depth = {"/": 0}
     queue = deque(["/"])
     while queue and not targets <= depth.keys():
         path = queue.popleft()
         if depth[path] >= MAX_CLICKS or path.startswith("/organizaciones/") and path.count("/") == 3:
             continue  # a profile page: the goal, not a hub
-        response = pagina.goto(base + path, wait_until="domcontentloaded")
+        response = page.goto(base + path, wait_until="domcontentloaded")
         if response is None or response.status != 200:
             continue
-        for href in _links(pagina):
+        for href in _links(page):
             parts = urlsplit(urljoin(base + path, href))
             if parts.netloc != urlsplit(base).netloc or parts.path in depth:
                 continue
@@ -63,15 +63,15 @@ def test_pagination_links_prev_next(paged_site):
 
 def test_clicking_through_from_home_without_javascript(browser, site_server):
     context = browser.new_context(java_script_enabled=False)
-    pagina = context.new_page()
-    pagina.goto(site_server + "/")
-    pagina.get_by_role("navigation", name="Principal").get_by_role("link", name="Explorar").click()
-    pagina.get_by_role("link", name="Barrios", exact=True).click()
-    assert pagina.url.endswith("/barrios/")
-    pagina.get_by_role("link", name="Villa Luján").click()
-    pagina.get_by_role("link", name="Merendero Comunitario Los Girasoles", exact=True).click()
-    assert pagina.url.endswith("/organizaciones/merendero-los-girasoles/")
-    assert pagina.locator("h1").inner_text().startswith("Merendero Comunitario Los Girasoles")
+    page = context.new_page()
+    page.goto(site_server + "/")
+    page.get_by_role("navigation", name="Principal").get_by_role("link", name="Explorar").click()
+    page.get_by_role("link", name="Barrios", exact=True).click()
+    assert page.url.endswith("/barrios/")
+    page.get_by_role("link", name="Villa Luján").click()
+    page.get_by_role("link", name="Merendero Comunitario Los Girasoles", exact=True).click()
+    assert page.url.endswith("/organizaciones/merendero-los-girasoles/")
+    assert page.locator("h1").inner_text().startswith("Merendero Comunitario Los Girasoles")
     context.close()
 
 
@@ -102,8 +102,8 @@ def test_pagination_is_accessible(browser, paged_site):
 
     _, base = paged_site
     context = browser.new_context(locale="es-AR", bypass_csp=True)  # axe is injected by the test
-    pagina = context.new_page()
-    pagina.goto(base + "/organizaciones/pagina/10/")
-    violations = axe_violations(pagina)
+    page = context.new_page()
+    page.goto(base + "/organizaciones/pagina/10/")
+    violations = axe_violations(page)
     context.close()
     assert not violations, describe(violations)

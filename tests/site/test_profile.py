@@ -18,12 +18,12 @@ sys.path.insert(0, str(ROOT))  # benchmarks/ is a plain folder of the repository
 
 from benchmarks.weights import BUDGET_BYTES, page_weight, profile_pages  # noqa: E402
 
-COMPLETO = "organizacion-norte"
-MINIMO = "apoyo-escolar-semillitas"
-INACTIVO = "merendero-rayito-de-sol"
+COMPLETE = "organizacion-norte"
+MINIMAL = "apoyo-escolar-semillitas"
+INACTIVE = "merendero-rayito-de-sol"
 
 
-def datos(slug: str) -> dict:
+def profile_data(slug: str) -> dict:
     # BaseLoader: every scalar stays text («sigla: ON» is not a boolean), as in the project's loader.
     return yaml.load(
         (ROOT / "organizaciones" / f"{slug}.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
@@ -35,8 +35,8 @@ def hrefs(node) -> list[str]:
 
 
 def test_complete_profile_shows_every_published_field_in_order(built_site):
-    doc = page(built_site, f"/organizaciones/{COMPLETO}/")
-    profile = doc.find("article", clase="perfil")
+    doc = page(built_site, f"/organizaciones/{COMPLETE}/")
+    profile = doc.find("article", class_="perfil")
     headings = [h.text() for h in profile.find_all("h2")]
     assert headings == [
         "Contacto y horarios",
@@ -50,7 +50,7 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
         "Actualización de los datos",
         "Historial",
     ]
-    d = datos(COMPLETO)
+    d = profile_data(COMPLETE)
     text = profile.text()
     for value in (
         d["resumen"],
@@ -82,11 +82,11 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
     # It names the place (organization, address, town), not bare coordinates.
     place = f"{d['nombre']}, {d['sedes'][0]['direccion']}, San Miguel de Tucumán, Argentina"
     assert "https://www.google.com/maps/dir/?" + urlencode({"api": 1, "destination": place}) in links
-    assert f"/mapa/#sede-{COMPLETO}-1" in links
-    llegar = next(
+    assert f"/mapa/#sede-{COMPLETE}-1" in links
+    directions = next(
         a for a in profile.find_all("a") if a.attrs["href"].startswith("https://www.google.com/maps/dir/")
     )
-    assert llegar.text().startswith("Cómo llegar") and d["nombre"] in llegar.text()
+    assert directions.text().startswith("Cómo llegar") and d["nombre"] in directions.text()
     assert any(h.startswith("https://www.openstreetmap.org/?mlat=") for h in links)
     assert "Datos verificados por el CMOSC el 20 de enero de 2026" in text
     assert "puede estar desactualizad" not in text
@@ -95,20 +95,20 @@ def test_complete_profile_shows_every_published_field_in_order(built_site):
 
 
 def contact(doc):
-    return doc.find("section", clase="perfil__contacto")
+    return doc.find("section", class_="perfil__contacto")
 
 
 def actions(box) -> dict[str, list[str]]:
     """Tap targets of a contact block: their text → hrefs."""
     found: dict[str, list[str]] = {}
-    for a in box.find_all("a", clase="accion"):
-        found.setdefault(a.find("span", clase="accion__texto").text(), []).append(a.attrs["href"])
+    for a in box.find_all("a", class_="accion"):
+        found.setdefault(a.find("span", class_="accion__texto").text(), []).append(a.attrs["href"])
     return found
 
 
 def test_contact_comes_right_after_the_name_with_big_actions(built_site):
     doc = page(built_site, "/organizaciones/merendero-los-girasoles/")
-    profile = doc.find("article", clase="perfil")
+    profile = doc.find("article", class_="perfil")
     children = [c for c in profile.children if getattr(c, "tag", None)]
     assert [c.tag for c in children[:2]] == ["header", "section"] and children[1] is contact(doc)
     box = contact(doc)
@@ -124,19 +124,19 @@ def test_contact_comes_right_after_the_name_with_big_actions(built_site):
     assert found["Correo"] == ["mailto:contacto@girasoles.ejemplo.org.ar"]
     assert found["Sitio web"] == ["https://girasoles.ejemplo.org.ar"]
     # Networks by name, never raw URLs; the address and hours are in the block.
-    redes = box.find("p", clase="perfil__redes")
+    redes = box.find("p", class_="perfil__redes")
     assert redes.text() == "En redes: Facebook · Instagram"
     assert "Pasaje Los Ceibos 1150" in box.text()
     # The main sede's week is in the block, once on the page; «Dónde y cuándo» says it in one line.
     week = [
-        (r.find("th").text(), r.find("td").text()) for r in box.find("table", clase="semana").find_all("tr")
+        (r.find("th").text(), r.find("td").text()) for r in box.find("table", class_="semana").find_all("tr")
     ]
     assert week[0] == ("Lunes", "de 15 a 18:30") and week[5] == ("Sábado", "Cerrado")
-    assert len(doc.find_all("table", clase="semana")) == 2  # the main sede's and the second sede's
-    donde = doc.find("section", **{"aria-labelledby": "donde"}).find("div", clase="sede")
+    assert len(doc.find_all("table", class_="semana")) == 2  # the main sede's and the second sede's
+    donde = doc.find("section", **{"aria-labelledby": "donde"}).find("div", class_="sede")
     assert "lunes a viernes de 15 a 18:30" in donde.text().lower() and not donde.find("table")
     # Share: WhatsApp and e-mail work without JavaScript; the script adds share sheet and copy.
-    share = box.find("div", clase="compartir")
+    share = box.find("div", class_="compartir")
     assert share.attrs["data-url"].endswith("/organizaciones/merendero-los-girasoles/")
     assert any(h.startswith("https://wa.me/?text=Merendero%20Comunitario") for h in hrefs(share))
     assert any(h.startswith("mailto:?subject=") for h in hrefs(share))
@@ -159,7 +159,7 @@ def test_mobile_phones_get_whatsapp_and_repeated_phones_show_once(tmp_path):
 
 
 def test_profile_without_contact_offers_the_cmosc(built_site):
-    doc = page(built_site, f"/organizaciones/{MINIMO}/")
+    doc = page(built_site, f"/organizaciones/{MINIMAL}/")
     box = contact(doc)
     assert "todavía no publicó teléfono ni correo" in box.text()
     found = actions(box)
@@ -168,7 +168,7 @@ def test_profile_without_contact_offers_the_cmosc(built_site):
     assert found["Correo del CMOSC"][0].startswith("mailto:directorio.cmosc@ejemplo.gob.ar?subject=")
     text = doc.find("main").text()
     assert "Perfil inicial" not in text and "acercar al CMOSC" not in text
-    assert "todavía no fueron verificados" in doc.find("section", clase="verificacion").text()
+    assert "todavía no fueron verificados" in doc.find("section", class_="verificacion").text()
     update = [a for a in doc.find_all("a") if a.text() == "¿Sos de esta organización? Actualizá los datos"]
     assert unquote(update[0].attrs["href"]).startswith(
         "mailto:directorio.cmosc@ejemplo.gob.ar?subject=Actualizar"
@@ -177,19 +177,19 @@ def test_profile_without_contact_offers_the_cmosc(built_site):
 
 def test_old_data_is_flagged_as_possibly_outdated(built_site):
     doc = page(built_site, "/organizaciones/centro-vecinal-marcos-paz/")
-    alerta = doc.find("p", clase="alerta")
-    assert alerta and "desactualizados" in alerta.text()
+    alert = doc.find("p", class_="alerta")
+    assert alert and "desactualizados" in alert.text()
     assert "Datos verificados por el CMOSC el 6 de mayo de 2024" in doc.find("main").text()
 
 
 def test_inactive_profile_is_marked_and_not_indexed(built_site):
-    doc = page(built_site, f"/organizaciones/{INACTIVO}/")
+    doc = page(built_site, f"/organizaciones/{INACTIVE}/")
     box = contact(doc)
     assert box.find("h2").text() == "Organización inactiva"
-    assert "Ya no funciona" in box.find("p", clase="estado-inactiva").text()
+    assert "Ya no funciona" in box.find("p", class_="estado-inactiva").text()
     assert doc.find("meta", name="robots").attrs["content"].startswith("noindex")
     # Its old address is not shown; its successor is linked.
-    assert datos(INACTIVO)["sedes"][0]["direccion"] not in doc.find("main").text()
+    assert profile_data(INACTIVE)["sedes"][0]["direccion"] not in doc.find("main").text()
     assert "/organizaciones/comedor-comunitario-manos-unidas/" in hrefs(box)
     assert not actions(box)
 
@@ -210,11 +210,11 @@ def test_needs_show_since_when_and_old_ones_are_marked(built_site):
 
 
 def test_report_link_is_prefilled(built_site):
-    doc = page(built_site, f"/organizaciones/{COMPLETO}/")
+    doc = page(built_site, f"/organizaciones/{COMPLETE}/")
     link = [a for a in doc.find_all("a") if a.text().startswith("¿Ves un dato incorrecto?")][0]
     href = unquote(link.attrs["href"])
     assert href.startswith("mailto:")
-    assert datos(COMPLETO)["nombre"] in href and f"/organizaciones/{COMPLETO}/" in href
+    assert profile_data(COMPLETE)["nombre"] in href and f"/organizaciones/{COMPLETE}/" in href
 
 
 def test_related_organizations_close_the_page(built_site):
@@ -226,11 +226,11 @@ def test_related_organizations_close_the_page(built_site):
 
 
 def test_json_ld_describes_the_organization(built_site):
-    doc = page(built_site, f"/organizaciones/{COMPLETO}/")
+    doc = page(built_site, f"/organizaciones/{COMPLETE}/")
     scripts = doc.find_all("script", type="application/ld+json")
     assert len(scripts) == 1
     data = json.loads(scripts[0].text())
-    d = datos(COMPLETO)
+    d = profile_data(COMPLETE)
     assert data["@context"] == "https://schema.org" and data["@type"] == "NGO"
     assert data["name"] == d["nombre"] and data["alternateName"] == d["sigla"]
     assert data["address"]["streetAddress"] == d["sedes"][0]["direccion"]
@@ -241,7 +241,7 @@ def test_json_ld_describes_the_organization(built_site):
     }
     assert data["email"] == d["contacto"]["email"]
     assert d["contacto"]["redes"]["facebook"] in data["sameAs"]
-    assert data["mainEntityOfPage"].endswith(f"/organizaciones/{COMPLETO}/")
+    assert data["mainEntityOfPage"].endswith(f"/organizaciones/{COMPLETE}/")
     assert data["url"] not in data["sameAs"] and data["mainEntityOfPage"] not in data["sameAs"]
     # The city is the locality; the barrio is a place within it; the postal code is there.
     for place in data["location"]:
@@ -290,7 +290,7 @@ def test_json_ld_cannot_break_out_of_its_script(tmp_path):
 def test_internal_notes_never_published(built_site):
     for slug in ("colectiva-mujeres-del-oeste", "fundacion-la-posada", "fundacion-nuevo-amanecer"):
         html = (built_site / "organizaciones" / slug / "index.html").read_text(encoding="utf-8")
-        assert datos(slug)["notas_internas"][:40] not in html
+        assert profile_data(slug)["notas_internas"][:40] not in html
 
 
 # The only scripts of a profile add «abierto ahora» to readable hours (hours.js, hours-page.js).
@@ -318,26 +318,26 @@ IMPORTED = (
 
 def test_profile_without_description_is_published_gracefully(built_site):
     doc = page(built_site, f"/organizaciones/{IMPORTED}/")
-    profile = doc.find("article", clase="perfil")
-    que_hace = profile.find("section", **{"aria-labelledby": "que-hace"})
-    assert que_hace.find("div", clase="texto") is None  # no empty description box
-    assert "todavía no contó qué hace" in que_hace.text()
+    profile = doc.find("article", class_="perfil")
+    what_it_does = profile.find("section", **{"aria-labelledby": "que-hace"})
+    assert what_it_does.find("div", class_="texto") is None  # no empty description box
+    assert "todavía no contó qué hace" in what_it_does.text()
     assert "Pasaje Bolivia 845, 4000 San Miguel de Tucumán" in profile.text()
     institutional_data = profile.find("section", **{"aria-labelledby": "datos-institucionales"})
     assert "CONABIP" in institutional_data.text() and "4021" in institutional_data.text()
     # Verified in March, changed by an import in November: the page does not claim a check.
     assert "Datos verificados" not in profile.text()
     assert "cambiaron después de la verificación del 2 de marzo de 2026" in profile.text()
-    assert profile.find("ul", clase="faltan") is None  # what is missing is the staff report's business
+    assert profile.find("ul", class_="faltan") is None  # what is missing is the staff report's business
     data = json.loads(doc.find("script", type="application/ld+json").text())
     assert data["description"] == "Biblioteca Popular Rincón de Lectura"
     assert data["address"]["postalCode"] == "4000"
     assert data["address"]["addressLocality"] == "San Miguel de Tucumán"
     # Its card and its search document carry no empty text either.
     listing = page(built_site, "/tipos/asociacion-civil/")
-    tarjeta = next(t for t in listing.find_all("article", clase="tarjeta") if "Rincón de Lectura" in t.text())
-    assert tarjeta.find("p", clase="tarjeta__resumen") is None
-    assert "Datos sin verificar por el CMOSC" in tarjeta.text()
-    documentos = json.loads((built_site / "buscar" / "documentos-0.json").read_text("utf-8"))["documentos"]
-    document = next(d for d in documentos if d["slug"] == IMPORTED)
+    card = next(t for t in listing.find_all("article", class_="tarjeta") if "Rincón de Lectura" in t.text())
+    assert card.find("p", class_="tarjeta__resumen") is None
+    assert "Datos sin verificar por el CMOSC" in card.text()
+    documents = json.loads((built_site / "buscar" / "documentos-0.json").read_text("utf-8"))["documentos"]
+    document = next(d for d in documents if d["slug"] == IMPORTED)
     assert document.get("extracto", "") == ""

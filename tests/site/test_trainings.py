@@ -12,7 +12,7 @@ from icalendar import Calendar
 from support.html_tree import page
 
 ZONE = "America/Argentina/Tucuman"
-CURSO = "gestion-de-proyectos-sociales"  # Sesiones: 15, 22 y 29 de septiembre, 18 a 20
+COURSE = "gestion-de-proyectos-sociales"  # Sesiones: 15, 22 y 29 de septiembre, 18 a 20
 
 
 def read_ics(path) -> Calendar:
@@ -29,7 +29,7 @@ def test_calendar_has_one_event_per_session_in_tucuman_time(built_site):
     events = cal.walk("VEVENT")
     uids = [str(e["UID"]) for e in events]
     assert len(uids) == len(set(uids)) == 9  # 3 + 3 sessions and three one-session trainings
-    mine = [e for e in events if str(e["UID"]).startswith(CURSO)]
+    mine = [e for e in events if str(e["UID"]).startswith(COURSE)]
     assert [(e.decoded("DTSTART").isoformat(), e.decoded("DTEND").isoformat()) for e in mine] == [
         ("2026-09-15T18:00:00-03:00", "2026-09-15T20:00:00-03:00"),
         ("2026-09-22T18:00:00-03:00", "2026-09-22T20:00:00-03:00"),
@@ -46,18 +46,18 @@ def test_calendar_has_one_event_per_session_in_tucuman_time(built_site):
 
 
 def test_each_training_has_its_own_calendar_file_linked_from_its_page(built_site):
-    cal = read_ics(built_site / "capacitaciones" / CURSO / "calendario.ics")
+    cal = read_ics(built_site / "capacitaciones" / COURSE / "calendario.ics")
     assert len(cal.walk("VEVENT")) == 3 and len(cal.walk("VTIMEZONE")) == 1
-    doc = page(built_site, f"/capacitaciones/{CURSO}/")
-    links = [a for a in doc.find_all("a") if a.attrs.get("href", "").endswith(f"/{CURSO}/calendario.ics")]
+    doc = page(built_site, f"/capacitaciones/{COURSE}/")
+    links = [a for a in doc.find_all("a") if a.attrs.get("href", "").endswith(f"/{COURSE}/calendario.ics")]
     assert len(links) == 1 and links[0].text().startswith("Agregar al calendario")
-    sessions = [li.text() for li in doc.find("ol", clase="sesiones").find_all("li")]
+    sessions = [li.text() for li in doc.find("ol", class_="sesiones").find_all("li")]
     assert sessions == [
         "martes 15 de septiembre de 2026, 18:00 h a 20:00 h",
         "martes 22 de septiembre de 2026, 18:00 h a 20:00 h",
         "martes 29 de septiembre de 2026, 18:00 h a 20:00 h",
     ]
-    assert "25 de Mayo 550" in doc.find("dl", clase="ficha").text()
+    assert "25 de Mayo 550" in doc.find("dl", class_="ficha").text()
 
 
 def test_training_feed_is_valid_atom(built_site):

@@ -15,9 +15,9 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def axe_violations(pagina) -> list[dict]:
+def axe_violations(page) -> list[dict]:
     """Run the vendored axe-core on the loaded page: WCAG 2.1 A/AA plus best practices."""
-    pagina.add_script_tag(path=str(AXE))
-    return pagina.evaluate("""() => axe.run(document, {
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""() => axe.run(document, {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
         resultTypes: ['violations']}).then(r => r.violations)""")

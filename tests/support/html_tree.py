@@ -27,17 +27,17 @@ class Node:
                 yield child
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, clase: str | None = None, **attrs) -> list[Node]:
+    def find_all(self, tag: str | None = None, class_: str | None = None, **attrs) -> list[Node]:
         return [
             n
             for n in self.iter()
             if (tag is None or n.tag == tag)
-            and (clase is None or clase in n.classes)
+            and (class_ is None or class_ in n.classes)
             and all(n.attrs.get(k) == v for k, v in attrs.items())
         ]
 
-    def find(self, tag: str | None = None, clase: str | None = None, **attrs) -> Node | None:
-        found = self.find_all(tag, clase, **attrs)
+    def find(self, tag: str | None = None, class_: str | None = None, **attrs) -> Node | None:
+        found = self.find_all(tag, class_, **attrs)
         return found[0] if found else None
 
 
@@ -85,7 +85,7 @@ def page(output: Path, url_path: str) -> Node:
 def card_slugs(node: Node) -> list[str]:
     """Slugs of the organization cards under a node, in order."""
     slugs = []
-    for title in node.find_all(clase="tarjeta__titulo"):
+    for title in node.find_all(class_="tarjeta__titulo"):
         href = title.find("a").attrs["href"]
         slugs.append(href.rstrip("/").rsplit("/", 1)[-1])
     return slugs

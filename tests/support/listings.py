@@ -16,10 +16,10 @@ def expected(segment: str, value: str, activa: bool) -> list[str]:
 def listed(built_site, path: str) -> tuple[list[str], list[str]]:
     """(active card slugs over every page, inactive card slugs) of a listing."""
     doc = page(built_site, path)
-    inactive_section = doc.find("section", clase="inactivas")
+    inactive_section = doc.find("section", class_="inactivas")
     inactive = card_slugs(inactive_section) if inactive_section else []
     active = [s for s in card_slugs(doc.find("main")) if s not in inactive]
-    nav = doc.find("nav", clase="paginacion")
+    nav = doc.find("nav", class_="paginacion")
     if nav:
         for link in nav.find_all("a", rel="next"):
             more_active, more_inactive = listed(built_site, link.attrs["href"])

@@ -198,7 +198,7 @@ def test_decap_config_mirrors_the_schema():
     assert config["backend"] == {
         "name": "github",
         "repo": repo.github,
-        "branch": repo.rama,
+        "branch": repo.branch,
         "commit_messages": decap.COMMIT_MESSAGES,
     }
     collection = config["collections"][0]

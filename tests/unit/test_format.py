@@ -44,7 +44,7 @@ identificadores:
 
 
 @pytest.fixture
-def vocabularios():
+def vocabularies():
     vocabularies, problems = load_vocabularies(ROOT)
     assert not problems
     return vocabularies
@@ -56,8 +56,8 @@ def test_round_trip_keeps_every_sample_profile_byte_for_byte():
         assert dump_text(load_text(text)) == text, path.name
 
 
-def test_rewrite_keeps_values_as_typed(vocabularios):
-    out = canonical_text(TRICKY, vocabularios)
+def test_rewrite_keeps_values_as_typed(vocabularies):
+    out = canonical_text(TRICKY, vocabularies)
     for typed in (
         "sigla: NO",
         "- 03814000000  # fijo, con cero inicial",
@@ -75,8 +75,8 @@ def test_rewrite_keeps_values_as_typed(vocabularios):
     assert yaml.safe_load(out)["contacto"]["telefonos"][1] == "+54 9 381 555-0123"
 
 
-def test_canonical_order_ids_and_comments(vocabularios):
-    out = canonical_text(TRICKY, vocabularios)
+def test_canonical_order_ids_and_comments(vocabularies):
+    out = canonical_text(TRICKY, vocabularies)
     lines = out.splitlines()
     assert lines[0].startswith("# yaml-language-server: $schema=")
     assert lines[1] == "# Comentario de cabecera que no se pierde"
@@ -101,9 +101,9 @@ def test_canonical_order_ids_and_comments(vocabularios):
     assert "email" in out[out.index("contacto:") :].split("telefonos")[0]
 
 
-def test_formatting_is_idempotent_and_keeps_the_validated_data(tmp_path, vocabularios):
-    out = canonical_text(TRICKY, vocabularios)
-    assert canonical_text(out, vocabularios) == out
+def test_formatting_is_idempotent_and_keeps_the_validated_data(tmp_path, vocabularies):
+    out = canonical_text(TRICKY, vocabularies)
+    assert canonical_text(out, vocabularies) == out
     project = _project(tmp_path, {"prueba.yml": TRICKY})
     before = load_catalog(project, today=None)
     assert before.ok, before.diagnostics

@@ -16,16 +16,16 @@ from openpyxl import Workbook
 from cmosc.cli.main import main
 from cmosc.profiles.catalog import load_catalog
 
-PLANILLAS = Path(__file__).parents[1] / "planillas"
-UTF8 = PLANILLAS / "organizaciones-utf8-bom.csv"
-LATIN1 = PLANILLAS / "excel-latin1-puntoycoma.csv"
-SINCA = PLANILLAS / "centros-culturales-sinca.csv"
+SHEETS = Path(__file__).parents[1] / "planillas"
+UTF8 = SHEETS / "organizaciones-utf8-bom.csv"
+LATIN1 = SHEETS / "excel-latin1-puntoycoma.csv"
+SINCA = SHEETS / "centros-culturales-sinca.csv"
 SINCA_COPIES = (
-    PLANILLAS / "centros-culturales-sinca-cp1252-puntoycoma.csv",
-    PLANILLAS / "centros-culturales-sinca-tabulado.tsv",
-    PLANILLAS / "centros-culturales-sinca.xlsx",
+    SHEETS / "centros-culturales-sinca-cp1252-puntoycoma.csv",
+    SHEETS / "centros-culturales-sinca-tabulado.tsv",
+    SHEETS / "centros-culturales-sinca.xlsx",
 )
-NACIONAL = PLANILLAS / "bibliotecas-populares-nacional.csv"
+NACIONAL = SHEETS / "bibliotecas-populares-nacional.csv"
 SINCA_SLUGS = [
     "acuarelas-del-sur.yml",
     "centro-cultural-leticia.yml",
@@ -157,7 +157,7 @@ def test_the_real_sinca_registry_without_a_map_says_what_to_paste(empty_project,
     assert sorted(snapshot(empty_project / "organizaciones")) == SINCA_SLUGS
 
 
-@pytest.mark.parametrize("copia", SINCA_COPIES, ids=lambda p: p.suffix + ":" + p.stem[-12:])
+@pytest.mark.parametrize("copy", SINCA_COPIES, ids=lambda p: p.suffix + ":" + p.stem[-12:])
 def test_excel_copies_give_the_same_profiles_and_compare_equal(empty_project, tmp_path_factory, copy, capsys):
     original = tmp_path_factory.mktemp("original")
     shutil.copytree(empty_project / "vocabularios", original / "vocabularios")
@@ -402,7 +402,7 @@ def test_simular_writes_nothing(project, capsys):
 
 
 def test_latin1_semicolon_csv_with_a_column_mapping(project, capsys):
-    assert run_import(project, LATIN1, "--columnas", PLANILLAS / "columnas.yml") == 0
+    assert run_import(project, LATIN1, "--columnas", SHEETS / "columnas.yml") == 0
     catalog = load_catalog(project)
     assert catalog.ok, catalog.diagnostics
     data = {p.slug: p.data for p in catalog.profiles}

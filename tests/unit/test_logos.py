@@ -14,7 +14,7 @@ from PIL import Image
 
 from cmosc.profiles.catalog import load_catalog
 from cmosc.profiles.checks import logo_problem
-from cmosc.profiles.logos import MAX_LADO, describe, image_problem, optimize
+from cmosc.profiles.logos import MAX_SIDE, describe, image_problem, optimize
 
 
 def save(path: Path, size=(300, 200), fmt="PNG", **kw) -> Path:
@@ -63,7 +63,7 @@ def test_optimized_logo_is_small_deterministic_and_without_metadata(tmp_path):
     exif[0x010E] = "SECRETO-EXIF"  # ImageDescription
     path = save(tmp_path / "foto.jpg", (1024, 512), "JPEG", exif=exif.tobytes())
     logo = describe(path)
-    assert (logo.ext, logo.ancho, logo.alto) == ("jpg", MAX_LADO, 128)
+    assert (logo.ext, logo.ancho, logo.alto) == ("jpg", MAX_SIDE, 128)
     assert logo.mostrado == (128, 64)
     first = optimize(logo)
     assert optimize(logo) == first
@@ -95,7 +95,7 @@ def test_sample_logos_in_the_built_site(built_site):
         slug = source.stem
         published = built_site / "organizaciones" / slug / "logo.png"
         with Image.open(published) as image:
-            assert max(image.size) <= MAX_LADO
+            assert max(image.size) <= MAX_SIDE
             width, height = image.size
         page = (built_site / "organizaciones" / slug / "index.html").read_text("utf-8")
         [img] = re.findall(r'<img class="perfil__logo"[^>]*>', page)

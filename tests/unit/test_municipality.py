@@ -29,7 +29,7 @@ def test_a_sede_without_locality_is_in_the_configured_municipality(tmp_path):
     (org,) = build_organizations(catalog, date(2026, 12, 1))
     query = parse_qs(urlsplit(org.sedes[0].address_search_url).query)["query"]
     assert query == ["Av. Aconquija 1500, Yerba Buena"]
-    assert catalog.municipio.codigo_postal == "4107"
+    assert catalog.municipal_area.codigo_postal == "4107"
 
 
 def test_a_geojson_multipolygon_outline_contains_the_points_of_each_polygon(tmp_path):

@@ -135,13 +135,13 @@ def _json(built_site, name: str) -> dict:
 
 
 def test_search_files_of_the_build(built_site):
-    documentos = _json(built_site, "documentos-0.json")
-    slugs = [d["slug"] for d in documentos["documentos"]]
+    documents = _json(built_site, "documentos-0.json")
+    slugs = [d["slug"] for d in documents["documentos"]]
     assert slugs == sorted(slugs) and len(slugs) == len(
         list((built_site / "organizaciones").glob("*/index.html"))
     ) - _redirects(built_site)
-    norte = documentos["documentos"][slugs.index("organizacion-norte")]
-    nombres = {p: [documentos["facetas"][p][i][0] for i in norte.get(p, [])] for p in documentos["facetas"]}
+    norte = documents["documentos"][slugs.index("organizacion-norte")]
+    nombres = {p: [documents["facetas"][p][i][0] for i in norte.get(p, [])] for p in documents["facetas"]}
     assert norte["sigla"] == "ON"
     assert nombres["barrio"] == ["villa-mariano-moreno"]
     # Its areas, plus «Niñez», which its population «Niñas y niños» stands for (merged topics).
@@ -150,11 +150,9 @@ def test_search_files_of_the_build(built_site):
     assert nombres["ods"] == ["2", "6", "11"]
     # Snippets come in their own file, after the first results (cards lead with barrio and phone).
     assert "extracto" not in norte and norte["tel"][1].startswith("+54")
-    extractos = _json(built_site, "extractos-0.json")["extractos"]
-    assert len(extractos) == len(slugs)
-    assert extractos[slugs.index("organizacion-norte")].startswith(
-        "Organización territorial de la zona norte"
-    )
+    snippets = _json(built_site, "extractos-0.json")["extractos"]
+    assert len(snippets) == len(slugs)
+    assert snippets[slugs.index("organizacion-norte")].startswith("Organización territorial de la zona norte")
     for nivel in ("nombres-0.json", "texto-0.json"):
         indice = _json(built_site, nivel)
         assert indice["formato"] == 2 and indice["documentos"] == len(slugs)
@@ -186,12 +184,10 @@ def test_published_data_only(built_site):
 def test_page_without_inline_js_and_with_versions(built_site):
     html = (built_site / "buscar" / "index.html").read_text(encoding="utf-8")
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
-    codigo = [(attrs, cuerpo) for attrs, cuerpo in scripts if 'type="application/json"' not in attrs]
-    assert codigo and all(
-        "src=" in attrs and "defer" in attrs and not cuerpo.strip() for attrs, cuerpo in codigo
-    )
+    codigo = [(attrs, body) for attrs, body in scripts if 'type="application/json"' not in attrs]
+    assert codigo and all("src=" in attrs and "defer" in attrs and not body.strip() for attrs, body in codigo)
     assert not re.search(r"\son[a-z]+=", html)
-    datos = [json.loads(cuerpo) for attrs, cuerpo in scripts if 'id="busqueda-archivos"' in attrs]
+    datos = [json.loads(body) for attrs, body in scripts if 'id="busqueda-archivos"' in attrs]
     assert datos == [
         [
             {
@@ -201,8 +197,8 @@ def test_page_without_inline_js_and_with_versions(built_site):
         ]
     ]
     assert "La búsqueda necesita JavaScript" in html
-    for ruta in ("tipos", "areas", "barrios", "poblaciones", "necesidades", "ods"):
-        assert f'href="/{ruta}/"' in html
+    for path in ("tipos", "areas", "barrios", "poblaciones", "necesidades", "ods"):
+        assert f'href="/{path}/"' in html
     for param in ("tipo", "area", "barrio", "poblacion", "necesidad", "ods"):
         assert f'name="{param}"' in html
     # El índice no se pide en las demás páginas.

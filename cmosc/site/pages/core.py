@@ -23,7 +23,7 @@ def home(site: Site, context: dict):
 
 
 def directory(site: Site, context: dict):
-    for pagina in paginate(site.activas, "organizaciones/", site.por_pagina):
+    for pagina in paginate(site.activas, "organizaciones/", site.per_page):
         yield PageSpec(
             pagina.save_as,
             "organizaciones",
@@ -32,7 +32,7 @@ def directory(site: Site, context: dict):
                 "ruta": pagina.url,
                 "pagina": pagina,
                 "total": len(site.activas),
-                "inactivas": site.inactivas if pagina.es_ultima else (),
+                "inactivas": site.inactivas if pagina.is_last else (),
             },
         )
 
@@ -50,7 +50,7 @@ def profiles(site: Site, context: dict):
                 "noindex": not org.activa,
                 "imagen_compartir": org.logo_img.save_as(org.slug) if org.logo_img else None,
                 "relacionadas": related(site, org),
-                "jsonld": organization_jsonld(org, site.url_canonica, site.municipio),
+                "jsonld": organization_jsonld(org, site.url_canonica, site.municipal_area),
                 "sucesora": site.by_slug.get(org.sucesora) if not org.activa else None,
                 # /redes/ lists the networks of active organizations only.
                 "redes": [

@@ -29,7 +29,7 @@ def values(site: Site, context: dict):
         for value in result.values:
             if not value.url:
                 continue  # shown on the parent as "sin organizaciones", never as a dead link
-            for pagina in paginate(value.activas, value.url, site.por_pagina):
+            for pagina in paginate(value.activas, value.url, site.per_page):
                 yield PageSpec(
                     pagina.save_as,
                     "faceta_valor",
@@ -39,7 +39,7 @@ def values(site: Site, context: dict):
                         "faceta": result,
                         "valor": value,
                         "pagina": pagina,
-                        "inactivas": value.inactivas if pagina.es_ultima else (),
+                        "inactivas": value.inactivas if pagina.is_last else (),
                     },
                 )
 
@@ -47,7 +47,7 @@ def values(site: Site, context: dict):
 def combined(site: Site, context: dict):
     barrios, areas = site.facetas["barrios"], site.facetas["areas"]
     for combo in site.combinaciones.all:
-        for pagina in paginate(combo.activas, combo.url, site.por_pagina):
+        for pagina in paginate(combo.activas, combo.url, site.per_page):
             yield PageSpec(
                 pagina.save_as,
                 "barrio_tema",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from cmosc.folding import spanish_sort_key
+from cmosc.model.facets import FACETS, Facet
 from cmosc.model.organization import Location, Organization
 from cmosc.site.context import FileSpec, PageSpec, Site
 
@@ -31,13 +32,9 @@ LOCATIONS_FILE = "buscar/ubicaciones.json"
 MARKERS_FILE = "mapa/sedes.json"
 
 
-# The map's filters: URL-style parameter (also the list items' data-* name), label,
-# vocabulary, and the values of one point. map.js reads the same names.
-FILTERS = (
-    ("tipo", "Tipo", "tipos", lambda p: [p.org.tipo.id]),
-    ("area", "Área", "areas", lambda p: [a.id for a in p.org.areas]),
-    ("barrio", "Barrio", "barrios", lambda p: [p.sede.barrio.id] if p.sede.barrio else []),
-)
+# The map's filters: the facets marked `on_map`, in registry order; their URL parameter
+# names the list items' data-* and the columns of mapa/sedes.json that map.js filters on.
+FILTERS = tuple(f for f in FACETS if f.on_map)
 
 
 @dataclass(frozen=True)
@@ -56,6 +53,11 @@ class Point:
         if not self.sede.nombre and len(self.org.sedes) == 1:
             return ""
         return sede_label(self.sede, self.number)
+
+
+def point_values(facet: Facet, point: Point) -> list[str]:
+    """A sede's values of a facet: its own where the facet reads sedes, else its organization's."""
+    return list(facet.read_sede(point.sede)) if facet.read_sede else facet.values(point.org)
 
 
 def sede_label(sede: Location, number: int) -> str:
@@ -87,9 +89,9 @@ def barrio_centres(located: list[Point]) -> list[dict]:
     return sorted(centres, key=lambda c: spanish_sort_key(c["nombre"]))
 
 
-def filter_options(located: list[Point], read, vocabulary) -> list[tuple[str, str, int]]:
+def filter_options(located: list[Point], facet: Facet, vocabulary) -> list[tuple[str, str, int]]:
     """(id, name, sedes) of the values the located sedes have, in name order."""
-    counts = Counter(value for p in located for value in read(p))
+    counts = Counter(value for p in located for value in point_values(facet, p))
     options = [(vid, vocabulary.label(vid), n) for vid, n in counts.items()]
     return sorted(options, key=lambda o: spanish_sort_key(o[1]))
 
@@ -107,8 +109,8 @@ def map_config(site: Site) -> dict:
         "teselas": site.settings.get("CMOSC_MAPA_TESELAS"),
         "atribucion": {"texto": atribucion.get("texto", ""), "url": atribucion.get("url", "")},
         "limites": [
-            [site.municipio.lat[0], site.municipio.lon[0]],
-            [site.municipio.lat[1], site.municipio.lon[1]],
+            [site.municipal_area.lat[0], site.municipal_area.lon[0]],
+            [site.municipal_area.lat[1], site.municipal_area.lon[1]],
         ],
     }
 
@@ -138,12 +140,12 @@ def markers(located: list[Point]) -> dict:
         "lon": [round((p.sede.lon - base[1]) * scale) for p in located],
         "v": {},
     }
-    for param, _, _, read in FILTERS:
+    for facet in FILTERS:
         ids: dict[str, int] = {}
-        column = [[ids.setdefault(v, len(ids)) for v in read(p)] for p in located]
+        column = [[ids.setdefault(v, len(ids)) for v in point_values(facet, p)] for p in located]
         single = all(len(c) <= 1 for c in column)
-        out[param] = [(c[0] if c else -1) for c in column] if single else column
-        out["v"][param] = list(ids)
+        out[facet.param] = [(c[0] if c else -1) for c in column] if single else column
+        out["v"][facet.param] = list(ids)
     hours: dict[str, int] = {}
     out["horario"] = []
     for p in located:
@@ -167,8 +169,8 @@ def map_page(site: Site, context: dict):
             "puntos": located,
             "sin_ubicacion": unlocated,
             "filtros": [
-                (param, label, filter_options(located, read, site.vocabularies[vocabulary]))
-                for param, label, vocabulary, read in FILTERS
+                (f.param, f.singular, filter_options(located, f, site.vocabularies[f.vocabulary]))
+                for f in FILTERS
             ],
             "barrios_centros": barrio_centres(located),
             "mapa_config": map_config(site),

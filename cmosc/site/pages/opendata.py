@@ -30,7 +30,7 @@ def dataset(site: Site, context: dict) -> Dataset:
         site.vocabularies,
         licence_of(site.settings.get("CMOSC_LICENCIA_DATOS")),
         site.url_canonica,
-        municipio=site.municipio,
+        municipal_area=site.municipal_area,
     )
 
 

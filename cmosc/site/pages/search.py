@@ -27,7 +27,7 @@ def facetas(site: Site) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
     return [
         (
             facet.param,
-            facet.filtro,
+            facet.filter_heading,
             [
                 (v, nombre, cuentas[facet.param][v])
                 for v, nombre in facet_options(facet, site.vocabularies, site.organizations)

@@ -65,7 +65,7 @@ def shared_needs_page(site: Site, context: dict):
             "minimo": SHARED_NEED_MIN,
             "tablas": [
                 table(columns, "por-barrio", "Por barrio", "barrio", lambda o: o.barrios),
-                table(columns, "por-tema", "Por tema", "tema", lambda o: o.temas),
+                table(columns, "por-tema", "Por tema", "tema", lambda o: o.topics),
             ],
         },
     )

@@ -3,79 +3,79 @@
  *
  * The visitor's position (from the browser, with their permission) or the
  * centre of the barrio they choose never leaves the page: distances are
- * computed here. `CMOSCCercania.control(fieldset, onChoose)` wires the
- * control of macros/cercania.html and calls onChoose({lat, lon, texto}).
+ * computed here. `CMOSCNearby.control(fieldset, onChoose)` wires the
+ * control of macros/cercania.html and calls onChoose({lat, lon, label}).
  */
 (function () {
   'use strict'
 
-  var RADIO_TIERRA_M = 6371008.8
+  var EARTH_RADIUS_M = 6371008.8
 
-  function radianes (grados) { return grados * Math.PI / 180 }
+  function radians (degrees) { return degrees * Math.PI / 180 }
 
   // Haversine: great-circle distance in metres; within a city the error is negligible.
-  function distancia (lat1, lon1, lat2, lon2) {
-    var dLat = radianes(lat2 - lat1)
-    var dLon = radianes(lon2 - lon1)
+  function distance (lat1, lon1, lat2, lon2) {
+    var dLat = radians(lat2 - lat1)
+    var dLon = radians(lon2 - lon1)
     var a = Math.sin(dLat / 2) * Math.sin(dLat / 2) +
-      Math.cos(radianes(lat1)) * Math.cos(radianes(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2)
-    return 2 * RADIO_TIERRA_M * Math.asin(Math.min(1, Math.sqrt(a)))
+      Math.cos(radians(lat1)) * Math.cos(radians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2)
+    return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)))
   }
 
   // Made on first use: building an Intl object loads locale data (a long task on a phone).
-  var kilometros = null
+  var kilometres = null
 
-  function texto (metros) {
-    if (metros < 1000) return 'a ' + (Math.round(metros / 10) * 10) + ' m'
-    kilometros = kilometros || new Intl.NumberFormat('es-AR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
-    return 'a ' + kilometros.format(metros / 1000) + ' km'
+  function text (metres) {
+    if (metres < 1000) return 'a ' + (Math.round(metres / 10) * 10) + ' m'
+    kilometres = kilometres || new Intl.NumberFormat('es-AR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+    return 'a ' + kilometres.format(metres / 1000) + ' km'
   }
 
-  var ERRORES = {
+  var ERRORS = {
     1: 'No diste permiso para usar tu ubicación. Podés elegir tu barrio.',
     2: 'No pudimos saber dónde estás. Podés elegir tu barrio.',
     3: 'Tu ubicación tardó demasiado. Probá de nuevo o elegí tu barrio.'
   }
 
-  function control (raiz, alElegir) {
-    if (!raiz) return
-    var boton = raiz.querySelector('[data-cercania-ubicacion]')
-    var barrio = raiz.querySelector('[data-cercania-barrio]')
-    var estado = raiz.querySelector('[data-cercania-estado]')
-    raiz.hidden = false
+  function control (root, onChoose) {
+    if (!root) return
+    var button = root.querySelector('[data-cercania-ubicacion]')
+    var barrio = root.querySelector('[data-cercania-barrio]')
+    var state = root.querySelector('[data-cercania-estado]')
+    root.hidden = false
 
     if (!navigator.geolocation) {
-      boton.hidden = true
+      button.hidden = true
     }
-    boton.addEventListener('click', function () {
-      estado.textContent = 'Buscando tu ubicación…'
-      navigator.geolocation.getCurrentPosition(function (posicion) {
+    button.addEventListener('click', function () {
+      state.textContent = 'Buscando tu ubicación…'
+      navigator.geolocation.getCurrentPosition(function (position) {
         if (barrio) barrio.value = ''
-        alElegir({
-          lat: posicion.coords.latitude,
-          lon: posicion.coords.longitude,
-          texto: 'tu ubicación'
+        onChoose({
+          lat: position.coords.latitude,
+          lon: position.coords.longitude,
+          label: 'tu ubicación'
         })
       }, function (error) {
-        estado.textContent = ERRORES[error.code] || ERRORES[2]
+        state.textContent = ERRORS[error.code] || ERRORS[2]
       }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 })
     })
     if (barrio) {
       barrio.addEventListener('change', function (e) {
         e.stopPropagation() // not a search filter: /buscar/'s form listens to its changes
-        var opcion = barrio.options[barrio.selectedIndex]
-        if (!opcion.value) return
-        alElegir({
-          lat: Number(opcion.getAttribute('data-lat')),
-          lon: Number(opcion.getAttribute('data-lon')),
-          texto: 'el centro de ' + opcion.textContent
+        var option = barrio.options[barrio.selectedIndex]
+        if (!option.value) return
+        onChoose({
+          lat: Number(option.getAttribute('data-lat')),
+          lon: Number(option.getAttribute('data-lon')),
+          label: 'el centro de ' + option.textContent
         })
       })
     }
     return {
-      anunciar: function (mensaje) { estado.textContent = mensaje }
+      announce: function (message) { state.textContent = message }
     }
   }
 
-  window.CMOSCCercania = { distancia: distancia, texto: texto, control: control }
+  window.CMOSCNearby = { distance: distance, text: text, control: control }
 }())

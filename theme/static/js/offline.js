@@ -16,35 +16,35 @@
 // /sin-conexion.html: list the pages this browser kept, by their titles.
 ;(function () {
   'use strict'
-  var caja = document.getElementById('paginas-guardadas')
-  if (!caja || !window.caches) return
-  var lista = caja.querySelector('ul')
-  caches.keys().then(function (nombres) {
-    var nombre = nombres.filter(function (n) { return n.indexOf('cmosc-') === 0 }).pop()
-    return nombre && caches.open(nombre)
+  var box = document.getElementById('paginas-guardadas')
+  if (!box || !window.caches) return
+  var list = box.querySelector('ul')
+  caches.keys().then(function (names) {
+    var name = names.filter(function (n) { return n.indexOf('cmosc-') === 0 }).pop()
+    return name && caches.open(name)
   }).then(function (cache) {
     if (!cache) return
-    return cache.keys().then(function (pedidos) {
-      var paginas = pedidos.filter(function (p) { return /\/$/.test(new URL(p.url).pathname) })
-      return Promise.all(paginas.map(function (p) {
+    return cache.keys().then(function (requests) {
+      var pages = requests.filter(function (p) { return /\/$/.test(new URL(p.url).pathname) })
+      return Promise.all(pages.map(function (p) {
         return cache.match(p).then(function (r) { return r.text() }).then(function (html) {
-          var titulo = new DOMParser().parseFromString(html, 'text/html').title
-          return { url: p.url, titulo: titulo.split(' · ')[0] }
+          var title = new DOMParser().parseFromString(html, 'text/html').title
+          return { url: p.url, titulo: title.split(' · ')[0] }
         })
       }))
     })
-  }).then(function (paginas) {
-    if (!paginas) return
-    paginas = paginas.filter(function (p) { return p.titulo })
-    paginas.sort(function (a, b) { return a.titulo.localeCompare(b.titulo, 'es') })
-    paginas.forEach(function (p) {
+  }).then(function (pages) {
+    if (!pages) return
+    pages = pages.filter(function (p) { return p.titulo })
+    pages.sort(function (a, b) { return a.titulo.localeCompare(b.titulo, 'es') })
+    pages.forEach(function (p) {
       var li = document.createElement('li')
       var a = document.createElement('a')
       a.href = p.url
       a.textContent = p.titulo
       li.appendChild(a)
-      lista.appendChild(li)
+      list.appendChild(li)
     })
-    caja.hidden = paginas.length === 0
+    box.hidden = pages.length === 0
   }, function () {})
 }())

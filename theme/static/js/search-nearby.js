@@ -9,7 +9,7 @@
 
   var form = document.getElementById('busqueda')
   var S = window.CMOSCSearch
-  var C = window.CMOSCCercania
+  var C = window.CMOSCNearby
   if (!form || !S || !C || !window.lunr) return
   var locations = null
 
@@ -30,14 +30,14 @@
       var distances = {}
       Object.keys(sedes).forEach(function (slug) {
         distances[slug] = Math.min.apply(null, sedes[slug].map(function (p) {
-          return C.distancia(place.lat, place.lon, p[0], p[1])
+          return C.distance(place.lat, place.lon, p[0], p[1])
         }))
       })
       S.nearby = { distances: distances }
       form.dispatchEvent(new CustomEvent('cmosc:cercania'))
-      control.anunciar('Resultados ordenados por distancia a ' + place.texto + '.')
+      control.announce('Resultados ordenados por distancia a ' + place.label + '.')
     }, function () {
-      control.anunciar('No pudimos cargar las ubicaciones de las sedes. Probá de nuevo.')
+      control.announce('No pudimos cargar las ubicaciones de las sedes. Probá de nuevo.')
     })
   })
 }())

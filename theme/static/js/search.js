@@ -337,7 +337,7 @@
     info.className = 'resultado__datos'
     info.textContent = facets.tarjeta.map(function (p) { return facetNames(p, doc).join(', ') })
       .filter(Boolean).join(' · ') + (doc.inactiva ? ' · Ya no funciona' : '') +
-      (metres(doc) < Infinity ? ' · ' + window.CMOSCCercania.texto(metres(doc)) : '')
+      (metres(doc) < Infinity ? ' · ' + window.CMOSCNearby.text(metres(doc)) : '')
     li.appendChild(info)
     if (H && doc.h && !doc.inactiva) {
       var hours = document.createElement('p')

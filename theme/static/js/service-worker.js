@@ -14,10 +14,10 @@
 'use strict'
 
 var CONFIG = self.CMOSC_SW
-var PREFIJO = 'cmosc-'
+var PREFIX = 'cmosc-'
 var BASE = self.registration.scope
 
-function url (ruta) { return new URL(ruta, BASE).href }
+function url (path) { return new URL(path, BASE).href }
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CONFIG.cache).then(function (cache) {
@@ -26,53 +26,53 @@ self.addEventListener('install', function (event) {
 })
 
 self.addEventListener('activate', function (event) {
-  event.waitUntil(caches.keys().then(function (nombres) {
-    return Promise.all(nombres.filter(function (n) {
-      return n.indexOf(PREFIJO) === 0 && n !== CONFIG.cache
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (n) {
+      return n.indexOf(PREFIX) === 0 && n !== CONFIG.cache
     }).map(function (n) { return caches.delete(n) }))
   }).then(function () {
     // The page that installed the worker loaded before it: keep it too.
     return self.clients.matchAll({ type: 'window', includeUncontrolled: true })
-  }).then(function (ventanas) {
+  }).then(function (windows) {
     return caches.open(CONFIG.cache).then(function (cache) {
-      return Promise.all(ventanas.map(function (v) {
+      return Promise.all(windows.map(function (v) {
         return v.url.indexOf(BASE) === 0 ? cache.add(v.url).catch(function () {}) : null
       }))
     })
   }).then(function () { return self.clients.claim() }))
 })
 
-function guardar (pedido, respuesta) {
-  if (respuesta.ok && respuesta.type === 'basic') {
-    var copia = respuesta.clone()
-    caches.open(CONFIG.cache).then(function (cache) { return cache.put(pedido, copia) })
+function store (request, response) {
+  if (response.ok && response.type === 'basic') {
+    var copy = response.clone()
+    caches.open(CONFIG.cache).then(function (cache) { return cache.put(request, copy) })
   }
-  return respuesta
+  return response
 }
 
-function pagina (pedido) {
-  return fetch(pedido).then(function (respuesta) {
-    return guardar(pedido, respuesta)
+function page (request) {
+  return fetch(request).then(function (response) {
+    return store(request, response)
   }, function () {
     return caches.open(CONFIG.cache).then(function (cache) {
       // /buscar/?q=… offline: the kept /buscar/ runs the query on the kept index.
-      return cache.match(pedido).then(function (r) { return r || cache.match(pedido, { ignoreSearch: true }) })
+      return cache.match(request).then(function (r) { return r || cache.match(request, { ignoreSearch: true }) })
         .then(function (r) { return r || cache.match(url(CONFIG.sinConexion)) })
         .then(function (r) { return r || Response.error() })
     })
   })
 }
 
-function archivo (pedido) {
+function file (request) {
   // Files carry ?v=<version> for HTTP caches; within one build the version is fixed.
-  return caches.match(pedido, { ignoreSearch: true, cacheName: CONFIG.cache }).then(function (r) {
-    return r || fetch(pedido).then(function (respuesta) { return guardar(pedido, respuesta) })
+  return caches.match(request, { ignoreSearch: true, cacheName: CONFIG.cache }).then(function (r) {
+    return r || fetch(request).then(function (response) { return store(request, response) })
   })
 }
 
 self.addEventListener('fetch', function (event) {
-  var pedido = event.request
-  if (pedido.method !== 'GET' || pedido.url.indexOf(BASE) !== 0) return
-  if (pedido.url.indexOf(url('admin/')) === 0) return // the staff editor always goes online
-  event.respondWith(pedido.mode === 'navigate' ? pagina(pedido) : archivo(pedido))
+  var request = event.request
+  if (request.method !== 'GET' || request.url.indexOf(BASE) !== 0) return
+  if (request.url.indexOf(url('admin/')) === 0) return // the staff editor always goes online
+  event.respondWith(request.mode === 'navigate' ? page(request) : file(request))
 })
