@@ -52,7 +52,7 @@
     })
     document.querySelectorAll('[data-horarios]').forEach(function (card) {
       var list = parse(card, 'data-horarios') || []
-      show(card.querySelector('[data-horario-estado]'), H.summary(list, now), H.isOpen(list, now, today))
+      show(card.querySelector('[data-horario-estado]'), H.summary(list, now, today), H.isOpen(list, now, today))
     })
     filter()
   }

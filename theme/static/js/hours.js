@@ -26,6 +26,8 @@
  *   describe(status, date)       → «Abierto ahora · cierra a las 18:30»,
  *                                  «Cerrado · abre el lunes a las 9»
  *   summary(listOfHours, date)   → describe() of the best status of several sedes
+ *   (status, isOpen, describe and summary take an optional third argument, the
+ *   localDay(date) already read: one clock reading for a list of many)
  */
 (function (root, factory) {
   if (typeof module === 'object' && module && module.exports) {
@@ -208,8 +210,8 @@
     return 'Cerrado · abre ' + when(s.opens.days, now) + ' ' + time(s.opens.minutes)
   }
 
-  function summary (list, date) {
-    var now = localDay(date)
+  function summary (list, date, local) {
+    var now = local || localDay(date)
     var best = null
     list.forEach(function (hours) {
       var s = status(hours, date, now)

@@ -49,8 +49,7 @@
   var openNow = document.getElementById('f-abierto')
   if (H) document.getElementById('filtro-abierto').hidden = false
 
-  // With JS the page works: hide the no-JS notice and the no-JS apply button.
-  document.getElementById('sin-js').hidden = true
+  // With JS the page works: hide the no-JS apply button (inside the closed panel).
   var apply = form.querySelector('.busqueda__aplicar')
   if (apply) apply.hidden = true
   // Wide screens have room for the filters beside the results: open them there.
@@ -343,7 +342,7 @@
       var hours = document.createElement('p')
       hours.className = 'resultado__horario horario__estado' +
         (H.isOpen(doc.h, clock.date, clock.local) ? ' horario__estado--abierto' : '')
-      hours.textContent = H.summary(doc.h, clock.date)
+      hours.textContent = H.summary(doc.h, clock.date, clock.local)
       li.appendChild(hours)
     }
     if (doc.tel) {
