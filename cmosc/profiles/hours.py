@@ -100,15 +100,16 @@ _DAY_SETS = {
 _MONTHLY = (("de", "cada", "mes"), ("del", "mes"), ("de", "mes"), ("de", "todos", "los", "meses"))
 _CLOSED = ("cerrado", "cerrada", "cierra", "receso", "vacaciones", "excepto", "salvo", "menos")
 
+# The text is folded to lowercase first (no IGNORECASE) and times are ASCII digits: the editor's
+# twin, admin/hours-text.js, reads exactly the same tokens.
 _TOKEN = re.compile(
     r"(?P<ord>[1-5](?:er|ro|do|to|°|º))"
     r"|(?P<allday>24\s*horas\b)"
-    r"|(?P<time>\d{1,2})(?:[:.h](?P<min>\d{2}))?(?:\s*(?:hs|h|hrs|horas)\b\.?)?"
+    r"|(?P<time>[0-9]{1,2})(?:[:.h](?P<min>[0-9]{2}))?(?:\s*(?:hs|h|hrs|horas)\b\.?)?"
     r"|(?P<word>[a-zñ]+)\.?"
     r"|(?P<sep>[,;/()–—:.-])"
     r"|(?P<space>\s+)"
     r"|(?P<other>.)",
-    re.IGNORECASE,
 )
 
 
@@ -209,9 +210,10 @@ class _Tokens:
         return token is not None and token[0] == "sep" and token[1] in chars
 
     def rest(self) -> str:
-        """The next few words as written, to quote in a message."""
-        last = min(self.at + 3, len(self.spans)) - 1
-        return self.original[self.spans[self.at][0] : self.spans[last][1]].strip(" ,;.")
+        """The next few words as written, to quote in a message (the last ones at the end)."""
+        first = self.at if self.at < len(self.spans) else max(len(self.spans) - 3, 0)
+        last = min(first + 3, len(self.spans)) - 1
+        return self.original[self.spans[first][0] : self.spans[last][1]].strip(" ,;.")
 
 
 def _fold_keeping_length(text: str) -> str:

@@ -121,6 +121,9 @@ UNREADABLE = [
         "no se entiende «excepto feriados»: nombrá los meses de cierre",
     ),
     ("con turno previo", "no se entiende «con turno previo»"),
+    # Months and nothing after them: the message quotes the end (this used to be an IndexError).
+    ("de junio a agosto", "no se entiende «junio a agosto»"),
+    ("lunes de 9 a 13, enero,", "no se entiende «enero»"),
     ("", "no indica días ni horarios"),
 ]
 
