@@ -11,6 +11,9 @@ import threading
 import pytest
 from conftest import _QuietHandler, build_site, copy_project
 
+from support.map_data import markers
+from support.tiles import TILE_HOST, route_tiles
+
 COMPLETE = "organizacion-norte"
 OTHER = "apoyo-escolar-semillitas"
 KEPT = """url => caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.match(url)))))
@@ -116,3 +119,39 @@ def test_a_new_build_replaces_the_cache(browser, tmp_path_factory):
         context.close()
         server.shutdown()
         shutil.rmtree(first / "uno", ignore_errors=True)
+
+
+def test_the_map_works_offline_after_one_visit_without_its_streets(browser_context, site_server, built_site):
+    """/mapa/ seen once (its first visit, before the worker controlled the page): offline, the
+    list of sedes and the markers come from the cache; the tiles cannot, and the page says so."""
+    asked = route_tiles(browser_context)
+    page = browser_context.new_page()
+    visit_and_wait(page, f"{site_server}/mapa/")
+    page.wait_for_selector("#mapa[data-listo]")
+    for used in ("theme/vendor/leaflet/leaflet.js", "theme/js/map.js", "mapa/sedes.json"):
+        page.wait_for_function(
+            f"() => ({KEPT})(new URL({json.dumps(used)}, location.href).href)", timeout=15000
+        )
+    assert asked and page.locator("#mapa-sin-calles").is_hidden()
+
+    browser_context.unroute(TILE_HOST + "**")  # offline, a tile request fails as it would without a route
+    browser_context.set_offline(True)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.reload()
+    page.wait_for_selector("#mapa[data-listo]")
+    total = len(markers(built_site))
+    assert page.locator("#sedes > li").count() == total
+    assert page.get_attribute("#mapa", "data-sedes") == str(total)
+    counted = page.evaluate("""() => Array.from(document.querySelectorAll('.leaflet-marker-icon')).reduce(
+        (n, el) => n + (el.classList.contains('grupo-mapa') ? parseInt(el.textContent, 10) : 1), 0)""")
+    assert counted == total
+    notice = page.locator("#mapa-sin-calles")
+    notice.wait_for(state="visible")
+    assert "Los puntos y la lista de sedes siguen funcionando" in notice.inner_text()
+    # A profile's link to its sede still centres the map and opens the popup, offline.
+    page.evaluate(f"() => {{ location.hash = '#sede-{COMPLETE}-1' }}")
+    popup = page.locator(".leaflet-popup-content a")
+    popup.wait_for()
+    assert popup.get_attribute("href") == f"/organizaciones/{COMPLETE}/"
+    assert errors == []

@@ -105,10 +105,13 @@
     tools.open = window.matchMedia('(min-width: 48rem)').matches
     var map = L.map(container, { zoomControl: false })
     L.control.zoom({ zoomInTitle: 'Acercar', zoomOutTitle: 'Alejar' }).addTo(map)
+    var streetsMissing = document.getElementById('mapa-sin-calles')
     L.tileLayer(config.teselas, {
       maxZoom: 19,
       attribution: '<a href="' + escapeHtml(config.atribucion.url) + '">' + escapeHtml(config.atribucion.texto) + '</a>'
-    }).addTo(map)
+    }).on('tileerror', function () { streetsMissing.hidden = false })
+      .on('tileload', function () { streetsMissing.hidden = true })
+      .addTo(map)
 
     var groups = L.markerClusterGroup({
       showCoverageOnHover: false,

@@ -9,7 +9,15 @@
   if (!('serviceWorker' in navigator) || !script) return
   var sw = script.getAttribute('data-sw')
   window.addEventListener('load', function () {
+    var uncontrolled = !navigator.serviceWorker.controller
     navigator.serviceWorker.register(sw).catch(function () { /* the site works without it */ })
+    // This page loaded before the worker: hand it the files the page used (the map's scripts
+    // and data, for one), so that the page works offline from the first visit.
+    if (!uncontrolled || !window.performance || !performance.getEntriesByType) return
+    navigator.serviceWorker.ready.then(function (registration) {
+      var used = performance.getEntriesByType('resource').map(function (entry) { return entry.name })
+      registration.active.postMessage({ keep: used })
+    })
   })
 }())
 

@@ -8,6 +8,7 @@
  * - Other files of this site: kept copy first (a build never changes a file under
  *   the same cache name), else network, then kept.
  * - Activate: delete the caches of earlier builds; keep the pages already open.
+ * - Message {keep: [url, …]}: a page that loaded before the worker lists the files it used.
  * Requests to other hosts (map tiles) and to /admin/ are left to the browser.
  */
 /* global self, caches, fetch, URL, Response */
@@ -70,9 +71,25 @@ function file (request) {
   })
 }
 
+// A page that loaded before the worker sends the files it used ({keep: [url, …]}): keep those
+// of this site that are not kept yet.
+self.addEventListener('message', function (event) {
+  var urls = (event.data && event.data.keep) || []
+  event.waitUntil(caches.open(CONFIG.cache).then(function (cache) {
+    return Promise.all(urls.filter(ofThisSite).map(function (address) {
+      return cache.match(address, { ignoreSearch: true }).then(function (kept) {
+        return kept || cache.add(address).catch(function () {})
+      })
+    }))
+  }))
+})
+
+function ofThisSite (address) {
+  return address.indexOf(BASE) === 0 && address.indexOf(url('admin/')) !== 0
+}
+
 self.addEventListener('fetch', function (event) {
   var request = event.request
-  if (request.method !== 'GET' || request.url.indexOf(BASE) !== 0) return
-  if (request.url.indexOf(url('admin/')) === 0) return // the staff editor always goes online
+  if (request.method !== 'GET' || !ofThisSite(request.url)) return // tiles; the editor always goes online
   event.respondWith(request.mode === 'navigate' ? page(request) : file(request))
 })
