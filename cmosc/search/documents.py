@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 
 from cmosc.model.facets import FACETS
-from cmosc.model.organization import Organization
+from cmosc.model.organization import Organization, Phone
+from cmosc.profiles import phones
 
 #: Longest card snippet, in characters (cut at a word boundary).
 SNIPPET_LENGTH = 180
@@ -75,18 +76,32 @@ def facet_values(org: Organization) -> dict[str, list[str]]:
     return {facet.param: facet.values(org) for facet in FACETS}
 
 
+def call_number(shown: str) -> str:
+    """The number search.js (`callNumber`) dials for a phone as shown: its digits, in
+    international form when shown as «+54 9 381 555-0123» or «0381 421-3456»."""
+    digits = phones.digits_of(shown)
+    return "+" + digits if shown.startswith("+") else f"+{phones.COUNTRY}{digits.removeprefix('0')}"
+
+
+def card_phone(phone: Phone) -> str | list[str]:
+    """A card's phone: as shown, or [as shown, number] when the number is not `call_number`
+    of what is shown (half the bytes of both at 2000 organizations)."""
+    number = phone.href.removeprefix("tel:")
+    return phone.texto if call_number(phone.texto) == number else [phone.texto, number]
+
+
 def card(org: Organization) -> dict:
     """What a result card shows besides facet names and the snippet (which comes later,
     see `tiers`). A missing sigla is omitted; `inactiva` only appears when true; `tel`
-    is the first phone of an active organization, [as shown, tel: link]; `h` only with
-    readable hours."""
+    is the first phone of an active organization (`card_phone`); `h` only with readable
+    hours."""
     row = {"slug": org.slug, "nombre": org.nombre}
     if org.sigla:
         row["sigla"] = org.sigla
     if not org.activa:
         row["inactiva"] = True
     elif org.telefonos:
-        row["tel"] = [org.telefonos[0].texto, org.telefonos[0].href.removeprefix("tel:")]
+        row["tel"] = card_phone(org.telefonos[0])
     if org.hours:
         row["h"] = org.hours  # compact hours of each sede, for «abierto ahora» (hours.js)
     return row

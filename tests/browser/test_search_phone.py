@@ -8,6 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from support.search_documents import document_rows
+
 PHONE = {"width": 360, "height": 800}
 READY = "() => document.getElementById('busqueda').hasAttribute('data-texto-cargado') && document.getElementById('busqueda').hasAttribute('data-resultados')"
 
@@ -84,6 +86,10 @@ def test_cards_show_barrio_and_a_call_button(phone, site_server):
     assert call.get_attribute("href") == "tel:+543814213456"
     assert call.inner_text() == "Llamar al 0381 421-3456"
     assert call.bounding_box()["height"] >= 44
+    open_search(phone, site_server, "q=manos+unidas")  # a mobile, typed «0381 15 530-4411»
+    call = phone.locator("#resultados li").first.locator("a.resultado__llamar")
+    assert call.get_attribute("href") == "tel:+5493815304411"
+    assert call.inner_text() == "Llamar al +54 9 381 530-4411"
 
 
 def test_chosen_filters_are_chips_that_remove_themselves(phone, site_server):
@@ -121,7 +127,7 @@ def test_facet_counts_leave_inactive_organizations_out(phone, site_server, built
 
     documents = json.loads((built_site / "buscar/documentos-0.json").read_text(encoding="utf-8"))
     food = [v for v, _ in documents["facetas"]["area"]].index("alimentacion")
-    rows = [d for d in documents["documentos"] if food in d.get("area", [])]
+    rows = [d for d in document_rows(documents) if food in d.get("area", [])]
     active = [d for d in rows if not d.get("inactiva")]
     assert len(active) < len(rows)  # the sample has an inactive food organization
     html = (built_site / "buscar/index.html").read_text(encoding="utf-8")

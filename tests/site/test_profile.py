@@ -12,6 +12,7 @@ import yaml
 
 from support.expectations import vocabulary
 from support.html_tree import page
+from support.search_documents import document_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # benchmarks/ is a plain folder of the repository
@@ -338,6 +339,6 @@ def test_profile_without_description_is_published_gracefully(built_site):
     card = next(t for t in listing.find_all("article", class_="tarjeta") if "Rincón de Lectura" in t.text())
     assert card.find("p", class_="tarjeta__resumen") is None
     assert "Datos sin verificar por el CMOSC" in card.text()
-    documents = json.loads((built_site / "buscar" / "documentos-0.json").read_text("utf-8"))["documentos"]
+    documents = document_rows(json.loads((built_site / "buscar" / "documentos-0.json").read_text("utf-8")))
     document = next(d for d in documents if d["slug"] == IMPORTED)
     assert document.get("extracto", "") == ""

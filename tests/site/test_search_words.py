@@ -9,6 +9,7 @@ import json
 import pytest
 
 from support.node_runner import run_js
+from support.search_documents import document_rows
 
 RANK = """
 const indexes = input.shards.map(function (s) {
@@ -51,7 +52,7 @@ def found(built_site, tmp_path_factory) -> dict[str, list[str]]:
                 "text": json.loads((folder / f"texto-{k}.json").read_text(encoding="utf-8")),
             }
         )
-        rows += documents["documentos"]
+        rows += document_rows(documents)
         k += 1
     return run_js(
         tmp_path_factory.mktemp("palabras"), RANK, {"shards": shards, "rows": rows, "queries": QUERIES}

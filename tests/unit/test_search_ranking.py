@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cmosc.search import pipeline as pl
-from cmosc.search.compact import compact_index, lunr_ref
+from cmosc.search.compact import compact_index, decoded_rows, lunr_ref
 from cmosc.search.tiers import NAME_FIELDS, TEXT_FIELDS
 from support.node_runner import open_search_page, run_js, run_node
 
@@ -279,7 +279,7 @@ def test_indexed_terms_are_those_of_tokens():
     index = compact_index(DOCUMENTS, NAME_FIELDS)
     fields = [field for field, _ in NAME_FIELDS]
     found: dict[tuple[int, str], set[str]] = {}
-    for term, *postings in index["terminos"]:
+    for term, *postings in decoded_rows(index["terminos"]):
         for f, deltas in zip(postings[::2], postings[1::2]):
             position = 0
             for delta in deltas:

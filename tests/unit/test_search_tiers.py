@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 from lunr.builder import Builder
 
-from cmosc.model.organization import build_organizations
+from cmosc.model.organization import build_organizations, unique_phones
 from cmosc.profiles.catalog import load_catalog
 from cmosc.search import pipeline as pl
-from cmosc.search.compact import compact_index, lunr_ref, to_lunr
-from cmosc.search.documents import plain_text, snippet
+from cmosc.search.compact import COMPACT_FORMAT, compact_index, decoded_rows, from_vlq, lunr_ref, to_lunr, vlq
+from cmosc.search.documents import call_number, card_phone, plain_text, snippet
 from cmosc.search.tiers import NAME_FIELDS, TEXT_FIELDS, search_files
 from support.node_runner import run_js
+from support.search_documents import document_rows
 from support.synthetic_text import synthetic_documents
 
 ALL_FIELDS = NAME_FIELDS + TEXT_FIELDS
@@ -88,8 +89,27 @@ def test_compact_rebuilds_lunrs_index(fields):
 
 def test_frequency_as_repeated_document():
     compact = compact_index([{"nombre": "taller"}, {"nombre": "taller taller casa"}], (("nombre", 1),))
-    assert ["tall", 0, [0, 1, 0]] in compact["terminos"]
-    assert ["cas", 0, [1]] in compact["terminos"]
+    assert ["tall", 0, [0, 1, 0]] in decoded_rows(compact["terminos"])
+    assert ["cas", 0, [1]] in decoded_rows(compact["terminos"])
+
+
+def test_postings_as_base64_digits():
+    """Deltas below 32 are one digit; larger ones carry on in the next digits, low bits first."""
+    assert vlq([0, 1, 31]) == "ABf"
+    assert vlq([32, 1000]) == "gBof"
+    numbers = [0, 1, 31, 32, 33, 1023, 1024, 40000, 2**31]
+    assert from_vlq(vlq(numbers)) == numbers
+
+
+def test_same_postings_written_once(tmp_path):
+    """A term with an earlier term's postings (a word and its stem) names that row instead."""
+    docs = [{"nombre": "apoyo escolar"}, {"nombre": "casa escolar"}, {"nombre": "casa"}]
+    compact = compact_index(docs, (("nombre", 1),))
+    assert compact["terminos"] == [["apoy", 0, "A"], ["cas", 0, "BB"], ["escol", 0, "AB"], ["escolar", 2]]
+    python = to_lunr(compact)
+    assert _by_term(python)[0]["escolar"] == _by_term(python)[0]["escol"] == {"nombre": ["0", "1"]}
+    js = run_js(tmp_path, "const output = api.unpack(input);", compact)
+    assert _by_term(js) == _by_term(python)
 
 
 def test_js_unpacks_as_python(tmp_path):
@@ -111,6 +131,18 @@ def test_js_searches_the_compact_index(tmp_path):
     comedores, on = run_js(tmp_path, body, compact)
     assert 0 in comedores
     assert on == [2]
+
+
+def test_card_phone_is_the_shown_text_when_its_digits_dial():
+    for typed, card in (
+        ("0381 421-3456", "0381 421-3456"),
+        ("381 15 520-1199", "+54 9 381 520-1199"),
+        ("0800 555 0199", "0800 555-0199"),
+        ("4213456 interno 23", ["4213456 interno 23", "421345623"]),  # not placed: shown as typed
+    ):
+        (phone,) = unique_phones([typed])
+        assert card_phone(phone) == card, typed
+        assert call_number(phone.texto) == phone.href.removeprefix("tel:") or isinstance(card, list)
 
 
 def test_plain_text_and_snippet():
@@ -136,11 +168,12 @@ def _json(built_site, name: str) -> dict:
 
 def test_search_files_of_the_build(built_site):
     documents = _json(built_site, "documentos-0.json")
-    slugs = [d["slug"] for d in documents["documentos"]]
+    rows = document_rows(documents)
+    slugs = [d["slug"] for d in rows]
     assert slugs == sorted(slugs) and len(slugs) == len(
         list((built_site / "organizaciones").glob("*/index.html"))
     ) - _redirects(built_site)
-    norte = documents["documentos"][slugs.index("organizacion-norte")]
+    norte = rows[slugs.index("organizacion-norte")]
     nombres = {p: [documents["facetas"][p][i][0] for i in norte.get(p, [])] for p in documents["facetas"]}
     assert norte["sigla"] == "ON"
     assert nombres["barrio"] == ["villa-mariano-moreno"]
@@ -149,13 +182,13 @@ def test_search_files_of_the_build(built_site):
     assert nombres["necesidad"] == ["donacion-en-especie", "capacitacion"]
     assert nombres["ods"] == ["2", "6", "11"]
     # Snippets come in their own file, after the first results (cards lead with barrio and phone).
-    assert "extracto" not in norte and norte["tel"][1].startswith("+54")
+    assert "extracto" not in norte and norte["tel"] == "+54 9 381 520-1199"
     snippets = _json(built_site, "extractos-0.json")["extractos"]
     assert len(snippets) == len(slugs)
     assert snippets[slugs.index("organizacion-norte")].startswith("Organización territorial de la zona norte")
     for nivel in ("nombres-0.json", "texto-0.json"):
         indice = _json(built_site, nivel)
-        assert indice["formato"] == 2 and indice["documentos"] == len(slugs)
+        assert indice["formato"] == COMPACT_FORMAT and indice["documentos"] == len(slugs)
     name_fields = [c for c, _ in _json(built_site, "nombres-0.json")["campos"]]
     assert "descripcion" not in name_fields and "sigla" in name_fields
 
@@ -259,7 +292,7 @@ def test_shards():
     orgs = build_organizations(catalog, today)
     shards = search_files(orgs, catalog.vocabularies, shard_size=8)
     assert len(shards) == -(-len(orgs) // 8)
-    rows = [json.loads(f["documentos"].text)["documentos"] for f in shards]
+    rows = [document_rows(json.loads(f["documentos"].text)) for f in shards]
     assert [d["slug"] for part in rows for d in part] == sorted(o.slug for o in orgs)
     for part, f in zip(rows, shards):
         assert json.loads(f["nombres"].text)["documentos"] == len(part)

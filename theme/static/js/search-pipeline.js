@@ -37,7 +37,7 @@
   }
 
   var PIPELINE_VERSION = 2
-  var COMPACT_FORMAT = 2
+  var COMPACT_FORMAT = 3
   // Registered lunr function names: data serialized in every index.
   var LABELS = {
     split: 'cmosc-es-separar',
@@ -331,11 +331,39 @@
   var K1 = 1.2
   var BM25_B = 0.75
 
+  // Postings as written (compact.py): deltas in base-64 VLQ digits, and [term, k]
+  // for a term with row k's postings. Returns [term, f, [deltas], …] rows (= decoded_rows).
+  var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+  var DIGIT_VALUE = {}
+  DIGITS.split('').forEach(function (c, i) { DIGIT_VALUE[c] = i })
+
+  function fromVlq (text) {
+    var numbers = []
+    var value = 0
+    var shift = 0
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUE[text.charAt(i)]
+      value += (digit & 31) * Math.pow(2, shift)
+      if (digit & 32) shift += 5
+      else { numbers.push(value); value = 0; shift = 0 }
+    }
+    return numbers
+  }
+
+  function decodeRows (rows) {
+    var plain = rows.map(function (row) {
+      return row.map(function (x, i) { return i > 0 && typeof x === 'string' ? fromVlq(x) : x })
+    })
+    return plain.map(function (row) {
+      return row.length === 2 ? [row[0]].concat(plain[row[1]].slice(1)) : row
+    })
+  }
+
   function unpack (json) {
     var fields = json.campos.map(function (c) { return c[0] })
     var boosts = json.campos.map(function (c) { return c[1] })
     var n = json.documentos
-    var rows = json.terminos
+    var rows = decodeRows(json.terminos)
     var refs = new Array(n)
     var i, j, k
     for (i = 0; i < n; i++) refs[i] = i.toString(36)

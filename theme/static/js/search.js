@@ -82,6 +82,24 @@
     if (window.performance && performance.mark) performance.mark(name)
   }
 
+  // documentos-K.json is by column (cmosc/search/tiers.py `_documents`): one object per row.
+  var DOCUMENTS_FORMAT = 2
+  function rows (json) {
+    if (json.formato !== DOCUMENTS_FORMAT) throw new Error('formato de documentos desconocido: ' + json.formato)
+    var keys = Object.keys(json.columnas)
+    var count = keys.length ? json.columnas[keys[0]].length : 0
+    var result = []
+    for (var i = 0; i < count; i++) {
+      var row = {}
+      keys.forEach(function (key) {
+        var value = json.columnas[key][i]
+        if (value !== null) row[key] = key === 'h' ? json.horarios[value] : value
+      })
+      result.push(row)
+    }
+    return result
+  }
+
   // Shard k's cards and short-field index. Shards are loaded in order, so a
   // shard's rows go right after the previous ones: `offset` is where they start.
   function loadFirstTier (k) {
@@ -94,10 +112,10 @@
             positions[p] = {}
             ;(r[0].facetas[p] || []).forEach(function (pair, i) { positions[p][pair[0]] = i })
           })
-          data = { documentos: [], facetas: r[0].facetas, positions: positions, extractos: {} }
+          data = { documentos: [], facetas: r[0].facetas, pais: r[0].pais, positions: positions, extractos: {} }
         }
         offsets[k] = data.documentos.length
-        r[0].documentos.forEach(function (d) { data.documentos.push(d) })
+        rows(r[0]).forEach(function (d) { data.documentos.push(d) })
         indexes.push({ index: S.loadIndex(r[1]), offset: offsets[k] })
       })
   }
@@ -315,6 +333,14 @@
     return (doc[p] || []).map(function (i) { return data.facetas[p][i][1] })
   }
 
+  // A card's phone, as shown or [as shown, number] (cmosc/search/documents.py
+  // `card_phone`): the number dialled is its digits in international form.
+  function callNumber (tel) {
+    if (typeof tel !== 'string') return tel[1]
+    var digits = tel.replace(/\D/g, '')
+    return tel.charAt(0) === '+' ? '+' + digits : '+' + data.pais + digits.replace(/^0/, '')
+  }
+
   function card (pos) {
     var doc = data.documentos[pos]
     var li = document.createElement('li')
@@ -346,12 +372,13 @@
       li.appendChild(hours)
     }
     if (doc.tel) {
+      var shown = typeof doc.tel === 'string' ? doc.tel : doc.tel[0]
       var contact = document.createElement('p')
       contact.className = 'resultado__contacto'
       var call = document.createElement('a')
       call.className = 'resultado__llamar'
-      call.href = 'tel:' + doc.tel[1]
-      call.textContent = 'Llamar al ' + doc.tel[0]
+      call.href = 'tel:' + callNumber(doc.tel)
+      call.textContent = 'Llamar al ' + shown
       contact.appendChild(call)
       li.appendChild(contact)
     }
