@@ -79,18 +79,37 @@
     return decapLoaded;
   }
 
+  // Our own parts of the editor, each loaded by index.html before Decap starts.
+  var PARTS = [
+    ["admin/yaml-format.mjs", "CMOSCYamlFormat"],
+    ["admin/hours-text.js", "CMOSCHoursText"],
+    ["admin/hours-widget.js", "CMOSCHoursWidget"],
+  ];
+
+  function missingPart() {
+    for (var i = 0; i < PARTS.length; i++) {
+      if (!window[PARTS[i][1]]) {
+        return PARTS[i][0];
+      }
+    }
+    return null;
+  }
+
   function start() {
     element("entrar").hidden = true;
     element("cargando").hidden = false;
     loadDecap().then(function (CMS) {
-      // Our YAML format replaces Decap's (same name): saving keeps comments and values as typed.
-      var format = window.CMOSCYamlFormat;
-      if (!format) {
-        problem("No se pudo cargar una parte del editor (admin/yaml-format.mjs). Recargá la página; si sigue, avisá a quien mantiene el sitio: falta el archivo en la publicación.");
+      var missing = missingPart();
+      if (missing) {
+        problem("No se pudo cargar una parte del editor (" + missing + "). Recargá la página; si sigue, avisá a quien mantiene el sitio: falta el archivo en la publicación.");
         return;
       }
+      // Our YAML format replaces Decap's (same name): saving keeps comments and values as typed.
+      var format = window.CMOSCYamlFormat;
       CMS.registerCustomFormat("yaml", "yml", format);
       CMS.registerEventListener({ name: "preSave", handler: format.rememberOriginal });
+      // The hours fields: the text, and under it how the site reads it (`widget: horario`).
+      window.CMOSCHoursWidget.register(CMS, window.h, window.createClass, window.CMOSCHoursText);
       CMS.init();
       var watch = setInterval(function () {
         var root = element("nc-root");

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cmosc.messages import CATALOG
 from cmosc.ods import ODS
 from cmosc.profiles import checks, hours, hours_format, phones
 from cmosc.profiles import schema_fragments as js
@@ -210,8 +211,9 @@ def _unreadable_hours(value: str) -> checks.Problem | None:
 
 
 def _hours_widget(field):
-    # Free text with examples in the hint, no pattern: unreadable hours are kept (a warning).
-    return {"widget": "string"}
+    # admin/hours-widget.js: free text (examples in the hint, no pattern: unreadable hours are
+    # kept) with how the site reads it underneath; when it cannot, the validator's warning.
+    return {"widget": "horario", "aviso_ilegible": CATALOG["horario_ilegible"].template}
 
 
 KINDS: dict[str, Kind] = {

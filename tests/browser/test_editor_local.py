@@ -17,6 +17,7 @@ from conftest import IN_CI, ROOT, build_site, copy_project, serve
 
 from cmosc.profiles.catalog import load_catalog
 from cmosc.profiles.schema import MODELINE
+from support.axe import axe_violations, describe
 from support.cli import cmosc
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -213,3 +214,69 @@ def test_edit_an_existing_profile_in_the_browser(local_editor, browser):
     page_html = project / "output" / "organizaciones" / "merendero-pancita-feliz" / "index.html"
     html = page_html.read_text(encoding="utf-8")
     assert "Lunes a viernes de 16:30 a 19" in html and "tel:+543814000000" in html
+
+
+HOURS_PROFILE = f"""{MODELINE}
+nombre: Comedor Los Horarios
+tipo: organizacion-de-base
+sedes:
+  - direccion: Calle Lavalle 1200
+    barrio: villa-lujan
+    horarios: Lunes de 9 a 12
+contacto:
+  telefonos:
+    - 03814000001
+"""
+
+
+def test_hours_are_read_as_they_are_typed_and_published_as_text(local_editor, browser):
+    """The hours field shows, while typing, the week as the site will show it, or the notice
+    that the text will be published as written; «Usar esta forma» writes the canonical form."""
+    project, url, port = local_editor
+    path = project / "organizaciones" / "comedor-los-horarios.yml"
+    path.write_text(HOURS_PROFILE, encoding="utf-8")
+    context = browser.new_context(locale="es-AR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in_locally(page, url)
+    page.goto(f"{url}/admin/#/collections/organizaciones/entries/comedor-los-horarios")
+    sede = page.locator('[class*="SortableListItem"]').filter(has_text="Calle Lavalle 1200")
+    sede.locator("button").first.click(timeout=120000)
+    hours = page.locator('[id^="horarios-field-"]').first
+    reading = page.locator(f"#lectura-{hours.get_attribute('id')}")
+    assert hours.get_attribute("aria-describedby") == f"lectura-{hours.get_attribute('id')}"
+    assert "Lunes" in reading.inner_text() and "de 9 a 12" in reading.inner_text()
+
+    hours.fill("")
+    hours.press_sequentially("lun a vie 9-13 y 16 a 20, cerrado en enero")
+    rows = reading.locator("tbody tr")
+    assert rows.count() == 7
+    assert [rows.nth(i).locator("th").inner_text() for i in (0, 2, 6)] == ["Lunes", "Miércoles", "Domingo"]
+    assert rows.nth(0).locator("td").inner_text() == "de 9 a 13 y de 16 a 20"
+    assert rows.nth(6).locator("td").inner_text() == "Cerrado"
+    assert "Cerrado en enero." in reading.inner_text()
+    assert not reading.locator(".horario-aviso").count()
+
+    hours.fill("sábados cada quince días")
+    notice = reading.locator(".horario-aviso")
+    assert "no se entiende «cada quince días»" in notice.inner_text()
+    assert "se publica tal como está escrito" in notice.inner_text()
+    violations = axe_violations(page, within=".horario-campo")
+    assert not violations, describe(violations)
+
+    hours.fill("primer sábado del mes, de 10 a 12; lun a vie 9-13")
+    assert "primer sábado de cada mes, de 10 a 12" in reading.locator("tbody tr").nth(5).inner_text()
+    reading.get_by_role("button", name="Usar esta forma").click()
+    canonical = "Primer sábado de cada mes de 10 a 12; lunes a viernes de 9 a 13"
+    assert hours.input_value() == canonical
+    assert not reading.get_by_role("button", name="Usar esta forma").count()
+    violations = axe_violations(page, within=".horario-campo")
+    assert not violations, describe(violations)
+    publish(page, path, canonical)
+    context.close()
+    assert errors == []
+
+    assert f"    horarios: {canonical}\n" in path.read_text(encoding="utf-8")
+    validar = cmosc("--raiz", str(project), "validar", str(path))
+    assert validar.returncode == 0 and "warning" not in validar.stderr, validar.stderr

@@ -121,3 +121,14 @@ def test_an_old_browser_is_told_to_update(context, editor_url):
     page.goto(f"{editor_url}/admin/")
     page.locator("#problema").wait_for()
     assert "demasiado antiguo" in page.inner_text("#problema")
+
+
+def test_a_missing_part_of_our_own_is_named(context, editor_url):
+    """The hours control (or its reader) missing: the editor does not start half-made."""
+    context.route("**/admin/hours-widget.js", lambda route: route.fulfill(status=404, body="no"))
+    context.route("http://localhost:8081/api/v1", lambda route: route.fulfill(status=200, body="{}"))
+    page = context.new_page()
+    page.goto(f"{editor_url}/admin/")
+    page.get_by_role("button", name="Trabajar con los archivos de esta computadora").click()
+    page.locator("#problema").wait_for(timeout=60000)
+    assert "No se pudo cargar una parte del editor (admin/hours-widget.js)" in page.inner_text("#problema")

@@ -15,9 +15,13 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def axe_violations(page) -> list[dict]:
-    """Run the vendored axe-core on the loaded page: WCAG 2.1 A/AA plus best practices."""
+def axe_violations(page, within: str | None = None) -> list[dict]:
+    """Run the vendored axe-core on the loaded page (or on the elements `within` selects):
+    WCAG 2.1 A/AA plus best practices."""
     page.add_script_tag(path=str(AXE))
-    return page.evaluate("""() => axe.run(document, {
+    return page.evaluate(
+        """within => axe.run(within ? {include: [[within]]} : document, {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
-        resultTypes: ['violations']}).then(r => r.violations)""")
+        resultTypes: ['violations']}).then(r => r.violations)""",
+        within,
+    )

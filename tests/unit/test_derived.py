@@ -215,6 +215,11 @@ def test_decap_config_mirrors_the_schema():
     assert fields["areas"]["multiple"] is True
     sede = {f["name"]: f for f in fields["sedes"]["fields"]}
     assert sede["barrio"]["widget"] == "select" and sede["ubicacion"]["widget"] == "object"
+    # Hours: admin/hours-widget.js, with the validator's own warning for text it cannot read.
+    activity = {f["name"]: f for f in fields["actividades"]["fields"]}
+    for hours in (sede["horarios"], activity["horario"]):
+        assert hours["widget"] == "horario"
+        assert hours["aviso_ilegible"] == CATALOG["horario_ilegible"].template
     assert fields["verificado"]["format"] == "YYYY-MM-DD"
     assert "Nunca se publica" in fields["notas_internas"]["hint"]
     # Decap writes a field's comment above it: the modeline stays the first line of a profile.
