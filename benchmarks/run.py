@@ -28,6 +28,7 @@ EXTRA_MODULES = (
     "benchmarks.weights",
     "benchmarks.search",
     "benchmarks.map",
+    "benchmarks.edit_rebuild",
     "benchmarks.precommit",
     "benchmarks.history",
     "benchmarks.open_now",
