@@ -21,7 +21,11 @@ from cmosc.cli.usage import github_annotations
 from cmosc.diagnostics import render
 from cmosc.profiles.catalog import load_catalog
 from cmosc.settings import public_address_problem
+from cmosc.site.page_cache import PageCache
 from cmosc.site.swap import swap_directory
+
+# Caches of earlier builds, in the data folder; never published, ignored by git, `make clean`.
+CACHE_DIR = ".cache/cmosc"
 
 
 def register(sub) -> None:
@@ -42,6 +46,17 @@ def add_build_arguments(parser) -> None:
     parser.add_argument(
         "--salida", type=Path, default=Path("output"), help="carpeta de salida (por defecto output/)"
     )
+    parser.add_argument(
+        "--sin-cache",
+        dest="sin_cache",
+        action="store_true",
+        help=f"renderiza todas las páginas, sin usar ni actualizar {CACHE_DIR}/",
+    )
+
+
+def page_cache(args) -> PageCache | None:
+    """The pages of earlier builds, in `.cache/cmosc/` of the data folder (not with --sin-cache)."""
+    return None if args.sin_cache else PageCache(args.raiz.resolve() / CACHE_DIR)
 
 
 def output_folder(args) -> Path:
@@ -55,7 +70,7 @@ def run(args) -> int:
         print(f"{args.config}: error: {problem} output/ no se modificó.", file=sys.stderr)
         return 1
     output = output_folder(args)
-    outcome = build(root, root / args.config, output, github=github_annotations())
+    outcome = build(root, root / args.config, output, github=github_annotations(), pages=page_cache(args))
     if outcome.failure is not None:
         return 1
     print(f"Sitio construido en {args.salida}/ ({outcome.organizations} organizaciones).", file=sys.stderr)
@@ -68,8 +83,11 @@ class Outcome:
     organizations: int = 0
 
 
-def build(root: Path, config: Path, output: Path, github: bool = False, cache=None) -> Outcome:
-    """Validate (reusing `cache`'s unchanged profiles, if given), build aside and swap it in."""
+def build(
+    root: Path, config: Path, output: Path, github: bool = False, cache=None, pages: PageCache | None = None
+) -> Outcome:
+    """Validate (reusing `cache`'s unchanged profiles, if given), build aside (reusing the
+    unchanged pages of `pages`, if given) and swap it in."""
     catalog = load_catalog(root, cache=cache)
     if not catalog.ok:
         failure = render(catalog.diagnostics, github=github) + (
@@ -85,16 +103,23 @@ def build(root: Path, config: Path, output: Path, github: bool = False, cache=No
     init_pelican_logging()
     errors = _ErrorLog()
     logging.getLogger().addHandler(errors)
+    if pages is not None:
+        pages.start(config)
+    status = 1
     try:
-        status = run_pelican(config, staging, root, catalog)
+        status = run_pelican(config, staging, root, catalog, pages)
     finally:
         logging.getLogger().removeHandler(errors)
+        if status != 0 and pages is not None:
+            pages.abandon()
     if status != 0:
         shutil.rmtree(staging, ignore_errors=True)
         failure = "\n".join(errors.lines + [f"La construcción falló; {output.name}/ no se modificó."])
         print(failure.splitlines()[-1], file=sys.stderr)  # Pelican already printed the rest
         return Outcome(failure)
     swap_directory(staging, output)
+    if pages is not None:
+        pages.commit()
     return Outcome(None, len(catalog.profiles))
 
 
@@ -116,14 +141,14 @@ def init_pelican_logging() -> None:
     init_logging(level=logging.WARNING, fatal="errors", name="pelican", logs_dedup_min_level=logging.WARNING)
 
 
-def run_pelican(config: Path, output: Path, root: Path, catalog) -> int:
+def run_pelican(config: Path, output: Path, root: Path, catalog, pages: PageCache | None = None) -> int:
     """Pelican in this process, as its CLI runs it with `--fatal errors` (never quiet: that
     hides the errors it stops on), given the catalog validated above through its settings."""
     # Imported here: `cmosc validar` (the pre-commit hook) must not pay for Pelican.
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    from cmosc.site.generator import VALIDATED_CATALOG
+    from cmosc.site.generator import PAGE_CACHE, VALIDATED_CATALOG
 
     settings = read_settings(
         str(config),
@@ -132,8 +157,14 @@ def run_pelican(config: Path, output: Path, root: Path, catalog) -> int:
             "OUTPUT_PATH": str(output),
             "CMOSC_DATOS_RAIZ": str(root),
             VALIDATED_CATALOG: catalog,
+            PAGE_CACHE: pages,
         },
     )
+    if pages is not None:
+        from cmosc.site.template_cache import TemplateCodeCache
+
+        jinja = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": TemplateCodeCache(pages.templates)}
+        settings["JINJA_ENVIRONMENT"] = jinja
     try:
         with _steady_heap():
             Pelican(settings).run()

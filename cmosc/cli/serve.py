@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from cmosc.cli import dev_server
-from cmosc.cli.build import add_build_arguments, build, output_folder
+from cmosc.cli.build import add_build_arguments, build, output_folder, page_cache
 from cmosc.profiles.profile_cache import ProfileCache
 
 WATCHED_FOLDERS = ("organizaciones", "vocabularios", "content", "theme")
@@ -65,8 +65,9 @@ def run(args) -> int:
     output = output_folder(args)
     state = dev_server.BuildState()
     cache = ProfileCache()  # unchanged profiles are not re-validated on each save
+    pages = page_cache(args)  # nor unchanged pages re-rendered
     seen = snapshot(root)
-    state.record(_build(root, root / args.config, output, cache))
+    state.record(_build(root, root / args.config, output, cache, pages))
     try:
         server = dev_server.start(output, args.puerto, state)
     except OSError as exc:
@@ -94,14 +95,14 @@ def run(args) -> int:
                 file=sys.stderr,
             )
             seen = current
-            state.record(_build(root, root / args.config, output, cache))
+            state.record(_build(root, root / args.config, output, cache, pages))
     finally:
         server.shutdown()
 
 
-def _build(root: Path, config: Path, output: Path, cache: ProfileCache) -> str | None:
+def _build(root: Path, config: Path, output: Path, cache: ProfileCache, pages) -> str | None:
     started = time.perf_counter()
-    outcome = build(root, config, output, cache=cache)
+    outcome = build(root, config, output, cache=cache, pages=pages)
     if outcome.failure is None:
         elapsed = time.perf_counter() - started
         print(f"Sitio construido ({outcome.organizations} organizaciones, {elapsed:.1f} s).", file=sys.stderr)

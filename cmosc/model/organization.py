@@ -303,9 +303,28 @@ def _hours(text: str | None) -> Hours | None:
     return parse_hours(text) if text else None
 
 
+# The organizations of the last build of this process, by the validated profile they came
+# from: `cmosc servir` gets the same Profile object back for an unchanged file
+# (`profile_cache.py`), so on each save only the changed profiles are shaped again. Valid
+# while what else shapes them (vocabularies, reference date, folder, town) is equal.
+_BUILT: dict[int, tuple[Profile, Organization]] = {}
+_BUILT_WITH: list = [None]
+
+
 def build_organizations(catalog: Catalog, today: date) -> list[Organization]:
     """All organizations sorted by name with Spanish collation (ties by slug)."""
     profiles_dir = catalog.root / PROFILES_DIR
     town = catalog.municipal_area.localidad
-    orgs = [build_organization(p, catalog.vocabularies, today, profiles_dir, town) for p in catalog.profiles]
+    environment = (catalog.vocabularies, today, profiles_dir, town)
+    built = _BUILT if _BUILT_WITH[0] == environment else {}
+    orgs = []
+    for profile in catalog.profiles:
+        known = built.get(id(profile))
+        if known is not None and known[0] is profile:
+            orgs.append(known[1])
+        else:
+            orgs.append(build_organization(profile, catalog.vocabularies, today, profiles_dir, town))
+    _BUILT.clear()
+    _BUILT.update({id(p): (p, o) for p, o in zip(catalog.profiles, orgs)})
+    _BUILT_WITH[0] = environment
     return sorted(orgs, key=lambda o: (o.sort_key, o.slug))

@@ -68,6 +68,29 @@ def to_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+# Terms of each text, kept between the builds of one process (`cmosc servir`): the pipeline
+# is a pure function of the text, its field and the synonym groups, so on each save only
+# the changed texts go through it again. Emptied when the groups change or it grows large.
+_TERMS: dict[tuple[str, str], tuple[str, ...]] = {}
+_TERMS_GROUPS: list = [None]
+_TERMS_LIMIT = 1_000_000
+
+
+def _text_terms(synonyms):
+    groups = synonyms.groups if synonyms else None
+    if _TERMS_GROUPS[0] != groups or len(_TERMS) > _TERMS_LIMIT:
+        _TERMS.clear()
+        _TERMS_GROUPS[0] = groups
+
+    def terms(text: str, field: str) -> tuple[str, ...]:
+        found = _TERMS.get((text, field))
+        if found is None:
+            found = _TERMS[(text, field)] = tuple(pl.terms(pl.split_words(text), field, synonyms))
+        return found
+
+    return terms
+
+
 def compact_index(documents: Iterable[Mapping[str, str]], fields: Fields, synonyms=None) -> dict:
     """Index of ``documents`` (already in their final order: position = ref),
     each a dict of field → plain text; ``synonyms`` a ``synonyms.Synonyms``."""
@@ -75,6 +98,7 @@ def compact_index(documents: Iterable[Mapping[str, str]], fields: Fields, synony
     # term → field position → positions of the documents, one per occurrence.
     postings: dict[str, dict[int, array]] = {}
     names = [field for field, _ in fields]
+    text_terms = _text_terms(synonyms)
     count = 0
     for position, doc in enumerate(documents):
         count += 1
@@ -82,7 +106,7 @@ def compact_index(documents: Iterable[Mapping[str, str]], fields: Fields, synony
             text = doc.get(field)
             if not text:
                 continue
-            for term in pl.terms(pl.split_words(text), field, synonyms):
+            for term in text_terms(text, field):
                 by_field = postings.get(term)
                 if by_field is None:
                     by_field = postings[term] = {}

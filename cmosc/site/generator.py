@@ -12,13 +12,17 @@ from cmosc.model.organization import build_organizations
 from cmosc.profiles.catalog import load_catalog
 from cmosc.settings import DEFAULTS, reference_date, setting
 from cmosc.site import cards
-from cmosc.site.context import FileSpec, Site
+from cmosc.site.context import FileSpec, PageSpec, Site
+from cmosc.site.page_cache import Entry, PageCache
+from cmosc.site.page_keys import PageKeys, SiteReads, Uncacheable, build_key, reads_of
 from cmosc.site.registry import PAGE_BUILDERS
 from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
 from cmosc.site.written import WrittenFiles
 
-# Setting through which `cmosc construir` hands over the catalog it already validated.
+# Settings through which `cmosc construir` hands over the catalog it already validated
+# and the page cache of earlier builds (`page_cache.py`; none: every page is rendered).
 VALIDATED_CATALOG = "CMOSC_CATALOGO_VALIDADO"
+PAGE_CACHE = "CMOSC_CACHE_PAGINAS"
 
 
 class DirectoryGenerator(Generator):
@@ -53,14 +57,54 @@ class DirectoryGenerator(Generator):
     def generate_output(self, writer):
         """Render and write every page ourselves (Pelican's writer copies the whole context and
         creates the folder again for each file); `finalized` gets what was written."""
+        cache: PageCache | None = self.settings.get(PAGE_CACHE)
+        keys = self._page_keys(cache)
         written = WrittenFiles(Path(self.output_path))
         self.settings[WRITTEN_FILES] = self.context[WRITTEN_FILES] = written
         for builder in PAGE_BUILDERS:
             for spec in builder(self.site, self.context):
                 if isinstance(spec, FileSpec):
                     written.write(spec.save_as, spec.content)
+                elif keys is None:
+                    self._render(spec, written, self.site)
                 else:
-                    text = self.get_template(spec.template).render(
-                        {**self.context, "output_file": spec.save_as, **spec.vars}
-                    )
-                    written.write(spec.save_as, text.encode("utf-8"), text)
+                    self._render_or_reuse(spec, written, cache, keys)
+
+    def _page_keys(self, cache: PageCache | None) -> PageKeys | None:
+        if cache is None:
+            return None
+        root = Path(setting(self.settings, "CMOSC_DATOS_RAIZ")).resolve()
+        skip = frozenset({VALIDATED_CATALOG, PAGE_CACHE, WRITTEN_FILES})
+        try:
+            return PageKeys(self.site, build_key(self.settings, root, cache.config, self.site, skip))
+        except Uncacheable:
+            return None  # something every page reads cannot be described: render them all
+
+    def _render(self, spec: PageSpec, written: WrittenFiles, site) -> None:
+        text = self.get_template(spec.template).render(
+            {**self.context, "cmosc": site, "output_file": spec.save_as, **spec.vars}
+        )
+        written.write(spec.save_as, text.encode("utf-8"), text)
+
+    def _render_or_reuse(
+        self, spec: PageSpec, written: WrittenFiles, cache: PageCache, keys: PageKeys
+    ) -> None:
+        """The page from the cache when nothing it depends on changed, else rendered and kept."""
+        inputs = keys.inputs(spec.save_as, spec.template, spec.vars)
+        if inputs is None:
+            return self._render(spec, written, self.site)
+        entry = cache.candidate(spec.save_as, inputs)
+        if (
+            entry is not None
+            and keys.full(inputs, entry.reads) == entry.key
+            and written.adopt(spec.save_as, entry, cache.place)
+        ):
+            return cache.keep(spec.save_as, entry, None)
+        site = SiteReads(self.site)
+        self._render(spec, written, site)
+        reads = reads_of(site)
+        key = keys.full(inputs, reads)
+        if key is not None:
+            links, ids = written.attributes.get(spec.save_as, ((), frozenset()))
+            fresh = Entry(inputs, reads, key, written.digests[spec.save_as], links, ids)
+            cache.keep(spec.save_as, fresh, written.output / spec.save_as)

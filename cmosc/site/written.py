@@ -37,21 +37,37 @@ class WrittenFiles:
 
     def write(self, save_as: str, content: bytes, text: str | None = None) -> None:
         """Write one file; `text` is its decoded content when it is an HTML page."""
-        if save_as in self.digests:
-            raise RuntimeError(f"La construcción escribió dos veces {save_as}.")
-        folder = os.path.dirname(save_as)
-        if folder not in self._folders:
-            os.makedirs(self.output / folder, exist_ok=True)
-            self._folders.add(folder)
+        self._new_file(save_as)
         with open(self.output / save_as, "wb") as handle:
             handle.write(content)
         self.digests[save_as] = hashlib.sha256(content).digest()
         if save_as.endswith(".html"):
             self.note_page(save_as, text if text is not None else content.decode("utf-8", "replace"))
 
+    def adopt(self, save_as: str, entry, place) -> bool:
+        """A page of an earlier build (`page_cache.Entry`): `place(path)` puts its bytes
+        there, or says False; its digest and attributes are known without reading it."""
+        self._new_file(save_as)
+        if not place(entry, self.output / save_as):
+            return False
+        self.digests[save_as] = entry.digest
+        if save_as.endswith(".html"):
+            self._note(save_as, entry.links, entry.ids)
+        return True
+
+    def _new_file(self, save_as: str) -> None:
+        if save_as in self.digests:
+            raise RuntimeError(f"La construcción escribió dos veces {save_as}.")
+        folder = os.path.dirname(save_as)
+        if folder not in self._folders:
+            os.makedirs(self.output / folder, exist_ok=True)
+            self._folders.add(folder)
+
     def note_page(self, save_as: str, text: str) -> None:
+        self._note(save_as, *page_attributes(text))
+
+    def _note(self, save_as: str, links, ids) -> None:
         intern = self._strings.setdefault
-        links, ids = page_attributes(text)
         self.attributes[save_as] = (
             tuple(intern(link, link) for link in links),
             frozenset(intern(i, i) for i in ids),

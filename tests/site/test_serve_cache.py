@@ -1,4 +1,5 @@
-"""Builds that reuse validated profiles (`cmosc servir`) publish exactly what a clean build does."""
+"""Builds that reuse validated profiles and rendered pages (`cmosc servir`, `cmosc construir`)
+publish exactly what a clean build does, and a damaged cache is never published."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from conftest import REFERENCE_DATE, copy_project
 
 from cmosc.cli.build import build
 from cmosc.profiles.profile_cache import ProfileCache
+from cmosc.site.page_cache import HEADER, INDEX_NAME, PageCache
 
 PROFILE = "organizaciones/club-estrella-del-sur.yml"
 
@@ -57,16 +59,26 @@ def _same_tree(a: Path, b: Path) -> list[str]:
     return differ
 
 
-def test_cached_builds_equal_clean_builds_after_every_kind_of_change(tmp_path, monkeypatch):
+# Changes to what every page may read: no page of the last build is reused.
+BUILD_WIDE = {"vocabulario", "plantilla", "configuración", "contenido"}
+
+
+@pytest.mark.parametrize("new_process", [False, True], ids=["mismo-proceso", "proceso-nuevo"])
+def test_cached_builds_equal_clean_builds_after_every_kind_of_change(tmp_path, monkeypatch, new_process):
     monkeypatch.setenv("CMOSC_FECHA_REFERENCIA", REFERENCE_DATE)
     project = copy_project(tmp_path / "proyecto")
     cache = ProfileCache()
+    folder = tmp_path / "cache-paginas"
+    pages = PageCache(folder)
     config = project / "pelicanconf.py"
-    assert build(project, config, tmp_path / "cache", cache=cache).failure is None
+    assert build(project, config, tmp_path / "cache", cache=cache, pages=pages).failure is None
+    total = pages.rendered
     for name, change in CHANGES:
         change(project)
         reused = cache.reused
-        cached = build(project, config, tmp_path / "cache", cache=cache)
+        if new_process:  # a second `cmosc construir`: only what is on disk
+            pages = PageCache(folder)
+        cached = build(project, config, tmp_path / "cache", cache=cache, pages=pages)
         clean = build(project, config, tmp_path / f"limpio-{name}")
         assert cached.failure is None and clean.failure is None, name
         assert _same_tree(tmp_path / "cache", tmp_path / f"limpio-{name}") == [], name
@@ -74,6 +86,11 @@ def test_cached_builds_equal_clean_builds_after_every_kind_of_change(tmp_path, m
             assert cache.reused == reused  # every profile was validated again
         else:
             assert cache.reused > reused, name  # the cache was used, not bypassed
+        assert pages.rejected == 0, name
+        if name in BUILD_WIDE:
+            assert pages.reused == 0 and pages.rendered > 0, name
+        else:  # one organization changed: most pages are reused, its own is rendered
+            assert pages.reused > total / 2 and 0 < pages.rendered < total / 2, name
 
 
 @pytest.mark.parametrize("broken", ["vocabulario", "logo"])
@@ -93,3 +110,69 @@ def test_a_change_beside_the_profile_revalidates_it(tmp_path, monkeypatch, broke
         next((project / "organizaciones/logos").iterdir()).unlink()
     failure = build(project, config, tmp_path / "out", cache=cache).failure
     assert failure is not None and failure == build(project, config, tmp_path / "limpio" / "out").failure
+
+
+def _stored(folder: Path, page: str) -> Path:
+    cache = PageCache(folder)
+    cache.load()
+    return folder / "paginas" / cache.entries[page].digest.hex()
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:100])
+
+
+def _same_length(path: Path) -> None:
+    content = path.read_bytes()
+    path.write_bytes(content.replace(b"Estrella", b"CORRUPTO", 1))
+
+
+def _edit_published(path: Path) -> None:
+    # The published page is a hard link to the cache's file: editing it in place edits both.
+    with open(path, "r+b") as handle:
+        handle.seek(200)
+        handle.write(b"CORRUPTO")
+
+
+def _index(folder: Path, damage) -> None:
+    index = folder / INDEX_NAME
+    index.write_bytes(damage(index.read_bytes()))
+
+
+PAGE = "organizaciones/club-estrella-del-sur/index.html"
+DAMAGE = {
+    "archivo-truncado": lambda folder, output: _truncate(_stored(folder, PAGE)),
+    "archivo-con-otro-contenido": lambda folder, output: _same_length(_stored(folder, PAGE)),
+    "archivo-borrado": lambda folder, output: _stored(folder, PAGE).unlink(),
+    "pagina-publicada-editada": lambda folder, output: _edit_published(output / PAGE),
+    "indice-de-otra-version": lambda folder, output: _index(
+        folder, lambda raw: b"cmosc-paginas 0\n" + raw[len(HEADER) :]
+    ),
+    "indice-con-otro-hash": lambda folder, output: _index(
+        folder, lambda raw: raw[:-1] + bytes([raw[-1] ^ 1])
+    ),
+    "indice-truncado": lambda folder, output: _index(folder, lambda raw: raw[: len(raw) // 2]),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_cache_is_detected_and_never_published(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("CMOSC_FECHA_REFERENCIA", REFERENCE_DATE)
+    project = copy_project(tmp_path / "proyecto")
+    config = project / "pelicanconf.py"
+    folder, output = tmp_path / "cache-paginas", tmp_path / "salida"
+    assert build(project, config, output, pages=PageCache(folder)).failure is None
+    DAMAGE[damage](folder, output)
+    pages = PageCache(folder)
+    assert build(project, config, output, pages=pages).failure is None
+    assert build(project, config, tmp_path / "limpio").failure is None
+    assert _same_tree(output, tmp_path / "limpio") == []
+    assert b"CORRUPTO" not in (output / PAGE).read_bytes()
+    if damage.startswith("indice"):
+        assert pages.reused == 0  # the whole index was ignored
+    else:
+        assert pages.rejected == 1 and pages.reused > 0  # that page only was rendered again
+    # The page rendered again replaced the bad file: the next build reuses it.
+    again = PageCache(folder)
+    assert build(project, config, output, pages=again).failure is None
+    assert again.rejected == 0 and again.rendered == 0

@@ -36,17 +36,32 @@ def values(site: Site, context: dict):
                     {
                         "page_name": "explorar",
                         "ruta": pagina.url,
-                        "faceta": result,
+                        # The facet, not its results: a page's cache key holds what it shows.
+                        "faceta": result.facet,
                         "valor": value,
                         "pagina": pagina,
                         "inactivas": value.inactivas if pagina.is_last else (),
+                        **narrowing(site, result.facet.id, value.value),
                     },
                 )
 
 
+def narrowing(site: Site, facet: str, value: str) -> dict:
+    """A barrio's topics, a topic's barrios, a population's topic listing, when there are."""
+    if facet == "barrios":
+        return {"combinaciones": site.combinaciones.by_barrio.get(value)}
+    if facet == "areas":
+        return {"combinaciones": site.combinaciones.by_area.get(value)}
+    if facet == "poblaciones":
+        return {"tema": site.tema_de_poblacion.get(value)}
+    return {}
+
+
 def combined(site: Site, context: dict):
-    barrios, areas = site.facetas["barrios"], site.facetas["areas"]
     for combo in site.combinaciones.all:
+        others = [
+            c for c in site.combinaciones.by_barrio.get(combo.barrio.id, ()) if c.area.id != combo.area.id
+        ]
         for pagina in paginate(combo.activas, combo.url, site.per_page):
             yield PageSpec(
                 pagina.save_as,
@@ -54,9 +69,8 @@ def combined(site: Site, context: dict):
                 {
                     "page_name": "explorar",
                     "ruta": pagina.url,
-                    "barrios": barrios,
-                    "areas": areas,
                     "combo": combo,
                     "pagina": pagina,
+                    "otros_temas": others,
                 },
             )

@@ -1,0 +1,176 @@
+"""Rendered pages kept between builds, so saving one profile re-renders only what shows it.
+
+On disk, outside the output folder (`.cache/cmosc/` by default):
+
+- `paginas/<sha256>`: the bytes of a page, named by their own hash (written once; a page
+  rendered again with the same bytes reuses its file);
+- `paginas.indice`: for each output path, the key of its inputs (`page_keys.py`), the
+  site attributes its template read, the hash of its bytes and the links and ids the link
+  check needs. The file starts with a format line and the SHA-256 of the rest.
+
+A reused page is read back and its hash checked before it is hard-linked (or, across file
+systems, copied) into the new output: a truncated, edited or missing file is rendered
+again, never published. An index of another format, with a wrong hash or unreadable is
+ignored whole. The index is replaced (atomically) only after a build succeeded, and files
+no longer listed are deleted then: a failed build leaves the cache as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+INDEX_NAME = "paginas.indice"
+LOCK_NAME = "bloqueo"
+PAGES_DIR = "paginas"
+TEMPLATES_DIR = "plantillas"
+# First line of the index: bump when its layout changes (and so ignore older indexes).
+HEADER = b"cmosc-paginas 1\n"
+
+
+@dataclass(frozen=True)
+class Entry:
+    inputs: bytes  # hash of the page's own inputs (build key, path, template, variables)
+    reads: tuple[str, ...]  # site attributes its template read
+    key: bytes  # inputs + the hash of each attribute read, when it was rendered
+    digest: bytes  # sha256 of the page's bytes: also its file's name
+    links: tuple[str, ...]
+    ids: frozenset[str]
+
+
+class PageCache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.pages = folder / PAGES_DIR
+        self.templates = folder / TEMPLATES_DIR  # compiled templates (`template_cache.py`)
+        self.entries: dict[str, Entry] = {}  # as of the last successful build
+        self.fresh: dict[str, Entry] = {}  # this build's
+        self.loaded = False
+        self._lock = None
+        self.config: Path | None = None
+        self.reused = self.rendered = self.rejected = 0
+
+    def load(self) -> None:
+        """The last successful build's index, once per process; anything wrong with it: empty."""
+        if self.loaded:
+            return
+        self.loaded = True
+        try:
+            raw = (self.folder / INDEX_NAME).read_bytes()
+        except OSError:
+            return
+        header, digest, payload = (
+            raw[: len(HEADER)],
+            raw[len(HEADER) : len(HEADER) + 32],
+            raw[len(HEADER) + 32 :],
+        )
+        if header != HEADER or hashlib.sha256(payload).digest() != digest:
+            return
+        try:
+            rows = pickle.loads(payload)
+            self.entries = {path: Entry(*row) for path, row in rows.items()}
+        except Exception:  # written by us and checked above; an older layout is simply dropped
+            self.entries = {}
+
+    def start(self, config: Path | None = None) -> None:
+        """Before a build: one build at a time uses the folder (`cmosc servir` and
+        `cmosc construir` may run together), until `commit` or `abandon`."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._lock = open(self.folder / LOCK_NAME, "wb")  # noqa: SIM115 (held until the build ends)
+        fcntl.flock(self._lock, fcntl.LOCK_EX)
+        self.config = config  # the settings file, part of every page's key
+        self.load()
+        self.fresh = {}
+        self.reused = self.rendered = self.rejected = 0
+
+    def candidate(self, save_as: str, inputs: bytes) -> Entry | None:
+        """The last build's entry for this page if its own inputs are unchanged."""
+        entry = self.entries.get(save_as)
+        return entry if entry is not None and entry.inputs == inputs else None
+
+    def place(self, entry: Entry, target: Path) -> bool:
+        """Put the page's checked bytes at `target` (a new file); False if its file is not
+        exactly the bytes the index says."""
+        source = self.pages / entry.digest.hex()
+        try:
+            with open(source, "rb") as handle:
+                content = handle.read()
+        except OSError:
+            content = None
+        if content is None or hashlib.sha256(content).digest() != entry.digest:
+            self.rejected += 1
+            if content is not None:
+                source.unlink()  # so the page rendered now takes its place
+            return False
+        try:
+            os.link(source, target)
+        except OSError:  # another file system, or links not allowed: a copy
+            with open(target, "wb") as handle:
+                handle.write(content)
+        return True
+
+    def keep(self, save_as: str, entry: Entry, written: Path | None) -> None:
+        """Record this build's entry; `written` is the page just rendered into the output."""
+        self.fresh[save_as] = entry
+        if written is None:
+            self.reused += 1
+            return
+        self.rendered += 1
+        stored = self.pages / entry.digest.hex()
+        if stored.exists():
+            return  # same bytes as an existing file: checked whenever it is reused
+        self.pages.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(written, stored)
+        except FileExistsError:
+            return
+        except OSError:
+            _write_atomically(stored, written.read_bytes())
+
+    def commit(self) -> None:
+        """After a successful build: its index replaces the last one, unused files go."""
+        self.entries, self.fresh = self.fresh, {}
+        rows = {
+            path: (e.inputs, e.reads, e.key, e.digest, e.links, e.ids) for path, e in self.entries.items()
+        }
+        payload = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _write_atomically(self.folder / INDEX_NAME, HEADER + hashlib.sha256(payload).digest() + payload)
+        used = {e.digest.hex() for e in self.entries.values()}
+        try:
+            names = os.listdir(self.pages)
+        except FileNotFoundError:
+            names = []
+        for name in names:
+            if name not in used:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.pages / name)
+
+        self._unlock()
+
+    def abandon(self) -> None:
+        """After a failed build: the last good index stays."""
+        self.fresh = {}
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            self._lock.close()  # releases the flock
+            self._lock = None
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

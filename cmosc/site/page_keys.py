@@ -1,0 +1,292 @@
+"""What a rendered page depends on, as one hash: the key of the page cache (`page_cache.py`).
+
+A page is its template run over the build's context and the page's own variables. The
+key of a page is a hash of
+
+- the *build key*: everything every page may read (our code, the libraries' versions, the
+  theme, `content/`, the settings, the vocabularies, the reference date);
+- the page's template name, path and variables, encoded value by value (`encode`): an
+  organization by the hash of its published data, so a page that shows an organization
+  changes key when that organization changes;
+- the site attributes the template read while rendering (`SiteReads`, the `cmosc` the
+  templates see): those that depend only on the build key are free; any other
+  (`cmosc.facetas`, `cmosc.historia`…) adds the hash of its whole value.
+
+A value of a type the encoder does not know makes the page uncacheable: it is rendered on
+every build, never reused. Rendering is deterministic, so equal keys mean equal bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sys
+from datetime import date, datetime
+from enum import Enum
+from importlib import metadata
+from pathlib import Path, PurePath
+
+from markupsafe import Markup
+
+from cmosc.model.facets import Facet
+from cmosc.model.organization import Organization
+
+# Bump when the encoding or what goes into a key changes.
+KEY_FORMAT = 1
+# Libraries whose code shapes a page (templates, escaping, Markdown, sanitising, Pelican).
+LIBRARIES = ("jinja2", "markupsafe", "pelican", "cmarkgfm", "nh3", "PyYAML")
+# Site attributes that depend only on the build key's inputs (settings, vocabularies,
+# content/, the reference date): reading them adds nothing to a page's key.
+BUILD_WIDE = frozenset(
+    {
+        "settings",
+        "vocabularies",
+        "today",
+        "programas",
+        "synonyms",
+        "municipal_area",
+        "oficina",
+        "url_canonica",
+        "ruta_base",
+        "per_page",
+        "capacitaciones_proximas",
+        "capacitaciones_pasadas",
+        "capacitacion_realizada",
+        "convocatorias_abiertas",
+        "estado_convocatoria",
+    }
+)
+# Build state in Pelican's settings and context that is not an input of any page.
+NOT_INPUTS = frozenset({"OUTPUT_PATH"})
+_PACKAGE = Path(__file__).resolve().parent.parent
+_SCALARS = (str, int, float, bool, type(None))
+
+
+class Uncacheable(Exception):
+    """A page's inputs hold a value the encoder cannot describe exactly."""
+
+
+def _digest(value) -> bytes:
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).digest()
+
+
+def _tree_digest(folder: Path) -> tuple:
+    """(relative path, sha256) of every file under `folder`, sorted."""
+    if not folder.is_dir():
+        return ()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            found.append((path.relative_to(folder).as_posix(), hashlib.sha256(path.read_bytes()).digest()))
+    return tuple(found)
+
+
+def code_digest() -> bytes:
+    """Our package's source and the versions of the libraries and Python that run it."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            versions.append((name, None))
+    return _digest((KEY_FORMAT, sys.version, versions, _tree_digest(_PACKAGE)))
+
+
+class Encoder:
+    """Turns page variables into nested tuples of plain values, for hashing.
+
+    `organizations` maps id(org) → digest for this build's organizations; an organization
+    from anywhere else is not described (Uncacheable), never guessed. Tuples and frozen
+    dataclasses (a listing's organizations, a facet value shared by its pages) are encoded
+    once per build and stand in their parents as their hash: the same object is not
+    walked again for every page that shows it. The encoder lives for one build."""
+
+    def __init__(self, organizations: dict[int, bytes]):
+        self.organizations = organizations
+        self._memo: dict[int, tuple[object, tuple]] = {}  # id → (the object, kept alive; its code)
+        self._fields: dict[type, tuple[str, ...] | None] = {}  # frozen dataclass → field names
+
+    def encode(self, value, depth: int = 0):
+        kind = type(value)
+        if kind in _SCALARS:
+            return value
+        if depth > 40:
+            raise Uncacheable("anidamiento")
+        if kind is Organization:
+            try:
+                return ("org", self.organizations[id(value)])
+            except KeyError:
+                raise Uncacheable("organización de otra construcción") from None
+        if kind is Markup:
+            return ("markup", str(value))
+        if kind is Facet:
+            return ("facet", value.id)  # declared in code, which the build key covers
+        depth += 1
+        if kind is tuple or self._frozen_fields(kind) is not None:
+            known = self._memo.get(id(value))
+            if known is not None and known[0] is value:
+                return known[1]
+            code = ("hash", _digest(self._encode_container(value, kind, depth)))
+            self._memo[id(value)] = (value, code)
+            return code
+        return self._encode_container(value, kind, depth)
+
+    def _frozen_fields(self, kind: type) -> tuple[str, ...] | None:
+        if kind not in self._fields:
+            params = getattr(kind, "__dataclass_params__", None)
+            frozen = params is not None and params.frozen
+            self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind)) if frozen else None
+        return self._fields[kind]
+
+    def _encode_container(self, value, kind: type, depth: int):
+        if kind is list or kind is tuple:
+            return (kind.__name__, *(self.encode(v, depth) for v in value))
+        if kind is dict:
+            return ("dict", *((self.encode(k, depth), self.encode(v, depth)) for k, v in value.items()))
+        if kind is set or kind is frozenset:
+            return ("set", *sorted(repr(self.encode(v, depth)) for v in value))
+        if kind is date or kind is datetime:
+            return (kind.__name__, value.isoformat())
+        names = self._frozen_fields(kind)
+        if names is not None:
+            return (
+                f"{kind.__module__}.{kind.__qualname__}",
+                *(self.encode(getattr(value, n), depth) for n in names),
+            )
+        if isinstance(value, PurePath):
+            return ("path", str(value))
+        if isinstance(value, Enum):
+            return ("enum", kind.__qualname__, value.name)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return (
+                f"{kind.__module__}.{kind.__qualname__}",
+                *(self.encode(getattr(value, f.name), depth) for f in dataclasses.fields(value)),
+            )
+        content = _pelican_content(value)
+        if content is not None:
+            return content  # built from content/ and the settings, both in the build key
+        raise Uncacheable(f"{kind.__module__}.{kind.__qualname__}")
+
+
+def _pelican_content(value):
+    from pelican.contents import Content
+    from pelican.urlwrappers import URLWrapper
+
+    if isinstance(value, Content):
+        return ("content", type(value).__name__, value.source_path)
+    if isinstance(value, URLWrapper):
+        return ("urlwrapper", type(value).__name__, value.name)
+    return None
+
+
+def organization_digests(organizations) -> dict[int, bytes]:
+    """id(org) → hash of what an organization's pages can show of it: its published data
+    (everything else it holds is derived from that and the build key) and its logo."""
+    encoder = Encoder({})
+    return {
+        id(o): _digest((o.slug, encoder.encode(o.data), encoder.encode(o.logo_img))) for o in organizations
+    }
+
+
+def _settings_value(value, depth: int = 0):
+    """Settings as plain values; objects the settings hold (plugins, functions) by name,
+    their code being in the build key or in the configuration file itself."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if depth > 20:
+        return "…"
+    if kind in (list, tuple, set, frozenset):
+        items = [_settings_value(v, depth + 1) for v in value]
+        return (kind.__name__, *(sorted(items, key=repr) if kind in (set, frozenset) else items))
+    if kind is dict:
+        return ("dict", *((repr(k), _settings_value(v, depth + 1)) for k, v in value.items()))
+    if kind in (date, datetime):
+        return value.isoformat()
+    if isinstance(value, PurePath):
+        return str(value)
+    return (
+        kind.__module__,
+        kind.__qualname__,
+        getattr(value, "__qualname__", getattr(value, "__name__", "")),
+    )
+
+
+def build_key(settings: dict, root: Path, config: Path | None, site, skip: frozenset[str]) -> bytes:
+    """What every page may read beyond its own variables and the site attributes it reads."""
+    plain = {k: _settings_value(v) for k, v in sorted(settings.items()) if k not in NOT_INPUTS | skip}
+    theme = Path(settings.get("THEME", "")) if settings.get("THEME") else None
+    encoder = Encoder({})
+    return _digest(
+        (
+            code_digest(),
+            repr(plain),
+            config.read_bytes() if config and config.is_file() else None,
+            [(p.name, p.read_bytes()) for p in sorted(root.glob("*conf.py"))],
+            _tree_digest(theme) if theme else (),
+            _tree_digest(Path(settings["PATH"])),
+            encoder.encode(site.vocabularies),
+            encoder.encode(site.synonyms),
+            site.today.isoformat(),
+            encoder.encode(site.settings),
+            encoder.encode(site.programas),
+        )
+    )
+
+
+class SiteReads:
+    """The site as one page's template sees it (`cmosc`), noting which attributes it read."""
+
+    __slots__ = ("_cmosc_site", "_cmosc_read")
+
+    def __init__(self, site):
+        object.__setattr__(self, "_cmosc_site", site)
+        object.__setattr__(self, "_cmosc_read", set())
+
+    def __getattr__(self, name: str):
+        if name not in BUILD_WIDE:
+            self._cmosc_read.add(name)
+        return getattr(self._cmosc_site, name)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("las plantillas no modifican el sitio")
+
+
+def reads_of(tracker: SiteReads) -> tuple[str, ...]:
+    return tuple(sorted(tracker._cmosc_read))
+
+
+class PageKeys:
+    """Keys of this build's pages."""
+
+    def __init__(self, site, base: bytes):
+        self.site = site
+        self.base = base
+        self.encoder = Encoder(organization_digests(site.organizations))
+        self._attributes: dict[str, bytes | None] = {}
+
+    def inputs(self, save_as: str, template: str, variables: dict) -> bytes | None:
+        """Hash of the page's own inputs, or None when they cannot be described."""
+        try:
+            return _digest((self.base, save_as, template, self.encoder.encode(variables)))
+        except Uncacheable:
+            return None
+
+    def full(self, inputs: bytes, reads: tuple[str, ...]) -> bytes | None:
+        """The key: the page's inputs plus every site attribute its template read."""
+        parts = [inputs]
+        for name in reads:
+            digest = self._attribute(name)
+            if digest is None:
+                return None
+            parts.append((name, digest))
+        return _digest(tuple(parts))
+
+    def _attribute(self, name: str) -> bytes | None:
+        if name not in self._attributes:
+            try:
+                value = getattr(self.site, name)
+                self._attributes[name] = None if callable(value) else _digest(self.encoder.encode(value))
+            except (Uncacheable, AttributeError):
+                self._attributes[name] = None
+        return self._attributes[name]
