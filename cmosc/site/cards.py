@@ -5,6 +5,11 @@ facet pages (its card), and on /colaborar/ plus each of its filter pages (its ne
 rendering each fragment once instead of on every page saves most of the template time
 of a large build. A fragment depends only on the organization, its arguments and
 SITEURL, never on the page that includes it.
+
+When pages are cached (`page_cache.py`), fragments are also kept between the builds of
+one process (`cmosc servir`), under a key of the build key, the organization's data and
+the arguments (`PageKeys.fragment`): a listing rendered again after one profile changed
+renders only that organization's card. Fragments no build used since are dropped.
 """
 
 from __future__ import annotations
@@ -18,20 +23,46 @@ FRAGMENTS = {
 }
 
 
+# Fragments of earlier builds of this process: lasting key → fragment.
+_KEPT: dict[bytes, Markup] = {}
+
+
 class FragmentCache:
     def __init__(self, template, macro: str, context: dict):
         module = template.make_module({"SITEURL": context.get("SITEURL", "")})
         self._macro = getattr(module, macro)
         self._rendered: dict[tuple, Markup] = {}
+        self.lasting_key = None  # (org, args) → bytes | None, when pages are cached
+        self.used: set[bytes] = set()
 
     def __call__(self, org, *args) -> Markup:
         key = (org.slug, *args)
         fragment = self._rendered.get(key)
         if fragment is None:
-            fragment = self._rendered[key] = Markup(str(self._macro(org, *args)))
+            lasting = self.lasting_key(org, args) if self.lasting_key else None
+            fragment = _KEPT.get(lasting) if lasting is not None else None
+            if fragment is None:
+                fragment = Markup(str(self._macro(org, *args)))
+            if lasting is not None:
+                _KEPT[lasting] = fragment
+                self.used.add(lasting)
+            self._rendered[key] = fragment
         return fragment
 
 
 def install(context: dict, get_template) -> None:
     for name, (template, macro) in FRAGMENTS.items():
         context[name] = FragmentCache(get_template(template), macro, context)
+
+
+def keep_between_builds(context: dict, lasting_key) -> None:
+    """Fragments of this build are kept for the next one, under `lasting_key(name, org, args)`."""
+    for name in FRAGMENTS:
+        context[name].lasting_key = lambda org, args, name=name: lasting_key(name, org, args)
+
+
+def forget_unused(context: dict) -> None:
+    """After a build: only the fragments it used stay."""
+    used = set().union(*(context[name].used for name in FRAGMENTS))
+    for key in set(_KEPT) - used:
+        del _KEPT[key]

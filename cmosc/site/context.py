@@ -55,6 +55,11 @@ class Site:
         return compute_all(self)
 
     @cached_property
+    def conteos(self) -> dict[str, tuple]:
+        """Each facet's values with organizations, as label, URL and count only."""
+        return {segment: result.counts for segment, result in self.facetas.items()}
+
+    @cached_property
     def combinaciones(self) -> Combinations:
         return combine(self.activas)
 

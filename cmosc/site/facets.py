@@ -23,6 +23,16 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class FacetCount:
+    """A value with organizations as a chip shows it (home, listings): pages that read only
+    this are not rendered again when an organization changes and no count does."""
+
+    label: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
 class FacetResult:
     facet: Facet
     values: tuple[FacetValue, ...]
@@ -34,6 +44,10 @@ class FacetResult:
     @property
     def with_organizations(self) -> tuple[FacetValue, ...]:
         return tuple(v for v in self.values if v.count)
+
+    @property
+    def counts(self) -> tuple[FacetCount, ...]:
+        return tuple(FacetCount(v.label, v.url, v.count) for v in self.with_organizations)
 
 
 def compute(facet: Facet, site) -> FacetResult:

@@ -13,6 +13,7 @@ from cmosc.ods import ODS
 from cmosc.profiles import hours_format
 from cmosc.profiles.hours import DAY_NAMES, MONTH_NAMES
 from cmosc.profiles.sessions import Session, training_sessions
+from cmosc.site.jsonld import organization_jsonld
 
 
 def long_date(value) -> str:
@@ -76,6 +77,8 @@ FILTERS = {
     "fecha_larga": long_date,
     "fecha_hora": date_time,
     "json_script": json_script,
+    # In the template, not a page variable: computed only for the pages that are rendered.
+    "jsonld": organization_jsonld,
     "urlencode_text": urlencode_text,
     "plural": plural,
     "partible": breakable,

@@ -61,6 +61,8 @@ class DirectoryGenerator(Generator):
         keys = self._page_keys(cache)
         written = WrittenFiles(Path(self.output_path))
         self.settings[WRITTEN_FILES] = self.context[WRITTEN_FILES] = written
+        if keys is not None:
+            cards.keep_between_builds(self.context, keys.fragment)
         for builder in PAGE_BUILDERS:
             for spec in builder(self.site, self.context):
                 if isinstance(spec, FileSpec):
@@ -69,6 +71,8 @@ class DirectoryGenerator(Generator):
                     self._render(spec, written, self.site)
                 else:
                     self._render_or_reuse(spec, written, cache, keys)
+        if keys is not None:
+            cards.forget_unused(self.context)
 
     def _page_keys(self, cache: PageCache | None) -> PageKeys | None:
         if cache is None:

@@ -54,6 +54,7 @@ class PageCache:
         self.loaded = False
         self._lock = None
         self.config: Path | None = None
+        self._checked: dict[str, tuple[int, int, int]] = {}  # file name → inode, size, mtime
         self.reused = self.rendered = self.rejected = 0
 
     def load(self) -> None:
@@ -96,11 +97,18 @@ class PageCache:
 
     def place(self, entry: Entry, target: Path) -> bool:
         """Put the page's checked bytes at `target` (a new file); False if its file is not
-        exactly the bytes the index says."""
+        exactly the bytes the index says.
+
+        A file this process already checked or wrote is taken as unchanged while its inode,
+        size and modification time are (any write to it, also through a hard link in a
+        published output, changes the time); any other is read and hashed first."""
         source = self.pages / entry.digest.hex()
+        if self._unchanged(source) and _link(source, target):
+            return True
         try:
             with open(source, "rb") as handle:
                 content = handle.read()
+                stat = os.fstat(handle.fileno())
         except OSError:
             content = None
         if content is None or hashlib.sha256(content).digest() != entry.digest:
@@ -108,12 +116,20 @@ class PageCache:
             if content is not None:
                 source.unlink()  # so the page rendered now takes its place
             return False
-        try:
-            os.link(source, target)
-        except OSError:  # another file system, or links not allowed: a copy
+        self._checked[source.name] = _identity(stat)
+        if not _link(source, target):  # another file system, or links not allowed: a copy
             with open(target, "wb") as handle:
                 handle.write(content)
         return True
+
+    def _unchanged(self, source: Path) -> bool:
+        known = self._checked.get(source.name)
+        if known is None:
+            return False
+        try:
+            return _identity(os.stat(source)) == known
+        except OSError:
+            return False
 
     def keep(self, save_as: str, entry: Entry, written: Path | None) -> None:
         """Record this build's entry; `written` is the page just rendered into the output."""
@@ -132,6 +148,7 @@ class PageCache:
             return
         except OSError:
             _write_atomically(stored, written.read_bytes())
+        self._checked[stored.name] = _identity(os.stat(stored))
 
     def commit(self) -> None:
         """After a successful build: its index replaces the last one, unused files go."""
@@ -163,6 +180,18 @@ class PageCache:
         if self._lock is not None:
             self._lock.close()  # releases the flock
             self._lock = None
+
+
+def _identity(stat: os.stat_result) -> tuple[int, int, int]:
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _link(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

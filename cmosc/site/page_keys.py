@@ -272,6 +272,13 @@ class PageKeys:
         except Uncacheable:
             return None
 
+    def fragment(self, name: str, org, args: tuple) -> bytes | None:
+        """Key of a per-organization fragment (`cards.py`): its macro sees only SITEURL."""
+        try:
+            return _digest((self.base, name, self.encoder.encode(org), self.encoder.encode(args)))
+        except Uncacheable:
+            return None
+
     def full(self, inputs: bytes, reads: tuple[str, ...]) -> bytes | None:
         """The key: the page's inputs plus every site attribute its template read."""
         parts = [inputs]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from cmosc.site.context import PageSpec, Site
-from cmosc.site.jsonld import organization_jsonld
 from cmosc.site.pages.networks import anchor as network_anchor
 from cmosc.site.pagination import paginate
 
@@ -50,7 +49,6 @@ def profiles(site: Site, context: dict):
                 "noindex": not org.activa,
                 "imagen_compartir": org.logo_img.save_as(org.slug) if org.logo_img else None,
                 "relacionadas": related(site, org),
-                "jsonld": organization_jsonld(org, site.url_canonica, site.municipal_area),
                 "sucesora": site.by_slug.get(org.sucesora) if not org.activa else None,
                 # /redes/ lists the networks of active organizations only.
                 "redes": [
