@@ -1,7 +1,7 @@
 """Saving one profile under `cmosc servir` vs a full clean build, alternating in the same run.
 
 A real `cmosc servir` process watches the synthetic project; each round runs one clean
-`cmosc construir` (its own output folder) and then changes one profile's summary and
+`cmosc construir --sin-cache` (its own output folder) and then changes one profile's summary and
 times how long until the page on disk shows the change (what the browser reloads to).
 The server's CPU for that rebuild is read from /proc, so the ratio also means something
 on a loaded machine.
@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from .measurement import carga, medir
+from .measurement import load_average, measure_process
 
 ROUNDS = 3
 EDITED = "org-00020"
@@ -81,7 +81,9 @@ def alternate(project: Path, rounds: int = ROUNDS) -> dict:
     try:
         _wait_for(page, "<html", server, project / "servir.log")
         for number in range(rounds):
-            clean.append(medir([*cmosc, "construir", "--salida", "limpio"], project, env))
+            clean.append(
+                measure_process([*cmosc, "construir", "--salida", "limpio", "--sin-cache"], project, env)
+            )
             marker = f"Resumen editado en la ronda {number}"
             before = _cpu_seconds(server.pid)
             started = time.perf_counter()
@@ -100,16 +102,16 @@ def alternate(project: Path, rounds: int = ROUNDS) -> dict:
 
 
 def measure(output_dir: Path, project: Path) -> list[tuple[str, str]]:
-    load_before = carga()
+    load_before = load_average()
     runs = alternate(project)
-    clean_wall = statistics.median(m.segundos for m in runs["clean"])
-    clean_cpu = statistics.median(m.cpu_segundos for m in runs["clean"])
+    clean_wall = statistics.median(m.seconds for m in runs["clean"])
+    clean_cpu = statistics.median(m.cpu_seconds for m in runs["clean"])
     edit_wall = statistics.median(runs["edits"])
     edit_cpu = statistics.median(runs["edit_cpu"])
     return [
         (
             "Guardar un perfil con `cmosc servir` vs construcción limpia: carga al empezar y al terminar",
-            f"{load_before} / {carga()}",
+            f"{load_before} / {load_average()}",
         ),
         (
             f"Construcción limpia (`cmosc construir`), {len(runs['clean'])} alternadas: reloj / CPU (mediana)",
@@ -125,7 +127,7 @@ def measure(output_dir: Path, project: Path) -> list[tuple[str, str]]:
         ),
         (
             "Cada ronda: limpia reloj / guardar reloj (s)",
-            ", ".join(f"{c.segundos:.2f}/{e:.2f}" for c, e in zip(runs["clean"], runs["edits"])),
+            ", ".join(f"{c.seconds:.2f}/{e:.2f}" for c, e in zip(runs["clean"], runs["edits"])),
         ),
     ]
 
