@@ -12,7 +12,8 @@
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  // The week as the profile page shows it (theme/templates/macros/horarios.html).
+  // The week as a sede's profile shows it (theme/templates/macros/horarios.html); an activity
+  // shows the canonical line, offered below when it differs from the text.
   function week(h, Hours, hours) {
     var rows = Hours.byDay(hours).map(function (day) {
       return h("tr", { key: day[0] },
@@ -20,7 +21,7 @@
         h("td", null, day[1].length ? day[1].join("; ") : "Cerrado"));
     });
     return h("table", { key: "semana" },
-      h("caption", null, "Así lo va a mostrar el sitio:"),
+      h("caption", null, "Así lo lee el sitio:"),
       h("tbody", null, rows));
   }
 
