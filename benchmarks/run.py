@@ -1,4 +1,4 @@
-"""`make bench [N=2000]`: our build vs plain Pelican vs a plain Jinja loop, in one run.
+"""`make bench [N=2000]`: our build vs plain Pelican, a plain Jinja loop and Hugo, in one run.
 
 Ratios are measured in the same run on the same synthetic data because these
 machines are noisy; absolute seconds vary between runs, ratios much less.
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cmosc.profiles.catalog import load_catalog
 
+from . import hugo_peer
 from .measurement import Measurement, load_average, measure_process
 from .synthetic import write_articles, write_profiles
 
@@ -27,6 +28,7 @@ RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 EXTRA_MODULES = (
     "benchmarks.weights",
     "benchmarks.search",
+    "benchmarks.pagefind_peer",
     "benchmarks.map",
     "benchmarks.edit_rebuild",
     "benchmarks.precommit",
@@ -100,7 +102,8 @@ def run(n: int, rounds: int) -> list[tuple[str, str]]:
                 ROOT,
                 None,
             ),
-        },
+        }
+        | hugo_peer.commands(project),
         rounds,
     )
     wall = {name: statistics.median(m.seconds for m in measured) for name, measured in runs.items()}
@@ -134,6 +137,7 @@ def run(n: int, rounds: int) -> list[tuple[str, str]]:
         ("`cmosc validar` completo (con arranque de Python)", f"{validar.seconds:.2f} s"),
         ("Memoria pico de nuestra construcción (meta ≤ 300 MB)", f"{memory['ours']:.0f} MB"),
         ("Memoria pico de Pelican plano", f"{memory['pelican']:.0f} MB"),
+        *hugo_peer.rows(wall, cpu),
     ]
     for name in EXTRA_MODULES:
         try:
