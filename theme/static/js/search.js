@@ -116,15 +116,22 @@
         }
         offsets[k] = data.documentos.length
         rows(r[0]).forEach(function (d) { data.documentos.push(d) })
-        indexes.push({ index: S.loadIndex(r[1]), offset: offsets[k] })
+        return yieldToPage(r[1])
       })
+      .then(function (names) { indexes.push({ index: S.loadIndex(names), offset: offsets[k] }) })
   }
 
   function loadFullText (k) {
     return Promise.all([fetchJson(shards[k].texto), fetchJson(shards[k].extractos)]).then(function (r) {
-      indexes.push({ index: S.loadIndex(r[0]), offset: offsets[k] })
       r[1].extractos.forEach(function (text, i) { if (text) data.extractos[offsets[k] + i] = text })
-    })
+      return yieldToPage(r[0])
+    }).then(function (text) { indexes.push({ index: S.loadIndex(text), offset: offsets[k] }) })
+  }
+
+  // A task boundary between long steps (decoding, building an index, drawing the
+  // results), so the page paints and answers a tap in between.
+  function yieldToPage (value) {
+    return new Promise(function (resolve) { setTimeout(function () { resolve(value) }, 0) })
   }
 
   function refresh () {
@@ -136,12 +143,12 @@
   function loadRest () {
     var chain = Promise.resolve()
     shards.forEach(function (_, k) {
-      if (k > 0) chain = chain.then(function () { return loadFirstTier(k) }).then(refresh)
+      if (k > 0) chain = chain.then(function () { return loadFirstTier(k) }).then(yieldToPage).then(refresh)
     })
     shards.forEach(function (_, k) {
       chain = chain.then(function () { return loadFullText(k) })
     })
-    chain.then(function () {
+    chain.then(yieldToPage).then(function () {
       form.setAttribute('data-texto-cargado', '')
       mark('cmosc-texto-cargado')
       refresh()
@@ -153,7 +160,8 @@
     status.textContent = 'Cargando el buscador…'
     loading = loadFirstTier(0).then(function () {
       mark('cmosc-indice-cargado')
-      setTimeout(loadRest, 0) // after the first results are shown
+      setTimeout(loadRest, 0) // its requests start; its work waits for the first results
+      return yieldToPage()
     })
     loading.catch(function () {
       status.textContent = 'No se pudo cargar el buscador. Revisá la conexión y recargá la página.'
