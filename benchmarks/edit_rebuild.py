@@ -101,9 +101,9 @@ def alternate(project: Path, rounds: int = ROUNDS) -> dict:
     return {"clean": clean, "edits": edits, "edit_cpu": edit_cpu}
 
 
-def measure(output_dir: Path, project: Path) -> list[tuple[str, str]]:
+def measure(output_dir: Path, project: Path, rounds: int = ROUNDS) -> list[tuple[str, str]]:
     load_before = load_average()
-    runs = alternate(project)
+    runs = alternate(project, rounds)
     clean_wall = statistics.median(m.seconds for m in runs["clean"])
     clean_cpu = statistics.median(m.cpu_seconds for m in runs["clean"])
     edit_wall = statistics.median(runs["edits"])
@@ -135,6 +135,8 @@ def measure(output_dir: Path, project: Path) -> list[tuple[str, str]]:
 if __name__ == "__main__":
     from .run import prepare
 
+    # python -m benchmarks.edit_rebuild [N [ROUNDS]]
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    for label, value in measure(Path(), prepare(n)):
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else ROUNDS
+    for label, value in measure(Path(), prepare(n), rounds):
         print(f"{label}: {value}")
