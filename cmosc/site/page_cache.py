@@ -55,6 +55,9 @@ class PageCache:
         self._lock = None
         self.config: Path | None = None
         self._checked: dict[str, tuple[int, int, int]] = {}  # file name → inode, size, mtime
+        # (files, page → ids) of the last successful build of this process, and of this one.
+        self._links: tuple[frozenset[str], dict] | None = None
+        self._links_fresh: tuple[frozenset[str], dict] | None = None
         self.reused = self.rendered = self.rejected = 0
 
     def load(self) -> None:
@@ -150,9 +153,28 @@ class PageCache:
             _write_atomically(stored, written.read_bytes())
         self._checked[stored.name] = _identity(os.stat(stored))
 
+    def note_links(self, files: set[str], ids: dict[str, frozenset[str]]) -> None:
+        """This build's files and page ids, as its link check sees them."""
+        self._links_fresh = (frozenset(files), ids)
+
+    def unchanged_links(self, reused: set[str]) -> frozenset[str]:
+        """The reused pages whose links need no check: the last successful build of this
+        process checked them all, and since then no file went away and no page's ids changed."""
+        if self._links is None or self._links_fresh is None:
+            return frozenset()
+        (files, ids), (last_files, last_ids) = self._links_fresh, self._links
+        if not last_files <= files:
+            return frozenset()
+        for path, now in ids.items():
+            before = last_ids.get(path)
+            if before is not None and before != now:
+                return frozenset()
+        return frozenset(reused)
+
     def commit(self) -> None:
         """After a successful build: its index replaces the last one, unused files go."""
         self.entries, self.fresh = self.fresh, {}
+        self._links, self._links_fresh = self._links_fresh, None
         rows = {
             path: (e.inputs, e.reads, e.key, e.digest, e.links, e.ids) for path, e in self.entries.items()
         }
@@ -174,6 +196,7 @@ class PageCache:
     def abandon(self) -> None:
         """After a failed build: the last good index stays."""
         self.fresh = {}
+        self._links_fresh = None
         self._unlock()
 
     def _unlock(self) -> None:

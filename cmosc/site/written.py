@@ -33,6 +33,7 @@ class WrittenFiles:
         self.digests: dict[str, bytes] = {}  # path relative to the output → sha256
         self.attributes: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # page → (links, ids)
         self._folders: set[str] = set()
+        self.reused: set[str] = set()  # pages taken from the page cache
         self._strings: dict[str, str] = {}
 
     def write(self, save_as: str, content: bytes, text: str | None = None) -> None:
@@ -51,6 +52,7 @@ class WrittenFiles:
         if not place(entry, self.output / save_as):
             return False
         self.digests[save_as] = entry.digest
+        self.reused.add(save_as)
         if save_as.endswith(".html"):
             self._note(save_as, entry.links, entry.ids)
         return True

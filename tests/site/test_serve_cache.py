@@ -185,3 +185,26 @@ def test_a_damaged_cache_is_detected_and_never_published(tmp_path, monkeypatch, 
     again = PageCache(folder)
     assert build(project, config, output, pages=again).failure is None
     assert again.rejected == 0 and again.rendered == 0
+
+
+def test_a_reused_page_linking_to_a_deleted_profile_stops_the_build(tmp_path, monkeypatch, capsys):
+    """In one process the link check skips pages reused unchanged, but not once a file they
+    may link to is gone: a profile's description linking to a deleted profile stops the build."""
+    monkeypatch.setenv("CMOSC_FECHA_REFERENCIA", REFERENCE_DATE)
+    project = copy_project(tmp_path / "proyecto")
+    _edit(
+        project / "organizaciones/merendero-los-girasoles.yml",
+        "descripcion: |\n",
+        "descripcion: |\n  Jugamos con [el club](/organizaciones/club-estrella-del-sur/).\n\n",
+    )
+    config, output = project / "pelicanconf.py", tmp_path / "salida"
+    cache, pages = ProfileCache(), PageCache(tmp_path / "cache-paginas")
+    assert build(project, config, output, cache=cache, pages=pages).failure is None
+    _edit(project / "organizaciones/cooperativa-reciclar-futuro.yml", "nombre:", "nombre:")  # touched only
+    assert build(project, config, output, cache=cache, pages=pages).failure is None
+    (project / PROFILE).unlink()
+    before = (output / "organizaciones/merendero-los-girasoles/index.html").read_bytes()
+    with pytest.raises(SystemExit):  # what the link check does, in `cmosc construir` too
+        build(project, config, output, cache=cache, pages=pages)
+    assert "merendero-los-girasoles/index.html: error: enlace roto" in capsys.readouterr().err
+    assert (output / "organizaciones/merendero-los-girasoles/index.html").read_bytes() == before
