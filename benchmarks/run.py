@@ -85,7 +85,11 @@ def run(n: int, rounds: int) -> list[tuple[str, str]]:
     load_before = load_average()
     runs = alternating(
         {
-            "ours": ([python, "-m", "cmosc.cli.main", "--raiz", str(project), "construir"], project, env),
+            "ours": (
+                [python, "-m", "cmosc.cli.main", "--raiz", str(project), "construir", "--sin-cache"],
+                project,
+                env,
+            ),
             "pelican": (
                 [python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"],
                 project / "pelican-plano",
