@@ -7,7 +7,8 @@ page with Pagefind's JS API that shows the first k results (5, the first page of
 Pagefind's own UI, and 40, our first page). For each: ms from navigation to the first
 results shown, and the bytes that arrived before them (Content-Length as the loopback
 host sends them, gzip for text; Pagefind's index files are gzip already), its web worker's
-requests included.
+requests included; and of those, the ones the first results need (ours without its
+full-text tier, which search.js requests once the first tier is in and does not wait for).
 """
 
 from __future__ import annotations
@@ -44,22 +45,25 @@ def index_site(output_dir: Path, site: Path):
     return indexing
 
 
-def bytes_before(responses: list, mark_at: float, is_search) -> tuple[int, int]:
+def bytes_before(responses: list, mark_at: float, kind) -> tuple[int, int, int]:
     """Body bytes of the responses that had arrived by `mark_at` (epoch ms): all of them,
-    and those of the search's own files (`is_search(path)`)."""
-    total = search = 0
+    those the first results needed (not of `kind(path)` "later") and those of the search's
+    own files needed (`kind(path)` "search")."""
+    total = needed = search = 0
     for response in responses:
         timing = response.request.timing
         if timing["startTime"] + timing["responseEnd"] <= mark_at:
             size = int(response.headers.get("content-length", "0"))
+            what = kind(urlsplit(response.url).path)
             total += size
-            search += size if is_search(urlsplit(response.url).path) else 0
-    return total, search
+            needed += 0 if what == "later" else size
+            search += size if what == "search" else 0
+    return total, needed, search
 
 
-def first_results(browser, url: str, mark: str, is_search) -> tuple[float, int, int, int]:
-    """(ms from navigation to `mark`, bytes before it, of those the search's, results count
-    once everything loaded) on a cold context."""
+def first_results(browser, url: str, mark: str, kind) -> tuple[float, int, int, int, int]:
+    """(ms from navigation to `mark`, the three sums of bytes_before(), results count once
+    everything loaded) on a cold context."""
     context = browser.new_context(service_workers="block")
     responses = []
     context.on("requestfinished", lambda request: responses.append(request.response()))
@@ -74,19 +78,27 @@ def first_results(browser, url: str, mark: str, is_search) -> tuple[float, int, 
     page.wait_for_load_state("networkidle")  # ours goes on loading its full-text tier
     count = page.get_attribute("[data-resultados]", "data-resultados")
     context.close()
-    arrived = bytes_before([r for r in responses if r is not None], origin + start, is_search)
+    arrived = bytes_before([r for r in responses if r is not None], origin + start, kind)
     return start, *arrived, int(count)
 
 
 _OUR_SCRIPTS = {f"/theme/{script}" for script in SCRIPTS}
 
 
-def ours_is_search(path: str) -> bool:
-    return path in _OUR_SCRIPTS or (path.startswith("/buscar/") and path.endswith(".json"))
+#: Our full-text tier: search.js requests it once the first tier is in and does not wait for it.
+_OUR_LATER = ("/buscar/texto-", "/buscar/extractos-")
 
 
-def pagefind_is_search(path: str) -> bool:
-    return path.startswith("/pagefind/")
+def ours_kind(path: str) -> str:
+    if path.startswith(_OUR_LATER):
+        return "later"
+    return (
+        "search" if path in _OUR_SCRIPTS or path.startswith("/buscar/") and path.endswith(".json") else "page"
+    )
+
+
+def pagefind_kind(path: str) -> str:
+    return "search" if path.startswith("/pagefind/") else "page"
 
 
 def compare(site: Path) -> dict[str | int, list[tuple[float, int, int, int]]]:
@@ -98,10 +110,10 @@ def compare(site: Path) -> dict[str | int, list[tuple[float, int, int, int]]]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         for query in QUERIES:
             url = f"{base}/buscar/?q={query}"
-            runs[OURS].append(first_results(browser, url, "cmosc-resultados", ours_is_search))
+            runs[OURS].append(first_results(browser, url, "cmosc-resultados", ours_kind))
             for k in FIRST_PAGES:
                 url = f"{base}/pagefind-prueba/?q={query}&k={k}"
-                runs[k].append(first_results(browser, url, "pagefind-resultados", pagefind_is_search))
+                runs[k].append(first_results(browser, url, "pagefind-resultados", pagefind_kind))
         browser.close()
     return runs
 
@@ -126,13 +138,18 @@ def rows(indexing, index_bytes: int, runs: dict) -> list[tuple[str, str]]:
     names = {OURS: "nuestra `/buscar/?q=…` (40 tarjetas)"}
     names |= {k: f"Pagefind, API JS, primeros {k} resultados" for k in FIRST_PAGES}
     for setup, measured in runs.items():
-        ms, total, search, counts = zip(*measured, strict=True)
+        ms, total, needed, search, counts = zip(*measured, strict=True)
         found += [
             (
                 f"Búsqueda comparada, {names[setup]}: de abrir la página a los primeros resultados",
                 median_max(ms),
             ),
-            (f"Búsqueda comparada, {names[setup]}: bajado antes de los primeros resultados", _kb(total)),
+            (f"Búsqueda comparada, {names[setup]}: llegado antes de los primeros resultados", _kb(total)),
+            (
+                f"Búsqueda comparada, {names[setup]}: de eso, lo que necesitan los primeros resultados "
+                "(sin el texto completo, que se pide después del primer índice y no se espera)",
+                _kb(needed),
+            ),
             (
                 f"Búsqueda comparada, {names[setup]}: de eso, scripts e índice de la búsqueda (sin la página)",
                 _kb(search),
@@ -146,8 +163,9 @@ def rows(indexing, index_bytes: int, runs: dict) -> list[tuple[str, str]]:
     ours, best = medians.pop(OURS), [min(column) for column in zip(*medians.values(), strict=True)]
     verdict = [
         f"{'sí' if ours[0] < best[0] else 'no'} en tiempo ({ours[0]:.0f} ms frente a {best[0]:.0f} ms)",
-        f"{'sí' if ours[1] <= best[1] else 'no'} en bytes ({_kb1(ours[1])} frente a {_kb1(best[1])}",
-        f"solo la búsqueda: {_kb1(ours[2])} frente a {_kb1(best[2])})",
+        f"{'sí' if ours[2] <= best[2] else 'no'} en bytes necesarios ({_kb1(ours[2])} frente a {_kb1(best[2])}",
+        f"solo la búsqueda: {_kb1(ours[3])} frente a {_kb1(best[3])}",
+        f"todo lo llegado: {_kb1(ours[1])} frente a {_kb1(best[1])})",
     ]
     found.append(
         (
