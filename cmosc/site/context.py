@@ -37,11 +37,11 @@ class Site:
             for barrio in org.barrios:
                 self.by_barrio.setdefault(barrio.id, []).append(org)
 
-    @property
+    @cached_property  # listings ask for it once per page: a scan of every organization each time
     def activas(self) -> list[Organization]:
         return [o for o in self.organizations if o.activa]
 
-    @property
+    @cached_property
     def inactivas(self) -> list[Organization]:
         return [o for o in self.organizations if not o.activa]
 

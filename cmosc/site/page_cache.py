@@ -142,13 +142,17 @@ class PageCache:
             return
         self.rendered += 1
         stored = self.pages / entry.digest.hex()
-        if stored.exists():
-            return  # same bytes as an existing file: checked whenever it is reused
+        if stored.name in self._checked and self._unchanged(stored):
+            return  # the same bytes, already checked by this process
+        # The page just written takes the name (replacing, atomically, a file of another
+        # process that would otherwise have to be read and hashed before each reuse).
         self.pages.mkdir(parents=True, exist_ok=True)
+        temporary = self.pages / f".nuevo-{stored.name}"
         try:
-            os.link(written, stored)
-        except FileExistsError:
-            return
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+            os.link(written, temporary)
+            os.replace(temporary, stored)
         except OSError:
             _write_atomically(stored, written.read_bytes())
         self._checked[stored.name] = _identity(os.stat(stored))

@@ -179,13 +179,25 @@ def _pelican_content(value):
     return None
 
 
+# Digests of the last build's organizations, by identity: `cmosc servir` gets the same
+# Organization object back for an unchanged profile (`build_organizations`), and its
+# digest need not be computed again (20,000 of them took seconds).
+_DIGESTS: dict[int, tuple[Organization, bytes]] = {}
+
+
 def organization_digests(organizations) -> dict[int, bytes]:
     """id(org) → hash of what an organization's pages can show of it: its published data
     (everything else it holds is derived from that and the build key) and its logo."""
     encoder = Encoder({})
-    return {
-        id(o): _digest((o.slug, encoder.encode(o.data), encoder.encode(o.logo_img))) for o in organizations
-    }
+    digests = {}
+    for org in organizations:
+        known = _DIGESTS.get(id(org))
+        if known is None or known[0] is not org:
+            known = (org, _digest((org.slug, encoder.encode(org.data), encoder.encode(org.logo_img))))
+        digests[id(org)] = known
+    _DIGESTS.clear()
+    _DIGESTS.update(digests)
+    return {key: digest for key, (_, digest) in digests.items()}
 
 
 def _settings_value(value, depth: int = 0):
