@@ -21,6 +21,7 @@ from cmosc.cli.usage import github_annotations
 from cmosc.diagnostics import render
 from cmosc.profiles.catalog import load_catalog
 from cmosc.settings import public_address_problem
+from cmosc.site.links import BrokenLinks
 from cmosc.site.page_cache import PageCache
 from cmosc.site.swap import swap_directory
 
@@ -108,6 +109,8 @@ def build(
     status = 1
     try:
         status = run_pelican(config, staging, root, catalog, pages)
+    except BrokenLinks as stop:  # already printed; a server goes on with the last good site
+        errors.lines += stop.lines
     finally:
         logging.getLogger().removeHandler(errors)
         if status != 0 and pages is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cmosc.settings import setting
 from cmosc.site.generator import PAGE_CACHE
-from cmosc.site.links import check_site
+from cmosc.site.links import BrokenLinks, check_site
 from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
 from cmosc.site.written import page_attributes
 
@@ -48,5 +48,4 @@ def check_links(pelican) -> None:
         lines = [p.gnu() for p in problems]
         lines.append(f"La construcción se detuvo: {len(problems)} enlaces internos rotos.")
         print("\n".join(lines), file=sys.stderr)
-        # SystemExit passes Pelican's generic handler: the list above, no traceback.
-        raise SystemExit(1)
+        raise BrokenLinks(lines)

@@ -18,6 +18,15 @@ from urllib.parse import unquote, urlsplit
 from cmosc.site.written import page_attributes, relative_files
 
 
+class BrokenLinks(SystemExit):
+    """Stops the build with status 1. A SystemExit passes Pelican's generic handler (the list
+    is printed, no traceback); `cmosc servir` catches it, keeps serving and shows `lines`."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__(1)
+        self.lines = lines
+
+
 @dataclass(frozen=True, order=True)
 class Broken:
     archivo: str  # page holding the link, relative to the output folder

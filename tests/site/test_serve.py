@@ -119,3 +119,23 @@ def test_deleted_and_renamed_profiles(server):
         "la página del perfil borrado ya no está",
     )
     assert not (project / "output" / "organizaciones" / "club-estrella-del-sur-oeste").exists()
+
+
+def test_a_broken_link_keeps_serving_the_last_good_site(server):
+    project, base, log = server
+    about = project / "content/pages/acerca.md"
+    good = about.read_text(encoding="utf-8")
+    about.write_text(
+        good + "\n[Una organización que no está](/organizaciones/no-existe/)\n", encoding="utf-8"
+    )
+    _until(
+        lambda: "enlaces internos rotos" in log.read_text(encoding="utf-8"), "el enlace roto en la terminal"
+    )
+    builds = _builds(log)
+    status, page = _get(base + PAGE)
+    assert status == 200 and 'role="alert"' in page and "/organizaciones/no-existe/" in page
+
+    about.write_text(good, encoding="utf-8")
+    _until(lambda: _builds(log) > builds, "reconstrucción tras quitar el enlace")
+    status, page = _get(base + PAGE)
+    assert status == 200 and 'role="alert"' not in page
