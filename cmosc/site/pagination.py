@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from cmosc.site.context import PageSpec
 
 FULL_UP_TO = 12  # up to this many pages, every page links every page
 WINDOW = 2  # otherwise pages after the first link this many neighbours each side
@@ -62,3 +65,15 @@ def paginate(items, base: str, size: int) -> list[Page]:
     chunks = [items[i : i + size] for i in range(0, len(items), size)] or [()]
     urls = tuple(page_url(base, n) for n in range(1, len(chunks) + 1))
     return [Page(n, len(chunks), chunk, urls[n - 1], urls) for n, chunk in enumerate(chunks, 1)]
+
+
+def paged(
+    items, base: str, size: int, template: str, variables: dict, inactive: tuple | None = None
+) -> Iterator[PageSpec]:
+    """One page to write per page of a listing. With `inactive`, the last page also lists them
+    (a listing's inactive organizations, after the active ones)."""
+    for pagina in paginate(items, base, size):
+        page = {"ruta": pagina.url, "pagina": pagina, **variables}
+        if inactive is not None:
+            page["inactivas"] = inactive if pagina.is_last else ()
+        yield PageSpec(pagina.save_as, template, page)

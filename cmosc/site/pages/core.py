@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cmosc.site.context import PageSpec, Site
 from cmosc.site.pages.networks import anchor as network_anchor
-from cmosc.site.pagination import paginate
+from cmosc.site.pagination import paged
 
 
 def home(site: Site, context: dict):
@@ -22,18 +22,14 @@ def home(site: Site, context: dict):
 
 
 def directory(site: Site, context: dict):
-    for pagina in paginate(site.activas, "organizaciones/", site.per_page):
-        yield PageSpec(
-            pagina.save_as,
-            "organizaciones",
-            {
-                "page_name": "organizaciones",
-                "ruta": pagina.url,
-                "pagina": pagina,
-                "total": len(site.activas),
-                "inactivas": site.inactivas if pagina.is_last else (),
-            },
-        )
+    yield from paged(
+        site.activas,
+        "organizaciones/",
+        site.per_page,
+        "organizaciones",
+        {"page_name": "organizaciones", "total": len(site.activas)},
+        inactive=site.inactivas,
+    )
 
 
 def profiles(site: Site, context: dict):

@@ -4,7 +4,7 @@ and each barrio narrowed to a topic (/barrios/centro/salud/)."""
 from __future__ import annotations
 
 from cmosc.site.context import PageSpec, Site
-from cmosc.site.pagination import paginate
+from cmosc.site.pagination import paged
 
 
 def explore(site: Site, context: dict):
@@ -29,21 +29,20 @@ def values(site: Site, context: dict):
         for value in result.values:
             if not value.url:
                 continue  # shown on the parent as "sin organizaciones", never as a dead link
-            for pagina in paginate(value.activas, value.url, site.per_page):
-                yield PageSpec(
-                    pagina.save_as,
-                    "faceta_valor",
-                    {
-                        "page_name": "explorar",
-                        "ruta": pagina.url,
-                        # The facet, not its results: a page's cache key holds what it shows.
-                        "faceta": result.facet,
-                        "valor": value,
-                        "pagina": pagina,
-                        "inactivas": value.inactivas if pagina.is_last else (),
-                        **narrowing(site, result.facet.id, value.value),
-                    },
-                )
+            yield from paged(
+                value.activas,
+                value.url,
+                site.per_page,
+                "faceta_valor",
+                {
+                    "page_name": "explorar",
+                    # The facet, not its results: a page's cache key holds what it shows.
+                    "faceta": result.facet,
+                    "valor": value,
+                    **narrowing(site, result.facet.id, value.value),
+                },
+                inactive=value.inactivas,
+            )
 
 
 def narrowing(site: Site, facet: str, value: str) -> dict:
@@ -62,15 +61,10 @@ def combined(site: Site, context: dict):
         others = [
             c for c in site.combinaciones.by_barrio.get(combo.barrio.id, ()) if c.area.id != combo.area.id
         ]
-        for pagina in paginate(combo.activas, combo.url, site.per_page):
-            yield PageSpec(
-                pagina.save_as,
-                "barrio_tema",
-                {
-                    "page_name": "explorar",
-                    "ruta": pagina.url,
-                    "combo": combo,
-                    "pagina": pagina,
-                    "otros_temas": others,
-                },
-            )
+        yield from paged(
+            combo.activas,
+            combo.url,
+            site.per_page,
+            "barrio_tema",
+            {"page_name": "explorar", "combo": combo, "otros_temas": others},
+        )
