@@ -21,6 +21,7 @@ from cmosc.cli.usage import github_annotations
 from cmosc.diagnostics import render
 from cmosc.profiles.catalog import load_catalog
 from cmosc.settings import public_address_problem
+from cmosc.site.background import stop_unfinished
 from cmosc.site.links import BrokenLinks
 from cmosc.site.page_cache import PageCache
 from cmosc.site.swap import swap_directory
@@ -116,6 +117,7 @@ def build(
         if status != 0 and pages is not None:
             pages.abandon()
     if status != 0:
+        stop_unfinished()
         shutil.rmtree(staging, ignore_errors=True)
         failure = "\n".join(errors.lines + [f"La construcción falló; {output.name}/ no se modificó."])
         print(failure.splitlines()[-1], file=sys.stderr)  # Pelican already printed the rest

@@ -59,3 +59,11 @@ class Background:
         if status != "ok":
             raise RuntimeError(f"No se pudieron escribir los datos abiertos:\n{value}")
         return value
+
+
+def stop_unfinished() -> None:
+    """Stop the jobs of a build that failed before reading them: its staging folder is about to
+    be removed, and a job still writing there would leave part of it behind."""
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join()

@@ -132,8 +132,10 @@ def test_a_broken_link_keeps_serving_the_last_good_site(server):
         lambda: "enlaces internos rotos" in log.read_text(encoding="utf-8"), "el enlace roto en la terminal"
     )
     builds = _builds(log)
+    # The terminal gets the list before the server records the failure: wait for the page.
+    _until(lambda: 'role="alert"' in _get(base + PAGE)[1], "el error en la página")
     status, page = _get(base + PAGE)
-    assert status == 200 and 'role="alert"' in page and "/organizaciones/no-existe/" in page
+    assert status == 200 and "/organizaciones/no-existe/" in page and "4245566" in page
 
     about.write_text(good, encoding="utf-8")
     _until(lambda: _builds(log) > builds, "reconstrucción tras quitar el enlace")
