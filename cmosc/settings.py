@@ -6,6 +6,7 @@ then writes its row in the README (a test fails while the README is stale).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from dataclasses import dataclass
@@ -140,19 +141,20 @@ def repository(settings: dict) -> Repository:
 
 
 def project_settings(root: Path) -> dict:
-    """The project's `pelicanconf.py` as a dict, for tools that run outside a Pelican build."""
+    """The upper-case names of the project's `pelicanconf.py`, for tools that run outside a
+    Pelican build: what Pelican's own `get_settings_from_file` takes, without importing Pelican
+    (~0.3 s: `cmosc validar ONE.yml` is the pre-commit hook) nor its defaults, which no
+    `CMOSC_*` setting reads (each has its default in `DEFAULTS`)."""
     path = root / "pelicanconf.py"
     if not path.is_file():
         return {}
-    from pelican.settings import read_settings
-
     try:
-        return read_settings(str(path))
+        spec = importlib.util.spec_from_file_location("_cmosc_project_settings", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
     except Exception as exc:  # staff-edited Python: any error in it is theirs to fix, said plainly
-        raise SettingError(
-            f"no se puede leer ({type(exc).__name__}: {exc}). Revisá el archivo; si falta la carpeta"
-            " de contenido (PATH, por defecto «content/»), creala o corregí PATH."
-        ) from None
+        raise SettingError(f"no se puede leer ({type(exc).__name__}: {exc}). Revisá el archivo.") from None
+    return {name: value for name, value in vars(module).items() if name.isupper()}
 
 
 def public_address_problem(settings: dict) -> str | None:

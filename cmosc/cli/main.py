@@ -18,7 +18,8 @@ class SpanishParser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`: with only its subcommand when it names one (see `commands`)."""
     parser = SpanishParser(
         prog="cmosc", description="Herramientas del directorio de organizaciones del CMOSC."
     )
@@ -26,13 +27,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--raiz", type=Path, default=Path("."), help="carpeta del proyecto (por defecto, la actual)"
     )
     sub = parser.add_subparsers(dest="comando", metavar="COMANDO", parser_class=SpanishParser)
-    for register in commands.REGISTRY:
+    for register in commands.registrars(_command(sys.argv[1:] if argv is None else argv)):
         register(sub)
     return parser
 
 
+def _command(argv: list[str]) -> str | None:
+    """The subcommand's name: the first word that is not `--raiz`, its value or an option."""
+    words = iter(argv)
+    for word in words:
+        if word == "--raiz":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not args.comando:
         parser.print_help()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+from cmosc.cli import commands
+from cmosc.cli.main import build_parser
 from support.cli import cmosc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,3 +98,25 @@ def test_content_metadata_is_checked(tmp_path):
         "content/capacitaciones/personeria-juridica-paso-a-paso.md:4:9: error: Inicio: «15/09/2026» no es una "
         "fecha válida; usá AAAA-MM-DD o AAAA-MM-DDTHH:MM."
     ) in result.stderr.splitlines()
+
+
+def test_validating_one_file_loads_no_build_or_import_library():
+    """The pre-commit hook's cost: Python start-up plus the file, not Pelican's import."""
+    probe = (
+        "import sys\n"
+        "from cmosc.cli.main import main\n"
+        f"code = main(['--raiz', {str(ROOT)!r}, 'validar', {str(CASES / 'cuit-digito.yml')!r}])\n"
+        "heavy = sorted({'pelican', 'openpyxl', 'ruamel', 'PIL', 'docutils'} & {m.split('.')[0] for m in sys.modules})\n"
+        "print(code, heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "1 []", result.stdout + result.stderr
+
+
+def test_each_command_module_registers_the_command_it_is_listed_under():
+    for command, module in commands.MODULES.items():
+        parser = build_parser([command])
+        (choices,) = [action.choices for action in parser._subparsers._group_actions]
+        assert list(choices) == [command], module
+    everything = build_parser(["--raiz", "validar", "--help"])._subparsers._group_actions[0].choices
+    assert list(everything) == list(commands.MODULES)

@@ -538,7 +538,7 @@ def test_an_official_outline_as_geojson_decides_what_is_outside(empty_project, c
 
 def test_an_unreadable_pelicanconf_is_said_without_a_traceback(tmp_path, capsys):
     for name, conf in (
-        ("sin-contenido", 'PATH = "content"\n'),
+        ("importa-algo-que-no-existe", "import modulo_inexistente\n"),
         ("con-error", "CMOSC_NOMBRE = (\n"),
     ):
         project = tmp_path / name
