@@ -69,10 +69,14 @@ def collaborate(site: Site, context: dict):
         "colaborar/index.html", "colaborar", {**base, "ruta": "colaborar/", "orgs": orgs, "elegido": None}
     )
     for f, opciones in filtros:
+        # Each organization's values read once, not once per option.
+        chosen: dict[str, list] = {option.value: [] for option in opciones}
+        for org in orgs:
+            for value in dict.fromkeys(f.lee(org)):
+                chosen[value].append(org)
         for option in opciones:
-            chosen = [o for o in orgs if option.value in f.lee(o)]
             yield PageSpec(
                 f"{option.url}index.html",
                 "colaborar",
-                {**base, "ruta": option.url, "orgs": chosen, "elegido": (f, option)},
+                {**base, "ruta": option.url, "orgs": chosen[option.value], "elegido": (f, option)},
             )
