@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
 import json
@@ -278,8 +279,10 @@ def test_search_files_deterministic():
     today = date(2026, 11, 25)
     catalog = load_catalog(ROOT, today=today)
     orgs = build_organizations(catalog, today)
-    shuffled = orgs[:]
+    # Other objects with the same data: files worked out again, not the shards kept from `orgs`.
+    shuffled = build_organizations(load_catalog(ROOT, today=today), today)
     random.Random(7).shuffle(shuffled)
+    assert not {id(o) for o in orgs} & {id(o) for o in shuffled}
     one = [{k: a.text for k, a in f.items()} for f in search_files(orgs, catalog.vocabularies)]
     other = [{k: a.text for k, a in f.items()} for f in search_files(shuffled, catalog.vocabularies)]
     assert shuffled != orgs and one == other and len(one) == 1
@@ -298,3 +301,33 @@ def test_shards():
         assert json.loads(f["nombres"].text)["documentos"] == len(part)
         assert json.loads(f["texto"].text)["documentos"] == len(part)
     assert [f["nombres"].name for f in shards][:2] == ["nombres-0.json", "nombres-1.json"]
+
+
+def test_unchanged_shards_are_kept_and_a_changed_one_worked_out_again():
+    """`cmosc servir` after one save: the shards holding only the same Organization objects
+    are the last build's; the one with the changed organization equals a fresh computation."""
+    today = date(2026, 11, 25)
+    catalog = load_catalog(ROOT, today=today)
+    orgs = build_organizations(catalog, today)
+    before = search_files(orgs, catalog.vocabularies, shard_size=8)
+    ordered = sorted(orgs, key=lambda o: o.slug)
+    summary = "Un resumen que nadie más tiene: zarzaparrilla."
+    edited = dataclasses.replace(ordered[9], resumen=summary, data={**ordered[9].data, "resumen": summary})
+    now = search_files([edited if o is ordered[9] else o for o in orgs], catalog.vocabularies, shard_size=8)
+    assert [a is b for a, b in zip(before, now)] == [True, False] + [True] * (len(now) - 2)
+    assert "zarzaparr" in now[1]["extractos"].text and "zarzaparr" not in before[1]["extractos"].text
+    # The same organizations as new objects: every shard worked out from scratch, same bytes.
+    fresh_orgs = build_organizations(load_catalog(ROOT, today=today), today)
+    fresh = search_files(
+        [
+            dataclasses.replace(o, resumen=summary, data={**o.data, "resumen": summary})
+            if o.slug == edited.slug
+            else o
+            for o in fresh_orgs
+        ],
+        catalog.vocabularies,
+        shard_size=8,
+    )
+    assert [{k: f.text for k, f in s.items()} for s in now] == [
+        {k: f.text for k, f in s.items()} for s in fresh
+    ]
