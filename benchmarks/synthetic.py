@@ -149,7 +149,8 @@ def write_articles(texts: list[str], destination: Path) -> None:
     """The same profiles as plain Pelican Markdown articles of similar length."""
     destination.mkdir(parents=True, exist_ok=True)
     for number, text in enumerate(texts):
-        data = yaml.safe_load(text)
+        # libyaml's loader: the same data as yaml.safe_load, ~10x faster (N=100,000 took minutes).
+        data = yaml.load(text, Loader=yaml.CSafeLoader)
         body = (
             data["descripcion"]
             + "\n\n"

@@ -33,12 +33,18 @@ VOCABULARIES_DIR = "vocabularios"
 PROGRAMS_DIR = "content/programas"
 
 
+# Kinds of value that checks after validation point at, so their positions are kept: slugs
+# (`sucesora`, `redirecciones` against the other profiles, below) and hours (the staff
+# report's unreadable ones). Any other path is marked at (1, 1).
+MARKED_KINDS = frozenset({"slug", "horario"})
+
+
 @dataclass(frozen=True)
 class Profile:
     slug: str
     archivo: str
     data: dict
-    marks: dict = field(default_factory=dict, compare=False, repr=False)
+    marks: dict = field(default_factory=dict, compare=False, repr=False)  # of MARKED_KINDS
 
     def mark(self, path: str) -> tuple[int, int]:
         return self.marks.get(path, (1, 1))
@@ -135,7 +141,7 @@ def validate_profile(path: Path, root: Path, env: Env) -> tuple[Profile | None, 
         diagnostics.append(located(archivo, 1, 1, "", "nombre_archivo", valor=path.name, maximo=SLUG_MAX))
     if loaded.node is None:
         return None, diagnostics
-    data, marks, problems = validate_with_marks(loaded.node, ORGANIZATION, archivo, env)
+    data, marks, problems = validate_with_marks(loaded.node, ORGANIZATION, archivo, env, MARKED_KINDS)
     diagnostics += problems
     if data is None or any(d.nivel == "error" for d in diagnostics):
         return None, diagnostics

@@ -8,6 +8,7 @@ parent mapping; every other error points at the offending value.
 from __future__ import annotations
 
 import difflib
+import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -43,6 +44,7 @@ class Run:
     archivo: str
     env: Env
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    marked: frozenset[str] = frozenset()  # kinds whose values' positions are kept in `marks`
     marks: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def error(self, node: Node, path: str, code: str, **values) -> object:
@@ -66,10 +68,14 @@ def validate(node: Node, schema: Field, archivo: str, env: Env) -> tuple[dict | 
     return data, diagnostics
 
 
-def validate_with_marks(node: Node, schema: Field, archivo: str, env: Env):
-    """Like `validate`, plus the (line, column) of every value by its path. Warnings never
-    make data None: a profile with only warnings is valid."""
-    run = Run(archivo, env)
+def validate_with_marks(
+    node: Node, schema: Field, archivo: str, env: Env, marked: frozenset[str] = frozenset()
+):
+    """Like `validate`, plus the (line, column) by path of every value of the kinds in
+    `marked` (only those: a position and a path string per value were a third of what a
+    validated profile kept). Warnings never make data None: a profile with only warnings
+    is valid."""
+    run = Run(archivo, env, marked=marked)
     data = check_object(node, schema, "", run)
     if run.failed or data is INVALID:
         return None, run.marks, run.diagnostics
@@ -102,7 +108,7 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
     result, ok = {}, True
     known = [f.key for f in schema.fields]
     for key_node, value_node in node.value:
-        key = key_node.value
+        key = sys.intern(key_node.value)  # the same few dozen keys in every profile: one string each
         sub = schema.child(key)
         if sub is None and schema.claves:
             key, sub = vocabulary_key(key, schema, run.env.vocabularies) or (key, None)
@@ -188,7 +194,8 @@ def check_list(node: Node, schema: Field, path: str, run: Run):
 
 
 def check_value(node: Node, schema: Field, path: str, run: Run):
-    run.marks[path] = position(node)
+    if schema.kind in run.marked:
+        run.marks[path] = position(node)
     if schema.kind == "objeto":
         return check_object(node, schema, path, run)
     if schema.kind == "lista":

@@ -31,8 +31,9 @@ class Vocabulary:
 
     def resolve(self, value: str) -> str | None:
         """The id a staff member meant, accepting ids and names in any case or accents."""
-        if value in self._by_id:
-            return value
+        term = self._by_id.get(value)
+        if term is not None:
+            return term.id  # the vocabulary's own string: one object shared by every profile
         return self._index.get(fold(value))
 
     def suggest(self, value: str) -> list[str]:

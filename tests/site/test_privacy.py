@@ -144,6 +144,10 @@ def test_published_filters_every_private_field():
         "referentes": [{"nombre": "A", "consentimiento": True}],
     }
     assert published(data) == {"nombre": "X", "referentes": [{"nombre": "A", "consentimiento": True}]}
+    # What has nothing to leave out is shared with the validated data, not copied.
+    assert published(data)["referentes"] is data["referentes"]
+    public = {"nombre": "X", "sedes": [{"direccion": "Y"}]}
+    assert published(public) is public
     assert not any(p.startswith("notas_internas") for p in published_paths())
     text = "Hola <!-- nota para el equipo --> mundo\n<!-- sin cerrar: todo lo que sigue se oculta"
     assert published({"descripcion": text}) == {"descripcion": "Hola  mundo"}

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from cmosc.diagnostics import WARNING, Diagnostic
 from cmosc.model.organization import build_organization
 from cmosc.opendata import Dataset, export_all
-from cmosc.profiles.catalog import PROFILES_DIR, Profile, load_vocabularies, program_slugs
+from cmosc.profiles.catalog import MARKED_KINDS, PROFILES_DIR, Profile, load_vocabularies, program_slugs
 from cmosc.profiles.loader import load_bytes, load_text
 from cmosc.profiles.schema import ORGANIZATION
 from cmosc.profiles.validator import Env, validate_with_marks
@@ -69,7 +69,9 @@ def run_pipeline(text: str):
         if loaded.node is None:
             check_diagnostics(loaded.diagnostics, text)
             return None
-        data, marks, diagnostics = validate_with_marks(loaded.node, ORGANIZATION, "fuzz.yml", ENV)
+        data, marks, diagnostics = validate_with_marks(
+            loaded.node, ORGANIZATION, "fuzz.yml", ENV, MARKED_KINDS
+        )
         if data is None:
             check_diagnostics(diagnostics, text)
             return None
