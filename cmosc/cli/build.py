@@ -24,7 +24,10 @@ from cmosc.settings import public_address_problem
 from cmosc.site.background import stop_unfinished
 from cmosc.site.links import BrokenLinks
 from cmosc.site.page_cache import PageCache
+from cmosc.site.published import PublishedSite
 from cmosc.site.swap import swap_directory
+from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
+from cmosc.site.written import WrittenFiles
 
 # Caches of earlier builds, in the data folder; never published, ignored by git, `make clean`.
 CACHE_DIR = ".cache/cmosc"
@@ -86,10 +89,17 @@ class Outcome:
 
 
 def build(
-    root: Path, config: Path, output: Path, github: bool = False, cache=None, pages: PageCache | None = None
+    root: Path,
+    config: Path,
+    output: Path,
+    github: bool = False,
+    cache=None,
+    pages: PageCache | None = None,
+    published: PublishedSite | None = None,
 ) -> Outcome:
     """Validate (reusing `cache`'s unchanged profiles, if given), build aside (reusing the
-    unchanged pages of `pages`, if given) and swap it in."""
+    unchanged pages of `pages`, if given) and swap it in; or, given the site this process
+    `published` there last, write aside only what changed and lay it over that site."""
     catalog = load_catalog(root, cache=cache)
     if not catalog.ok:
         failure = render(catalog.diagnostics, github=github) + (
@@ -107,9 +117,10 @@ def build(
     logging.getLogger().addHandler(errors)
     if pages is not None:
         pages.start(config)
-    status = 1
+    overlay = published is not None and published.current()
+    status, written = 1, None
     try:
-        status = run_pelican(config, staging, root, catalog, pages)
+        status, written = run_pelican(config, staging, root, catalog, pages, published if overlay else None)
     except BrokenLinks as stop:  # already printed; a server goes on with the last good site
         errors.lines += stop.lines
     finally:
@@ -122,7 +133,16 @@ def build(
         failure = "\n".join(errors.lines + [f"La construcción falló; {output.name}/ no se modificó."])
         print(failure.splitlines()[-1], file=sys.stderr)  # Pelican already printed the rest
         return Outcome(failure)
-    swap_directory(staging, output)
+    if published is None:
+        swap_directory(staging, output)
+    else:
+        try:
+            published.publish(staging, written.digests, overlay)
+        except OSError as error:  # half laid over: the next build replaces the whole folder
+            published.forget()
+            failure = f"No se pudo publicar en {output.name}/: {error}. Se reconstruirá completo."
+            print(failure, file=sys.stderr)
+            return Outcome(failure)
     if pages is not None:
         pages.commit()
     return Outcome(None, len(catalog.profiles))
@@ -146,14 +166,17 @@ def init_pelican_logging() -> None:
     init_logging(level=logging.WARNING, fatal="errors", name="pelican", logs_dedup_min_level=logging.WARNING)
 
 
-def run_pelican(config: Path, output: Path, root: Path, catalog, pages: PageCache | None = None) -> int:
+def run_pelican(
+    config: Path, output: Path, root: Path, catalog, pages: PageCache | None = None, published=None
+) -> tuple[int, WrittenFiles | None]:
     """Pelican in this process, as its CLI runs it with `--fatal errors` (never quiet: that
-    hides the errors it stops on), given the catalog validated above through its settings."""
+    hides the errors it stops on), given the catalog validated above through its settings.
+    Its exit status, and what it wrote (`written.py`)."""
     # Imported here: `cmosc validar` (the pre-commit hook) must not pay for Pelican.
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    from cmosc.site.generator import PAGE_CACHE, VALIDATED_CATALOG
+    from cmosc.site.generator import PAGE_CACHE, PUBLISHED_SITE, VALIDATED_CATALOG
 
     settings = read_settings(
         str(config),
@@ -163,6 +186,7 @@ def run_pelican(config: Path, output: Path, root: Path, catalog, pages: PageCach
             "CMOSC_DATOS_RAIZ": str(root),
             VALIDATED_CATALOG: catalog,
             PAGE_CACHE: pages,
+            PUBLISHED_SITE: published,
         },
     )
     if pages is not None:
@@ -175,8 +199,8 @@ def run_pelican(config: Path, output: Path, root: Path, catalog, pages: PageCach
             Pelican(settings).run()
     except Exception as error:  # what Pelican's CLI reports before exiting with 1
         logging.getLogger("pelican").critical("%s%s: %s", _template_line(error), type(error).__name__, error)
-        return 1
-    return 0
+        return 1, None
+    return 0, settings.get(WRITTEN_FILES)
 
 
 def _template_line(error: Exception) -> str:

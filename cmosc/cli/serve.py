@@ -1,7 +1,9 @@
 """`cmosc servir`: build, serve output/ on localhost, rebuild whenever a source file changes.
 
-Each rebuild is a whole `cmosc construir` (validate, build aside, swap), so a failed one
-leaves the last good site in output/ and the server keeps serving it.
+Each rebuild is a `cmosc construir` (validate, build aside) that reuses what did not change
+(validated profiles, rendered pages) and writes aside only the files whose bytes changed,
+then lays them over the site it published (`published.py`); a failed one publishes nothing,
+so the last good site stays in output/ and the server keeps serving it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from cmosc.cli import dev_server
 from cmosc.cli.build import add_build_arguments, build, output_folder, page_cache
 from cmosc.cli.file_events import FileEvents, counts
 from cmosc.profiles.profile_cache import ProfileCache
+from cmosc.site.published import PublishedSite
 
 WATCHED_FOLDERS = ("organizaciones", "vocabularios", "content", "theme")
 SETTINGS_FILES = ("pelicanconf.py", "publishconf.py")
@@ -72,9 +75,10 @@ def run(args) -> int:
     state = dev_server.BuildState()
     cache = ProfileCache()  # unchanged profiles are not re-validated on each save
     pages = page_cache(args)  # nor unchanged pages re-rendered
+    published = PublishedSite(output)  # nor unchanged files written again
     events = FileEvents(root, WATCHED_FOLDERS, SETTINGS_FILES)  # before: saves during the build count
     seen = snapshot(root)
-    state.record(_build(root, root / args.config, output, cache, pages))
+    state.record(_build(root, root / args.config, output, cache, pages, published))
     try:
         server = dev_server.start(output, args.puerto, state)
     except OSError as exc:
@@ -106,15 +110,17 @@ def run(args) -> int:
             )
             seen = current
             events.rewatch()  # folders created by this change
-            state.record(_build(root, root / args.config, output, cache, pages))
+            state.record(_build(root, root / args.config, output, cache, pages, published))
     finally:
         events.close()
         server.shutdown()
 
 
-def _build(root: Path, config: Path, output: Path, cache: ProfileCache, pages) -> str | None:
+def _build(
+    root: Path, config: Path, output: Path, cache: ProfileCache, pages, published: PublishedSite
+) -> str | None:
     started = time.perf_counter()
-    outcome = build(root, config, output, cache=cache, pages=pages)
+    outcome = build(root, config, output, cache=cache, pages=pages, published=published)
     # The site is in place: collect this build's garbage now and freeze what lives on (the
     # catalog, the caches, the modules), so the next build's collection (`_steady_heap`)
     # walks only what is new and does not delay the next page.

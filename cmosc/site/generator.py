@@ -23,6 +23,8 @@ from cmosc.site.written import WrittenFiles
 # and the page cache of earlier builds (`page_cache.py`; none: every page is rendered).
 VALIDATED_CATALOG = "CMOSC_CATALOGO_VALIDADO"
 PAGE_CACHE = "CMOSC_CACHE_PAGINAS"
+# The site this build is laid over (`published.py`; none: every file is written).
+PUBLISHED_SITE = "CMOSC_SITIO_PUBLICADO"
 
 
 class DirectoryGenerator(Generator):
@@ -59,7 +61,7 @@ class DirectoryGenerator(Generator):
         creates the folder again for each file); `finalized` gets what was written."""
         cache: PageCache | None = self.settings.get(PAGE_CACHE)
         keys = self._page_keys(cache)
-        written = WrittenFiles(Path(self.output_path))
+        written = WrittenFiles(Path(self.output_path), self.settings.get(PUBLISHED_SITE))
         self.settings[WRITTEN_FILES] = self.context[WRITTEN_FILES] = written
         if keys is not None:
             cards.keep_between_builds(self.context, keys.fragment)
@@ -78,7 +80,7 @@ class DirectoryGenerator(Generator):
         if cache is None:
             return None
         root = Path(setting(self.settings, "CMOSC_DATOS_RAIZ")).resolve()
-        skip = frozenset({VALIDATED_CATALOG, PAGE_CACHE, WRITTEN_FILES})
+        skip = frozenset({VALIDATED_CATALOG, PAGE_CACHE, PUBLISHED_SITE, WRITTEN_FILES})
         try:
             return PageKeys(self.site, build_key(self.settings, root, cache.config, self.site, skip))
         except Uncacheable:

@@ -43,6 +43,7 @@ def check_links(pelican) -> None:
         setting(pelican.settings, "CMOSC_ENLACES_PENDIENTES"),
         written.attributes if written else None,
         known_good,
+        written.digests.keys() if written else None,  # with those left in place (`published.py`)
     )
     if problems:
         lines = [p.gnu() for p in problems]

@@ -42,14 +42,15 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 class Checker:
-    def __init__(self, root: Path, site_url: str = "", written: dict | None = None):
-        """`written`: page (relative path) → (links, ids) already known, not read from disk."""
+    def __init__(self, root: Path, site_url: str = "", written: dict | None = None, files=None):
+        """`written`: page (relative path) → (links, ids) already known, not read from disk;
+        `files`: every file of the site, when known without walking `root`."""
         self.root = root.resolve()
         self.site_url = site_url.rstrip("/")
         self.written = written or {}
         self._ids: dict[Path, set[str]] = {}
         self._verdicts: dict[tuple[Path | None, str], str | None] = {}
-        self.files = set(relative_files(self.root))
+        self.files = set(relative_files(self.root) if files is None else files)
 
     def attributes(self, page: Path) -> tuple[list[str], set[str]]:
         known = self.written.get(page.relative_to(self.root).as_posix())
@@ -144,15 +145,17 @@ def check_site(
     pendientes: Iterable[str] = (),
     written: dict | None = None,
     known_good=lambda files: frozenset(),
+    files=None,
 ) -> list[Broken]:
     """Every broken internal link and anchor of the HTML files under `root`, sorted.
 
     `pendientes`: internal paths another part of the project has yet to deliver
     (e.g. "/buscar/"); links to them are tolerated until they exist. `written`: the
     attributes of pages already known (`WrittenFiles.attributes`). `known_good(files)`:
-    pages whose links need no check, given every file of the site (`link_check.py`).
+    pages whose links need no check, given every file of the site (`link_check.py`);
+    `files`: every file of the site, if not all are under `root` (`published.py`).
     """
-    checker = Checker(root, site_url, written)
+    checker = Checker(root, site_url, written, files)
     skip = known_good(checker.files)
     problems: list[Broken] = []
     for relative in sorted(f for f in checker.files if f.endswith(".html") and f not in skip):

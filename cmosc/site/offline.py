@@ -12,13 +12,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from pathlib import Path
 
 from PIL import Image, ImageDraw
 
 from cmosc.site.context import FileSpec, PageSpec, Site
 from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
-from cmosc.site.written import file_digest, relative_files
 
 SW_FILE = "sw.js"
 MANIFEST_FILE = "manifest.webmanifest"
@@ -38,6 +36,7 @@ SHELL_FOLDERS = (
     "iconos",
     "buscar",
 )
+SHELL_PREFIXES = tuple(f"{folder}/" for folder in SHELL_FOLDERS)
 NOT_IN_SHELL = ("theme/css/mapa.css", "theme/js/map.js", "theme/js/service-worker.js")
 NOT_IN_SHELL_NAMES = ("index.html", "README.md", "LICENSE")  # pages go by their folder URL
 
@@ -91,42 +90,39 @@ def app_files(site: Site, context: dict):
     yield PageSpec(OFFLINE_PAGE, "sin_conexion", {"page_name": "sin-conexion", "ruta": None})
 
 
-def shell(output: Path) -> list[str]:
-    """URLs (relative to the site root) to cache when the worker installs."""
-    files = [
-        p.relative_to(output).as_posix()
-        for folder in SHELL_FOLDERS
-        for p in (output / folder).rglob("*")
-        if p.is_file()
-    ]
+def shell(files) -> list[str]:
+    """URLs (relative to the site root) to cache when the worker installs, of the site's `files`."""
     kept = [
-        f for f in files if not f.startswith(NOT_IN_SHELL) and f.rsplit("/", 1)[-1] not in NOT_IN_SHELL_NAMES
+        f
+        for f in files
+        if f.startswith(SHELL_PREFIXES)
+        and not f.startswith(NOT_IN_SHELL)
+        and f.rsplit("/", 1)[-1] not in NOT_IN_SHELL_NAMES
     ]
     return [*SHELL_PAGES, MANIFEST_FILE, *sorted(kept)]
 
 
-def build_hash(output: Path, known: dict[str, bytes] | None = None) -> str:
-    """sha256 over every file's path and bytes except the worker itself.
-
-    `known`: digests of files the build wrote (`WrittenFiles.digests`), not read again."""
-    known = known or {}
+def build_hash(digests: dict[str, bytes]) -> str:
+    """sha256 over every file's path and bytes (its digest) except the worker itself."""
     digest = hashlib.sha256()
-    for relative in sorted(relative_files(output), key=lambda r: r.split("/")):  # as paths sort
+    for relative in sorted(digests, key=lambda r: r.split("/")):  # as paths sort
         if relative != SW_FILE:
             digest.update(relative.encode("utf-8") + b"\0")
-            digest.update(known.get(relative) or file_digest(output / relative))
+            digest.update(digests[relative])
     return digest.hexdigest()[:16]
 
 
 def write_service_worker(pelican) -> None:
     """Pelican `finalized`: every file is written, so the hash covers the whole build."""
-    output = Path(pelican.output_path)
-    written = pelican.settings.get(WRITTEN_FILES)
-    cache = build_hash(output, written.digests if written else None)
-    config = {"cache": f"cmosc-{cache}", "inicial": shell(output), "sinConexion": OFFLINE_PAGE}
-    (output / SW_FILE).write_text(
+    written = pelican.settings[WRITTEN_FILES]
+    config = {
+        "cache": f"cmosc-{build_hash(written.digests)}",
+        "inicial": shell(written.digests),
+        "sinConexion": OFFLINE_PAGE,
+    }
+    content = (
         "// Written by cmosc/site/offline.py for this build: cache name and files kept from the start.\n"
         f"self.CMOSC_SW = {json.dumps(config, separators=(',', ':'))}\n"
-        "importScripts('theme/js/service-worker.js')\n",  # relative to this file: works under any SITEURL
-        encoding="utf-8",
+        "importScripts('theme/js/service-worker.js')\n"  # relative to this file: works under any SITEURL
     )
+    written.write(SW_FILE, content.encode("utf-8"))

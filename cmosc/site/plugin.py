@@ -13,6 +13,7 @@ from cmosc.site.link_check import check_links
 from cmosc.site.minify import minify_assets
 from cmosc.site.offline import write_service_worker
 from cmosc.site.pages.opendata import start_in_background
+from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
 
 
 def _generators(pelican):
@@ -44,6 +45,14 @@ def _default_metadata(content):
             setattr(content, key, None)
 
 
+def _take_inventory(pelican) -> None:
+    """Every file of the build, known to the checks after it (also those a build laid over
+    the published site left in place, `published.py`)."""
+    written = pelican.settings.get(WRITTEN_FILES)
+    if written is not None:
+        written.take_inventory()
+
+
 def register():
     signals.get_generators.connect(_generators)
     signals.content_object_init.connect(_sessions_as_dates)
@@ -52,5 +61,6 @@ def register():
     signals.content_object_init.connect(_default_metadata)
     signals.all_generators_finalized.connect(start_in_background)
     signals.finalized.connect(minify_assets)  # first: the link check and the worker see the final files
+    signals.finalized.connect(_take_inventory)
     signals.finalized.connect(check_links)
     signals.finalized.connect(write_service_worker)  # after the link check: hashes the final files

@@ -31,8 +31,11 @@ SETTINGS_KEY = "cmosc_archivos_escritos"
 
 
 class WrittenFiles:
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, published=None):
+        """`published`: the site this build will be laid over (`published.py`); a file whose
+        bytes it already holds, intact, is only recorded, not written again."""
         self.output = output
+        self.published = published
         self.digests: dict[str, bytes] = {}  # path relative to the output → sha256
         self.attributes: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # page → (links, ids)
         self._folders: set[str] = set()
@@ -41,28 +44,37 @@ class WrittenFiles:
 
     def write(self, save_as: str, content: bytes, text: str | None = None) -> None:
         """Write one file; `text` is its decoded content when it is an HTML page."""
-        self._new_file(save_as)
-        with open(self.output / save_as, "wb") as handle:
-            handle.write(content)
-        self.digests[save_as] = hashlib.sha256(content).digest()
+        digest = hashlib.sha256(content).digest()
+        if not self._published(save_as, digest):
+            self._new_file(save_as)
+            with open(self.output / save_as, "wb") as handle:
+                handle.write(content)
+        self.digests[save_as] = digest
         if save_as.endswith(".html"):
             self.note_page(save_as, text if text is not None else content.decode("utf-8", "replace"))
 
     def adopt(self, save_as: str, entry, place) -> bool:
         """A page of an earlier build (`page_cache.Entry`): `place(path)` puts its bytes
         there, or says False; its digest and attributes are known without reading it."""
-        self._new_file(save_as)
-        if not place(entry, self.output / save_as):
-            return False
+        if not self._published(save_as, entry.digest):
+            self._new_file(save_as)
+            if not place(entry, self.output / save_as):
+                return False
         self.digests[save_as] = entry.digest
         self.reused.add(save_as)
         if save_as.endswith(".html"):
-            self._note(save_as, entry.links, entry.ids)
+            # The entry's strings are already shared (interned when it was rendered, or
+            # by pickle's memo when its index was read).
+            self.attributes[save_as] = (entry.links, entry.ids)
         return True
 
-    def _new_file(self, save_as: str) -> None:
+    def _published(self, save_as: str, digest: bytes) -> bool:
+        """Whether the site laid over already holds exactly these bytes at this path."""
         if save_as in self.digests:
             raise RuntimeError(f"La construcción escribió dos veces {save_as}.")
+        return self.published is not None and self.published.holds(save_as, digest)
+
+    def _new_file(self, save_as: str) -> None:
         folder = os.path.dirname(save_as)
         if folder not in self._folders:
             os.makedirs(self.output / folder, exist_ok=True)
@@ -81,6 +93,13 @@ class WrittenFiles:
     def note_digests(self, digests: dict[str, bytes]) -> None:
         """Files another process wrote (the open data), by their digests."""
         self.digests.update(digests)
+
+    def take_inventory(self) -> None:
+        """Once everything is written: add the files others wrote here (Pelican's pages, the
+        theme), so `digests` lists every file of the site, also those left in place."""
+        for relative in relative_files(self.output):
+            if relative not in self.digests:
+                self.digests[relative] = file_digest(self.output / relative)
 
 
 def file_digest(path: Path) -> bytes:

@@ -1,0 +1,108 @@
+"""The site this process last published, so the next build changes only what differs.
+
+`cmosc servir` builds again on every save. Building a whole new folder and swapping it in
+(`swap.py`) costs a file per page even when one page changed: at N=2000, placing the
+2,800 unchanged pages took longer than rendering the changed ones. Instead, once a site
+is published, the next build writes into its staging folder only the files whose bytes
+differ from what is published (`written.py` asks `holds`), and `publish` then lays it
+over the published folder: changed and new files renamed in (each rename is atomic),
+files the new build no longer has deleted. A failed build publishes nothing.
+
+Only files this process published and that nobody touched since are trusted: each is
+known by its digest and by its inode, size and modification time, and a file edited in
+place (also through a hard link of the page cache) or a folder replaced by another
+process (`cmosc construir` into the same output) is written again or rebuilt whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+
+from cmosc.site.swap import swap_directory
+from cmosc.site.written import relative_files
+
+
+def _identity(stat: os.stat_result) -> tuple[int, int, int]:
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+class PublishedSite:
+    def __init__(self, output: Path):
+        self.output = output
+        self._files: dict[str, tuple[bytes, tuple[int, int, int]]] = {}  # path → digest, identity
+        self._folder: tuple[int, int] | None = None  # device and inode of the published folder
+        self.placed = self.removed = 0  # by the last `publish`
+
+    def current(self) -> bool:
+        """Whether the output folder is still the one this process published."""
+        try:
+            stat = os.stat(self.output)
+        except OSError:
+            return False
+        return self._folder == (stat.st_dev, stat.st_ino)
+
+    def holds(self, relative: str, digest: bytes) -> bool:
+        """Whether the published file at `relative` has exactly these bytes, untouched."""
+        known = self._files.get(relative)
+        if known is None or known[0] != digest:
+            return False
+        try:
+            return _identity(os.stat(self.output / relative)) == known[1]
+        except OSError:
+            return False
+
+    def publish(self, staging: Path, digests: dict[str, bytes], overlay: bool) -> None:
+        """Put the build in `staging` in place. `digests`: every file of the new site, also
+        those left in place; `overlay`: the build wrote only what differs (see `holds`)."""
+        if not overlay:
+            swap_directory(staging, self.output)
+            self._files = {}
+            changed = digests.keys()
+        else:
+            # Pelican's own pages and the theme are always written aside: those equal to
+            # what is published stay where they are.
+            changed = [r for r in relative_files(staging) if not self.holds(r, digests[r])]
+            self._lay_over(staging, changed, self._files.keys() - digests.keys())
+        files = {}
+        for relative in changed:
+            files[relative] = (digests[relative], _identity(os.stat(self.output / relative)))
+        kept = {path: known for path, known in self._files.items() if path in digests}
+        self._files = {**kept, **files}
+        stat = os.stat(self.output)
+        self._folder = (stat.st_dev, stat.st_ino)
+        self.placed = len(changed)
+
+    def _lay_over(self, staging: Path, changed: list[str], gone) -> None:
+        # Deleted first: a file may give way to a folder of the same name, or the reverse.
+        self.removed = 0
+        for relative in sorted(gone, reverse=True):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.output / relative)
+                self.removed += 1
+            _remove_empty_parents(self.output, relative)
+        folders: set[str] = set()
+        for relative in changed:
+            folder = os.path.dirname(relative)
+            if folder not in folders:
+                os.makedirs(self.output / folder, exist_ok=True)
+                folders.add(folder)
+            os.replace(staging / relative, self.output / relative)
+        shutil.rmtree(staging)  # only its emptied folders are left
+
+    def forget(self) -> None:
+        """After a failure while laying over: the next build publishes a whole new folder."""
+        self._files, self._folder = {}, None
+
+
+def _remove_empty_parents(root: Path, relative: str) -> None:
+    """Remove the folders of `relative` that its deletion left empty (a clean build has none)."""
+    folder = os.path.dirname(relative)
+    while folder:
+        try:
+            os.rmdir(root / folder)
+        except OSError:  # not empty (or already gone)
+            return
+        folder = os.path.dirname(folder)
