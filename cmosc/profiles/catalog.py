@@ -7,6 +7,7 @@ the tests share; it returns validated plain data and every diagnostic found.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -149,7 +150,14 @@ def validate_profile(path: Path, root: Path, env: Env) -> tuple[Profile | None, 
 
 
 def profile_paths(root: Path) -> list[Path]:
-    return sorted((root / PROFILES_DIR).glob("*.yml"))
+    # Sorted by name (the same order as by path: one folder), not by Path objects:
+    # comparing 20,000 of them took seconds.
+    folder = root / PROFILES_DIR
+    try:
+        names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".yml"))
+    except FileNotFoundError:
+        return []
+    return [folder / name for name in names]
 
 
 def load_catalog(
@@ -173,7 +181,8 @@ def load_catalog(
         project_municipality(root),
     )
     catalog.municipal_area = env.municipal_area
-    paths = paths if paths is not None else profile_paths(root)
+    every = profile_paths(root)
+    paths = paths if paths is not None else every
     if cache is not None:
         environment = environment_key(env)
         cache.forget_missing(paths)
@@ -186,15 +195,14 @@ def load_catalog(
         if profile:
             catalog.profiles.append(profile)
     catalog.diagnostics += _redirect_conflicts(catalog.profiles, root)
-    catalog.diagnostics += _unknown_successors(catalog.profiles, root)
+    catalog.diagnostics += _unknown_successors(catalog.profiles, {path.stem for path in every})
     catalog.diagnostics += check_content(root)
     catalog.diagnostics = sort_diagnostics(catalog.diagnostics)
     return catalog
 
 
-def _unknown_successors(profiles: list[Profile], root: Path) -> list[Diagnostic]:
-    """`sucesora` names another profile (all files count, even when validating a few)."""
-    slugs = {path.stem for path in profile_paths(root)}
+def _unknown_successors(profiles: list[Profile], slugs: set[str]) -> list[Diagnostic]:
+    """`sucesora` names another profile of `slugs` (all files count, even when validating a few)."""
     problems = []
     for profile in profiles:
         successor = profile.data.get("sucesora")

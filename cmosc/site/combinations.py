@@ -14,9 +14,12 @@ from cmosc.profiles.vocabularies import Term
 
 @dataclass(frozen=True)
 class Combination:
+    """As pages show it: its organizations are apart (`Combinations.members`), so a page
+    that links it is not rendered again when one of them changes and no count does."""
+
     barrio: Term
     area: Term
-    activas: tuple  # active organizations, in Spanish collation order
+    count: int  # active organizations
 
     @property
     def url(self) -> str:
@@ -28,6 +31,7 @@ class Combinations:
     all: tuple[Combination, ...]
     by_barrio: dict[str, tuple[Combination, ...]]  # topics present in a barrio
     by_area: dict[str, tuple[Combination, ...]]  # barrios where a topic is present
+    members: dict[tuple[str, str], tuple]  # (barrio, area) → its active organizations, by name
 
 
 def combine(organizations) -> Combinations:
@@ -38,7 +42,7 @@ def combine(organizations) -> Combinations:
             for area in org.topics:
                 found.setdefault((barrio.id, area.id), []).append(org)
                 terms[(barrio.id, area.id)] = (barrio, area)
-    combos = tuple(Combination(*terms[key], tuple(orgs)) for key, orgs in sorted(found.items()))
+    combos = tuple(Combination(*terms[key], len(orgs)) for key, orgs in sorted(found.items()))
     by_barrio: dict[str, list] = {}
     by_area: dict[str, list] = {}
     for c in combos:
@@ -47,10 +51,11 @@ def combine(organizations) -> Combinations:
 
     def ranked(items, label):
         # Most organizations first, then by name: the busiest topics of a barrio lead.
-        return tuple(sorted(items, key=lambda c: (-len(c.activas), spanish_sort_key(label(c)))))
+        return tuple(sorted(items, key=lambda c: (-c.count, spanish_sort_key(label(c)))))
 
     return Combinations(
         combos,
         {k: ranked(v, lambda c: c.area.nombre) for k, v in by_barrio.items()},
         {k: tuple(sorted(v, key=lambda c: spanish_sort_key(c.barrio.nombre))) for k, v in by_area.items()},
+        {key: tuple(orgs) for key, orgs in found.items()},
     )

@@ -14,7 +14,7 @@ from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.settings import public_url, setting
 from cmosc.site import agenda
 from cmosc.site.combinations import Combinations, combine
-from cmosc.site.facets import FacetResult, compute_all
+from cmosc.site.facets import FacetResult, Members, compute_all
 
 
 @dataclass
@@ -50,9 +50,18 @@ class Site:
         return municipality(self.settings)
 
     @cached_property
+    def _facet_results(self) -> tuple[dict[str, FacetResult], dict[tuple[str, str], Members]]:
+        return compute_all(self)
+
+    @property
     def facetas(self) -> dict[str, FacetResult]:
         """Every facet's values with counts and URLs, keyed by URL segment ("tipos"…)."""
-        return compute_all(self)
+        return self._facet_results[0]
+
+    @property
+    def miembros(self) -> dict[tuple[str, str], Members]:
+        """The organizations of each facet value, by (URL segment, value id)."""
+        return self._facet_results[1]
 
     @cached_property
     def conteos(self) -> dict[str, tuple]:

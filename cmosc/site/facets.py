@@ -13,11 +13,20 @@ from cmosc.model.facets import FACETS, Facet
 
 @dataclass(frozen=True)
 class FacetValue:
+    """A value as pages show it. Its organizations are apart (`Members`, `Site.miembros`):
+    a page that shows a value is not rendered again when one of them changes and no count does."""
+
     value: str
     label: str
     count: int  # active organizations only
     url: str | None  # "tipos/fundacion/"; None when no organization has it
     descripcion: str
+
+
+@dataclass(frozen=True)
+class Members:
+    """The organizations of a facet value, in Spanish collation order."""
+
     activas: tuple
     inactivas: tuple
 
@@ -50,21 +59,27 @@ class FacetResult:
         return tuple(FacetCount(v.label, v.url, v.count) for v in self.with_organizations)
 
 
-def compute(facet: Facet, site) -> FacetResult:
+def compute(facet: Facet, site) -> tuple[FacetResult, dict[str, Members]]:
     active: dict[str, list] = {}
     inactive: dict[str, list] = {}
     for org in site.organizations:  # already in Spanish collation order
         bucket = active if org.activa else inactive
         for value in facet.values(org):
             bucket.setdefault(value, []).append(org)
-    values = []
+    values, members = [], {}
     for value, label, descripcion in facet.terms(site.vocabularies):
         a, i = tuple(active.get(value, ())), tuple(inactive.get(value, ()))
         url = f"{facet.id}/{value}/" if (a or i) else None
-        values.append(FacetValue(value, label, len(a), url, descripcion, a, i))
-    return FacetResult(facet, tuple(values))
+        values.append(FacetValue(value, label, len(a), url, descripcion))
+        members[value] = Members(a, i)
+    return FacetResult(facet, tuple(values)), members
 
 
-def compute_all(site) -> dict[str, FacetResult]:
-    """Every facet's results, keyed by facet id (the listing's URL segment)."""
-    return {facet.id: compute(facet, site) for facet in FACETS}
+def compute_all(site) -> tuple[dict[str, FacetResult], dict[tuple[str, str], Members]]:
+    """Every facet's results, keyed by facet id (the listing's URL segment), and the
+    members of each value, keyed by (facet id, value id)."""
+    results, members = {}, {}
+    for facet in FACETS:
+        results[facet.id], by_value = compute(facet, site)
+        members.update(((facet.id, value), m) for value, m in by_value.items())
+    return results, members

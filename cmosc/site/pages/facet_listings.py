@@ -29,8 +29,9 @@ def values(site: Site, context: dict):
         for value in result.values:
             if not value.url:
                 continue  # shown on the parent as "sin organizaciones", never as a dead link
+            members = site.miembros[(result.facet.id, value.value)]
             yield from paged(
-                value.activas,
+                members.activas,
                 value.url,
                 site.per_page,
                 "faceta_valor",
@@ -41,7 +42,7 @@ def values(site: Site, context: dict):
                     "valor": value,
                     **narrowing(site, result.facet.id, value.value),
                 },
-                inactive=value.inactivas,
+                inactive=members.inactivas,
             )
 
 
@@ -62,7 +63,7 @@ def combined(site: Site, context: dict):
             c for c in site.combinaciones.by_barrio.get(combo.barrio.id, ()) if c.area.id != combo.area.id
         ]
         yield from paged(
-            combo.activas,
+            site.combinaciones.members[(combo.barrio.id, combo.area.id)],
             combo.url,
             site.per_page,
             "barrio_tema",

@@ -117,7 +117,7 @@ def peso(size: int) -> str:
 def facet_members(site: Site) -> dict[tuple[str, str], list]:
     """Active organizations by (facet, value id), for every value that has a facet page."""
     return {
-        (segment, value.value): list(value.activas)
+        (segment, value.value): list(site.miembros[(segment, value.value)].activas)
         for segment, result in site.facetas.items()
         for value in result.values
         if value.url

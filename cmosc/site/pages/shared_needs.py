@@ -35,11 +35,12 @@ def shared(site: Site) -> list:
     return [values[need.need.id] for need in shared_needs(site.organizations)]
 
 
-def table(columns, id: str, titulo: str, segmento: str, terms_of) -> Table:
+def table(columns, members, id: str, titulo: str, segmento: str, terms_of) -> Table:
+    """`members`: need id → its organizations (`Site.miembros`)."""
     counts: dict[str, dict[str, int]] = {}
     labels: dict[str, str] = {}
     for need in columns:
-        for org in need.activas:
+        for org in members[need.value].activas:
             for term in terms_of(org):
                 labels[term.id] = term.nombre
                 row = counts.setdefault(term.id, {})
@@ -55,6 +56,7 @@ def table(columns, id: str, titulo: str, segmento: str, terms_of) -> Table:
 
 def shared_needs_page(site: Site, context: dict):
     columns = shared(site)
+    members = {need.value: site.miembros[("necesidades", need.value)] for need in columns}
     yield PageSpec(
         "necesidades-compartidas/index.html",
         "necesidades_compartidas",
@@ -64,8 +66,8 @@ def shared_needs_page(site: Site, context: dict):
             "necesidades": columns,
             "minimo": SHARED_NEED_MIN,
             "tablas": [
-                table(columns, "por-barrio", "Por barrio", "barrio", lambda o: o.barrios),
-                table(columns, "por-tema", "Por tema", "tema", lambda o: o.topics),
+                table(columns, members, "por-barrio", "Por barrio", "barrio", lambda o: o.barrios),
+                table(columns, members, "por-tema", "Por tema", "tema", lambda o: o.topics),
             ],
         },
     )
