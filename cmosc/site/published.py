@@ -32,6 +32,7 @@ def _identity(stat: os.stat_result) -> tuple[int, int, int]:
 class PublishedSite:
     def __init__(self, output: Path):
         self.output = output
+        self._prefix = f"{output}{os.sep}"  # os.stat on strings: a Path per page costs more than the stat
         self._files: dict[str, tuple[bytes, tuple[int, int, int]]] = {}  # path → digest, identity
         self._folder: tuple[int, int] | None = None  # device and inode of the published folder
         self.placed = self.removed = 0  # by the last `publish`
@@ -50,7 +51,7 @@ class PublishedSite:
         if known is None or known[0] != digest:
             return False
         try:
-            return _identity(os.stat(self.output / relative)) == known[1]
+            return _identity(os.stat(self._prefix + relative)) == known[1]
         except OSError:
             return False
 
@@ -68,7 +69,7 @@ class PublishedSite:
             self._lay_over(staging, changed, self._files.keys() - digests.keys())
         files = {}
         for relative in changed:
-            files[relative] = (digests[relative], _identity(os.stat(self.output / relative)))
+            files[relative] = (digests[relative], _identity(os.stat(self._prefix + relative)))
         kept = {path: known for path, known in self._files.items() if path in digests}
         self._files = {**kept, **files}
         stat = os.stat(self.output)
