@@ -34,7 +34,7 @@ from cmosc.model.facets import FACETS, Facet
 from cmosc.model.organization import Organization
 from cmosc.profiles import phones
 from cmosc.profiles.vocabularies import Vocabulary
-from cmosc.search.compact import Fields, compact_index, to_json
+from cmosc.search.compact import Fields, IndexBuilder, to_json
 from cmosc.search.documents import card, facet_values, index_texts, snippet
 from cmosc.search.synonyms import NO_SYNONYMS, Synonyms
 from cmosc.settings import DEFAULTS
@@ -143,21 +143,28 @@ def search_files(
         if known is not None and known[1] == facets and known[2] == synonyms and _same(known[0], part):
             shards.append(known[3])
             continue
-        texts = [index_texts(o) for o in part]
+        # The shard's indexes are patched where its organizations changed (`IndexBuilder`),
+        # and the texts of those that did not are not extracted again.
+        builders = known[4] if known is not None and known[2] == synonyms else None
+        if builders is None:
+            builders = (IndexBuilder(NAME_FIELDS, synonyms), IndexBuilder(TEXT_FIELDS, synonyms))
+        last_texts = dict(zip(map(id, known[0]), zip(known[0], known[5]))) if known is not None else {}
+        texts = []
+        for org in part:
+            seen = last_texts.get(id(org))
+            texts.append(seen[1] if seen is not None and seen[0] is org else index_texts(org))
         shards.append(
             {
                 "documentos": SearchFile(f"documentos-{k}.json", to_json(_documents(part, facets))),
-                "nombres": SearchFile(
-                    f"nombres-{k}.json", to_json(compact_index(texts, NAME_FIELDS, synonyms))
-                ),
-                "texto": SearchFile(f"texto-{k}.json", to_json(compact_index(texts, TEXT_FIELDS, synonyms))),
+                "nombres": SearchFile(f"nombres-{k}.json", to_json(builders[0].index(texts))),
+                "texto": SearchFile(f"texto-{k}.json", to_json(builders[1].index(texts))),
                 "extractos": SearchFile(
                     f"extractos-{k}.json",
                     to_json({"formato": DOCUMENTS_FORMAT, "extractos": [snippet(o) for o in part]}),
                 ),
             }
         )
-        _SHARDS[k] = (part, facets, synonyms, shards[-1])
+        _SHARDS[k] = (part, facets, synonyms, shards[-1], builders, texts)
     for k in [k for k in _SHARDS if k >= len(shards)]:
         del _SHARDS[k]
     return shards
@@ -165,8 +172,9 @@ def search_files(
 
 # The shards of the last build of this process: `cmosc servir` gets the same (immutable)
 # Organization objects back for unchanged profiles, so a save rebuilds only the shard
-# holding the changed ones (of 8 at N=20000). k → (its organizations, facets, synonyms, files).
-_SHARDS: dict[int, tuple[list[Organization], dict, Synonyms, dict[str, SearchFile]]] = {}
+# holding the changed ones (of 8 at N=20000). k → (its organizations, facets, synonyms,
+# files, index builders, each organization's texts).
+_SHARDS: dict[int, tuple[list[Organization], dict, Synonyms, dict, tuple, list]] = {}
 
 
 def _same(before: list[Organization], now: list[Organization]) -> bool:

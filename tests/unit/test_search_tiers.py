@@ -17,7 +17,16 @@ from lunr.builder import Builder
 from cmosc.model.organization import build_organizations, unique_phones
 from cmosc.profiles.catalog import load_catalog
 from cmosc.search import pipeline as pl
-from cmosc.search.compact import COMPACT_FORMAT, compact_index, decoded_rows, from_vlq, lunr_ref, to_lunr, vlq
+from cmosc.search.compact import (
+    COMPACT_FORMAT,
+    IndexBuilder,
+    compact_index,
+    decoded_rows,
+    from_vlq,
+    lunr_ref,
+    to_lunr,
+    vlq,
+)
 from cmosc.search.documents import call_number, card_phone, plain_text, snippet
 from cmosc.search.tiers import NAME_FIELDS, TEXT_FIELDS, search_files
 from support.node_runner import run_js
@@ -68,6 +77,25 @@ def _by_term(index: dict) -> tuple[dict, dict]:
         ref: {term_of[v[i]]: v[i + 1] for i in range(0, len(v), 2)} for ref, v in index["fieldVectors"] if v
     }
     return postings, vectors
+
+
+@pytest.mark.parametrize("fields", [NAME_FIELDS, TEXT_FIELDS], ids=["nombres", "texto"])
+def test_an_index_patched_where_documents_changed_equals_one_built_from_scratch(fields):
+    """`cmosc servir` patches a shard's index after a save: same bytes as a fresh one."""
+    docs = _documents()
+    builder = IndexBuilder(fields)
+    assert builder.index(docs) == compact_index(docs, fields)
+    versions = []
+    edited = [dict(d) for d in docs]
+    edited[5] = {**edited[5], "nombre": "Comedor nuevo nuevo", "descripcion": "", "resumen": "otro"}
+    edited[0] = {**edited[0], "nombre": "Biblioteca"}  # the document with repeated words
+    edited[-1] = {**edited[-1], "descripcion": edited[-1]["descripcion"] + " palabrainventada"}
+    versions.append(edited)
+    versions.append([dict(d) for d in docs])  # and back
+    versions.append(docs[:-1])  # one fewer: the positions shift, built from scratch
+    versions.append([{**d, "nombre": f"Otro {i}"} for i, d in enumerate(docs)])  # all changed
+    for version in versions:
+        assert builder.index(version) == compact_index(version, fields)
 
 
 @pytest.mark.parametrize("fields", [NAME_FIELDS, TEXT_FIELDS], ids=["nombres", "texto"])
