@@ -92,7 +92,7 @@ def facet_options(
     return options
 
 
-def _documents(ordered: list[Organization], facets: dict[str, list[tuple[str, str]]]) -> dict:
+def _documents(pieces: list[_Pieces], facets: dict[str, list[tuple[str, str]]]) -> dict:
     """Cards plus facets, by column: ``columnas[key][row]`` is row's value of a card key
     (`card`) or its facet values, ``null`` where it has none. Columns, not one object per
     row: the keys are written once and each column compresses on its own (at 2000
@@ -103,9 +103,9 @@ def _documents(ordered: list[Organization], facets: dict[str, list[tuple[str, st
         param: {value: i for i, (value, _) in enumerate(options)} for param, options in facets.items()
     }
     rows = []
-    for org in ordered:
-        row = card(org)
-        for param, ids in facet_values(org).items():
+    for piece in pieces:
+        row = dict(piece.card)
+        for param, ids in piece.facets.items():
             if ids:
                 row[param] = [position[param][i] for i in ids]
         rows.append(row)
@@ -144,36 +144,51 @@ def search_files(
             shards.append(known[3])
             continue
         # The shard's indexes are patched where its organizations changed (`IndexBuilder`),
-        # and the texts of those that did not are not extracted again.
+        # and what is read from those that did not is not read again (`_pieces`).
         builders = known[4] if known is not None and known[2] == synonyms else None
         if builders is None:
             builders = (IndexBuilder(NAME_FIELDS, synonyms), IndexBuilder(TEXT_FIELDS, synonyms))
-        last_texts = dict(zip(map(id, known[0]), zip(known[0], known[5]))) if known is not None else {}
-        texts = []
+        last = dict(zip(map(id, known[0]), zip(known[0], known[5]))) if known is not None else {}
+        pieces = []
         for org in part:
-            seen = last_texts.get(id(org))
-            texts.append(seen[1] if seen is not None and seen[0] is org else index_texts(org))
+            seen = last.get(id(org))
+            pieces.append(seen[1] if seen is not None and seen[0] is org else _pieces(org))
+        texts = [piece.texts for piece in pieces]
         shards.append(
             {
-                "documentos": SearchFile(f"documentos-{k}.json", to_json(_documents(part, facets))),
+                "documentos": SearchFile(f"documentos-{k}.json", to_json(_documents(pieces, facets))),
                 "nombres": SearchFile(f"nombres-{k}.json", to_json(builders[0].index(texts))),
                 "texto": SearchFile(f"texto-{k}.json", to_json(builders[1].index(texts))),
                 "extractos": SearchFile(
                     f"extractos-{k}.json",
-                    to_json({"formato": DOCUMENTS_FORMAT, "extractos": [snippet(o) for o in part]}),
+                    to_json({"formato": DOCUMENTS_FORMAT, "extractos": [piece.snippet for piece in pieces]}),
                 ),
             }
         )
-        _SHARDS[k] = (part, facets, synonyms, shards[-1], builders, texts)
+        _SHARDS[k] = (part, facets, synonyms, shards[-1], builders, pieces)
     for k in [k for k in _SHARDS if k >= len(shards)]:
         del _SHARDS[k]
     return shards
 
 
+@dataclass(frozen=True)
+class _Pieces:
+    """What the search files take from one organization."""
+
+    texts: dict  # field → plain text, for the indexes
+    card: dict
+    facets: dict
+    snippet: str
+
+
+def _pieces(org: Organization) -> _Pieces:
+    return _Pieces(index_texts(org), card(org), facet_values(org), snippet(org))
+
+
 # The shards of the last build of this process: `cmosc servir` gets the same (immutable)
 # Organization objects back for unchanged profiles, so a save rebuilds only the shard
 # holding the changed ones (of 8 at N=20000). k → (its organizations, facets, synonyms,
-# files, index builders, each organization's texts).
+# files, index builders, each organization's pieces).
 _SHARDS: dict[int, tuple[list[Organization], dict, Synonyms, dict, tuple, list]] = {}
 
 

@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from pathlib import Path
 
-from cmosc.site.swap import swap_directory
+from cmosc.site.swap import remove_later, swap_directory
 from cmosc.site.written import relative_files
 
 
@@ -91,7 +90,9 @@ class PublishedSite:
                 os.makedirs(self.output / folder, exist_ok=True)
                 folders.add(folder)
             os.replace(staging / relative, self.output / relative)
-        shutil.rmtree(staging)  # only its emptied folders are left
+        # What is left are copies of files already published (the theme Pelican copies on
+        # every build): deleted off the critical path, like a swapped-out site.
+        remove_later(staging)
 
     def forget(self) -> None:
         """After a failure while laying over: the next build publishes a whole new folder."""
