@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv as _csv
 import io
 import re
+from functools import partial
 
 from cmosc.opendata.columns import texto
 from cmosc.opendata.dataset import Dataset
 from cmosc.opendata.exporter import Exporter
-from cmosc.opendata.rows import COLUMNS, filas
+from cmosc.opendata.rows import COLUMNS, fila_de
 
 BOM = "\ufeff"
 # A cell a spreadsheet would run as a formula (CSV injection). Signed numbers and
@@ -25,19 +26,22 @@ def neutralize(value: str) -> str:
 
 def render_csv(dataset: Dataset) -> bytes:
     """CSV of any list of organizations (the whole directory or one facet value)."""
-    lines = dataset.cache.setdefault("csv", {})
-    out = [BOM, _line([c.nombre for c in COLUMNS])]
-    for org, row in zip(dataset.organizations, filas(dataset)):
-        if org.slug not in lines:
-            lines[org.slug] = _line([neutralize(texto(v)) for v in row])
-        out.append(lines[org.slug])
-    return "".join(out).encode("utf-8")
+    line = partial(_org_line, dataset)
+    get = dataset.fragments.get
+    return b"".join([HEAD, *(get("csv", org, line) for org in dataset.organizations)])
+
+
+def _org_line(dataset: Dataset, org) -> bytes:
+    return _line([neutralize(texto(v)) for v in fila_de(org, dataset)]).encode("utf-8")
 
 
 def _line(cells: list[str]) -> str:
     buffer = io.StringIO()
     _csv.writer(buffer, lineterminator="\r\n").writerow(cells)
     return buffer.getvalue()
+
+
+HEAD = (BOM + _line([c.nombre for c in COLUMNS])).encode("utf-8")
 
 
 CSV = Exporter(

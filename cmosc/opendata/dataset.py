@@ -7,6 +7,7 @@ from datetime import date
 
 from cmosc.model.organization import Organization
 from cmosc.municipality import MUNICIPALITY, Municipality
+from cmosc.opendata.fragments import Fragments
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.settings import DEFAULT_LICENCE
 
@@ -27,9 +28,14 @@ class Dataset:
     titulo: str = "Directorio de Organizaciones Sociales de San Miguel de Tucumán"
     publicador: str = "Centro Municipal de Organizaciones Sociales Comunitarias (CMOSC)"
     municipal_area: Municipality = MUNICIPALITY  # the town, province and postal code of an address
-    # Rendered rows by slug, shared with every narrowed copy: an organization appears in
-    # about ten facet CSVs and is flattened once.
-    cache: dict = field(default_factory=dict, compare=False, repr=False)
+    # Each organization's serialized parts, shared with every narrowed copy (an organization
+    # appears in about ten facet CSVs and is flattened once) and kept between builds.
+    fragments: Fragments = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        if self.fragments is None:  # what shapes a fragment besides the organization itself
+            environment = (self.vocabularios, self.base_url, self.municipal_area)
+            object.__setattr__(self, "fragments", Fragments(environment))
 
     @property
     def actualizado(self) -> date | None:

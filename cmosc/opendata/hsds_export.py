@@ -15,7 +15,7 @@ from collections.abc import Callable
 from cmosc.municipality import Municipality
 from cmosc.opendata.dataset import Dataset
 from cmosc.opendata.exporter import Exporter
-from cmosc.opendata.json_export import dumps
+from cmosc.opendata.json_export import array, document, encode, encode_items
 from cmosc.profiles import hours_format
 
 HSDS_VERSION = "3.0"
@@ -210,16 +210,18 @@ def services(org, uid) -> list[dict]:
 
 
 def render_hsds(dataset: Dataset) -> bytes:
-    orgs = dataset.organizations
     uid = ids(dataset.base_url)
-    return dumps(
-        {
-            "hsds_version": HSDS_VERSION,
-            "organizations": [organization(o, dataset, uid) for o in orgs],
-            "locations": [loc for o in orgs for loc in locations(o, dataset.municipal_area, uid)],
-            "services": [s for o in orgs for s in services(o, uid)],
-        }
-    )
+    lists = {  # each organization's part of each list
+        "organizations": lambda o: encode(organization(o, dataset, uid)),
+        "locations": lambda o: encode_items(locations(o, dataset.municipal_area, uid)),
+        "services": lambda o: encode_items(services(o, uid)),
+    }
+    get = dataset.fragments.get
+    members = {
+        name: array(get(f"hsds-{name}", o, part) for o in dataset.organizations)
+        for name, part in lists.items()
+    }
+    return document({"hsds_version": encode(HSDS_VERSION), **members})
 
 
 HSDS = Exporter(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
+from functools import partial
 
 from cmosc.opendata.columns import with_derived
 from cmosc.opendata.dataset import Dataset
@@ -30,31 +32,57 @@ def record(org, dataset: Dataset) -> dict:
 def dumps(value, indent: int | None = None) -> bytes:
     """Stable JSON: sorted keys, UTF-8, a final newline. Without indent Python uses its C
     encoder, several times faster on the large data files."""
-    separators = (",", ": ") if indent else (",", ":")
-    return (
-        json.dumps(value, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators) + "\n"
-    ).encode("utf-8")
+    if indent is None:
+        return encode(value) + b"\n"
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=indent) + "\n").encode("utf-8")
+
+
+def encode(value) -> bytes:
+    """A value as `dumps` writes it inside a document: the text of a fragment (`fragments.py`)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def encode_items(values: Iterable) -> bytes:
+    """The encoded items of an array without its brackets: one organization's part of it."""
+    return b",".join(encode(value) for value in values)
+
+
+def document(members: dict[str, bytes]) -> bytes:
+    """`dumps` of an object whose values are already encoded: the same bytes, for the sorted
+    keys and the separators are those of `encode`."""
+    return b"{" + b",".join(encode(key) + b":" + members[key] for key in sorted(members)) + b"}\n"
+
+
+def array(encoded: Iterable[bytes]) -> bytes:
+    """A JSON array of encoded items; an empty item (an organization with none) adds nothing."""
+    return b"[" + b",".join(item for item in encoded if item) + b"]"
 
 
 def render_json(dataset: Dataset) -> bytes:
     actualizado = dataset.actualizado
-    return dumps(
+    make = partial(_record_text, dataset)
+    get = dataset.fragments.get
+    return document(
         {
-            "titulo": dataset.titulo,
-            "publicador": dataset.publicador,
-            "licencia": {
-                "id": dataset.licencia.id,
-                "titulo": dataset.licencia.titulo,
-                "url": dataset.licencia.url,
-            },
-            "actualizado": actualizado.isoformat() if actualizado else None,
-            "organizaciones": [record(o, dataset) for o in dataset.organizations],
-            "vocabularios": {
-                name: [{"id": t.id, "nombre": t.nombre} for t in vocab.terms]
-                for name, vocab in sorted(dataset.vocabularios.items())
-            },
+            "titulo": encode(dataset.titulo),
+            "publicador": encode(dataset.publicador),
+            "licencia": encode(
+                {"id": dataset.licencia.id, "titulo": dataset.licencia.titulo, "url": dataset.licencia.url}
+            ),
+            "actualizado": encode(actualizado.isoformat() if actualizado else None),
+            "organizaciones": array(get("json", o, make) for o in dataset.organizations),
+            "vocabularios": encode(
+                {
+                    name: [{"id": t.id, "nombre": t.nombre} for t in vocab.terms]
+                    for name, vocab in sorted(dataset.vocabularios.items())
+                }
+            ),
         }
     )
+
+
+def _record_text(dataset: Dataset, org) -> bytes:
+    return encode(record(org, dataset))
 
 
 JSON = Exporter(

@@ -20,9 +20,10 @@ def fila(org, dataset: Dataset, cols: list[Column] = COLUMNS) -> list:
     return cells
 
 
-def filas(dataset: Dataset) -> list[list]:
-    cache = dataset.cache.setdefault("filas", {})
-    return [
-        cache[o.slug] if o.slug in cache else cache.setdefault(o.slug, fila(o, dataset))
-        for o in dataset.organizations
-    ]
+def fila_de(org, dataset: Dataset) -> list:
+    """`fila`, once per build: the CSV and the XLSX both need the cells of a new organization."""
+    rows = dataset.fragments.rows
+    row = rows.get(id(org))
+    if row is None:
+        row = rows[id(org)] = fila(org, dataset)
+    return row

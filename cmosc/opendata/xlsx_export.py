@@ -16,11 +16,12 @@ import io
 import re
 import zipfile
 from datetime import date, datetime, time
+from functools import partial
 from xml.sax.saxutils import escape
 
 from cmosc.opendata.dataset import Dataset
 from cmosc.opendata.exporter import Exporter
-from cmosc.opendata.rows import COLUMNS, filas
+from cmosc.opendata.rows import COLUMNS, fila_de
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 DEFAULT_STAMP = datetime(2000, 1, 1)
@@ -119,21 +120,35 @@ def _cell(ref: str, value, style: int = 0) -> str:
     return f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
 
-def worksheet(header: list[str], rows: list[list], view: str) -> str:
-    letters = [column_letter(i) for i in range(1, len(header) + 1)]
-    parts = [
-        f'<worksheet xmlns="{MAIN}"><dimension ref="A1:{letters[-1]}{len(rows) + 1}"/>',
-        f"<sheetViews>{view}</sheetViews><sheetData>",
-        '<row r="1">',
-        *(_cell(f"{letter}1", name, HEADER_STYLE) for letter, name in zip(letters, header)),
-        "</row>",
-    ]
-    for number, row in enumerate(rows, start=2):
-        parts.append(f'<row r="{number}">')
-        parts += [_cell(f"{letter}{number}", value) for letter, value in zip(letters, row)]
-        parts.append("</row>")
-    parts.append("</sheetData></worksheet>")
-    return "".join(parts)
+# Where a row's number goes in its XML: an organization's row is kept (`fragments.py`) while
+# others come and go before it. Text never holds it (ILLEGAL_CHARACTERS), nor do numbers.
+NUMBER = "\0"
+
+
+def row(letters: list[str], values: list, style: int = 0) -> bytes:
+    """One row's XML, its number left as NUMBER."""
+    cells = "".join(_cell(f"{letter}{NUMBER}", value, style) for letter, value in zip(letters, values))
+    return f'<row r="{NUMBER}">{cells}</row>'.encode()
+
+
+def worksheet(letters: list[str], rows: list[bytes], view: str) -> bytes:
+    """A sheet of `row`s, the header first, each given its number."""
+    head = (
+        f'{XML_HEAD}<worksheet xmlns="{MAIN}"><dimension ref="A1:{letters[-1]}{len(rows)}"/>'
+        f"<sheetViews>{view}</sheetViews><sheetData>"
+    )
+    number = NUMBER.encode()
+    return b"".join(
+        [
+            head.encode("utf-8"),
+            *(xml.replace(number, b"%d" % n) for n, xml in enumerate(rows, start=1)),
+            b"</sheetData></worksheet>",
+        ]
+    )
+
+
+def letters_of(count: int) -> list[str]:
+    return [column_letter(i) for i in range(1, count + 1)]
 
 
 def core_properties(dataset: Dataset) -> str:
@@ -153,25 +168,47 @@ def core_properties(dataset: Dataset) -> str:
 
 
 def render_xlsx(dataset: Dataset) -> bytes:
-    campos = [[c.nombre, c.titulo, c.tipo, c.descripcion] for c in COLUMNS]
     parts = {
-        "[Content_Types].xml": CONTENT_TYPES,
-        "_rels/.rels": ROOT_RELS,
-        "docProps/core.xml": core_properties(dataset),
-        "xl/workbook.xml": WORKBOOK,
-        "xl/_rels/workbook.xml.rels": WORKBOOK_RELS,
-        "xl/styles.xml": STYLES,
-        "xl/worksheets/sheet1.xml": worksheet([c.nombre for c in COLUMNS], filas(dataset), FROZEN),
-        "xl/worksheets/sheet2.xml": worksheet(FIELDS, campos, PLAIN_VIEW),
+        name: (XML_HEAD + xml).encode("utf-8")
+        for name, xml in [
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", ROOT_RELS),
+            ("docProps/core.xml", core_properties(dataset)),
+            ("xl/workbook.xml", WORKBOOK),
+            ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+            ("xl/styles.xml", STYLES),
+        ]
     }
+    get, make = dataset.fragments.get, partial(_org_row, dataset)
+    rows = [SHEET_HEADER, *(get("xlsx", org, make) for org in dataset.organizations)]
+    parts["xl/worksheets/sheet1.xml"] = worksheet(SHEET_LETTERS, rows, FROZEN)
+    parts["xl/worksheets/sheet2.xml"] = FIELDS_SHEET
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
         for name, xml in parts.items():
             entry = zipfile.ZipInfo(name, ZIP_EPOCH)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            book.writestr(entry, (XML_HEAD + xml).encode("utf-8"))
+            book.writestr(entry, xml)
     return out.getvalue()
+
+
+def _org_row(dataset: Dataset, org) -> bytes:
+    return row(SHEET_LETTERS, fila_de(org, dataset))
+
+
+SHEET_LETTERS = letters_of(len(COLUMNS))
+SHEET_HEADER = row(SHEET_LETTERS, [c.nombre for c in COLUMNS], HEADER_STYLE)
+# The sheet describing the columns is the same in every build.
+_FIELD_LETTERS = letters_of(len(FIELDS))
+FIELDS_SHEET = worksheet(
+    _FIELD_LETTERS,
+    [
+        row(_FIELD_LETTERS, FIELDS, HEADER_STYLE),
+        *(row(_FIELD_LETTERS, [c.nombre, c.titulo, c.tipo, c.descripcion]) for c in COLUMNS),
+    ],
+    PLAIN_VIEW,
+)
 
 
 XLSX = Exporter(

@@ -4,6 +4,7 @@ The open-data files (XLSX above all) take about as long as rendering every profi
 on two cores they overlap. The child writes its files straight into the output
 folder and sends back only (name, size, sha256) triples; an error in it fails the
 build with its traceback. Without `fork` (not Linux) the job simply runs in this process.
+What the job learned that this process keeps (`keep`) comes back the same way.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import multiprocessing
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from cmosc.site.context import FileSpec
 from cmosc.site.written import WrittenFiles
@@ -26,9 +28,13 @@ def _write_all(job: Callable[[], Iterable[FileSpec]], output: Path) -> list[tupl
     return written
 
 
+# What a job learned, read once it has run, and how this process keeps it.
+Keep = tuple[Callable[[], Any], Callable[[Any], None]]
+
+
 class Background:
-    def __init__(self, job: Callable[[], Iterable[FileSpec]], output: Path):
-        self._job, self._output = job, output
+    def __init__(self, job: Callable[[], Iterable[FileSpec]], output: Path, keep: Keep | None = None):
+        self._job, self._output, self._keep = job, output, keep
         self._process = None
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context(
@@ -41,7 +47,8 @@ class Background:
 
     def _child(self, connection) -> None:
         try:
-            connection.send(("ok", _write_all(self._job, self._output)))
+            written = _write_all(self._job, self._output)
+            connection.send(("ok", (written, self._keep[0]() if self._keep else None)))
         except BaseException:
             connection.send(("error", traceback.format_exc()))
         finally:
@@ -50,15 +57,20 @@ class Background:
     def result(self) -> list[tuple[str, int, bytes]]:
         """(save_as, bytes, sha256) of every file written; raises if the job failed."""
         if self._process is None:
-            return _write_all(self._job, self._output)
-        try:
-            status, value = self._reader.recv()
-        except EOFError:
-            status, value = "error", "el proceso terminó sin responder"
-        self._process.join()
-        if status != "ok":
-            raise RuntimeError(f"No se pudieron escribir los datos abiertos:\n{value}")
-        return value
+            written = _write_all(self._job, self._output)
+            learned = self._keep[0]() if self._keep else None
+        else:
+            try:
+                status, value = self._reader.recv()
+            except EOFError:
+                status, value = "error", "el proceso terminó sin responder"
+            self._process.join()
+            if status != "ok":
+                raise RuntimeError(f"No se pudieron escribir los datos abiertos:\n{value}")
+            written, learned = value
+        if self._keep:
+            self._keep[1](learned)
+        return written
 
 
 def stop_unfinished() -> None:

@@ -12,7 +12,9 @@ import subprocess
 import sys
 import time
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
+from functools import partial
 
 import openpyxl
 import pytest
@@ -21,7 +23,7 @@ from openpyxl.utils import get_column_letter
 
 from cmosc.model.organization import build_organizations
 from cmosc.model.privacy import published_paths
-from cmosc.opendata import Dataset, export_all, licence_of, render_csv
+from cmosc.opendata import Dataset, export_all, fragments, licence_of, render_csv
 from cmosc.opendata.columns import SEPARATOR, columnas
 from cmosc.opendata.csv_export import neutralize
 from cmosc.opendata.xlsx_export import render_xlsx
@@ -399,3 +401,55 @@ def test_a_profile_without_description_in_every_export(built_site):
     entry = next(o for o in hsds["organizations"] if o["name"] == "Biblioteca Popular Rincón de Lectura")
     assert entry["description"] == "Asociación civil"  # HSDS requires one: the type stands in
     assert entry["organization_identifiers"][0]["identifier_type"] == "CONABIP"
+
+
+def _exports(organizations, vocabularies) -> tuple[Dataset, dict[str, bytes]]:
+    """Every export, and CSVs of a few subsets (as the facet CSVs are)."""
+    data = Dataset(organizations, vocabularies, base_url="https://ejemplo.org")
+    files = dict(export_all(data))
+    for start in range(3):
+        files[f"parte-{start}.csv"] = render_csv(data.con(organizations[start::3]))
+    return data, files
+
+
+def test_kept_fragments_give_the_bytes_of_a_clean_build(dataset):
+    """`cmosc servir`: a rebuild after one profile changed serializes only that organization
+    again, and every file is byte for byte the one a clean build writes."""
+    orgs, vocabularies = dataset.organizations, dataset.vocabularios
+    fragments.forget()
+    try:
+        first, _ = _exports(orgs, vocabularies)
+        first.fragments.remember(orgs, first.fragments.new())
+        name = orgs[2].nombre + " (editada)"
+        edited = replace(orgs[2], nombre=name, data={**orgs[2].data, "nombre": name})
+        # The first organization gone too: every later XLSX row moves up one.
+        later = [orgs[1], edited, *orgs[3:]]
+        warm, files = _exports(later, vocabularies)
+        assert set(warm.fragments.new()) == {id(edited)}
+        warm.fragments.remember(later, warm.fragments.new())
+        fragments.forget()
+        clean, clean_files = _exports(later, vocabularies)
+        assert len(clean.fragments.new()) == len(later)
+        assert files.keys() == clean_files.keys()
+        for file, content in clean_files.items():
+            assert files[file] == content, file
+    finally:
+        fragments.forget()
+
+
+def test_what_the_background_job_made_is_kept_here(tmp_path, dataset):
+    from cmosc.site.background import Background
+    from cmosc.site.context import FileSpec
+
+    orgs = dataset.organizations
+    fragments.forget()
+    try:
+        data = Dataset(orgs, dataset.vocabularios)
+        keep = (data.fragments.new, partial(data.fragments.remember, orgs))
+        job = Background(lambda: [FileSpec("a.csv", render_csv(data))], tmp_path, keep)
+        assert job.result()[0][0] == "a.csv"
+        again = Dataset(orgs, dataset.vocabularios)
+        assert render_csv(again) == (tmp_path / "a.csv").read_bytes()
+        assert again.fragments.new() == {}  # every line came from the job
+    finally:
+        fragments.forget()

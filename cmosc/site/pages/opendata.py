@@ -8,6 +8,7 @@ facet page shows).
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -34,9 +35,8 @@ def dataset(site: Site, context: dict) -> Dataset:
     )
 
 
-def data_files(site: Site, context: dict):
+def data_files(site: Site, data: Dataset):
     """Every export under /datos/, then one CSV per facet value."""
-    data = dataset(site, context)
     for name, content in export_all(data):
         yield FileSpec(f"{DATA_DIR}/{name}", content)
     for (facet, value), orgs in sorted(facet_members(site).items()):
@@ -44,13 +44,22 @@ def data_files(site: Site, context: dict):
 
 
 def start_in_background(generators) -> None:
-    """On `all_generators_finalized`: write the data files while Pelican renders pages."""
+    """On `all_generators_finalized`: write the data files while Pelican renders pages.
+
+    A process that lays its builds over the site it published (`cmosc servir`) builds again:
+    the fragments the job made are sent back and kept for the next build (`fragments.py`)."""
+    from cmosc.site.generator import PUBLISHED_SITE  # which imports this module
+
     for generator in generators:
         site = getattr(generator, "site", None)
         if isinstance(site, Site):
+            data = dataset(site, generator.context)
+            fragments = data.fragments
+            keep = (fragments.new, partial(fragments.remember, data.organizations))
             generator.context[BACKGROUND] = Background(
-                lambda site=site, context=generator.context: data_files(site, context),
+                lambda site=site, data=data: data_files(site, data),
                 Path(generator.output_path),
+                keep if generator.settings.get(PUBLISHED_SITE) is not None else None,
             )
 
 
@@ -58,7 +67,7 @@ def open_data(site: Site, context: dict):
     """The data files (already being written in the background, if started) and /datos/."""
     handle = context.pop(BACKGROUND, None)
     if handle is None:
-        files = list(data_files(site, context))
+        files = list(data_files(site, dataset(site, context)))
         yield from files
         sizes = {f.save_as: len(f.content) for f in files}
     else:
