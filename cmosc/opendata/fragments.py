@@ -7,7 +7,9 @@ Between the builds of one process (`cmosc servir`, which gets the same Organizat
 objects back for unchanged profiles) the fragments are kept by object identity, so a
 rebuild after one profile changed serializes that organization only and then joins the
 files. Kept only while what else shapes a fragment (vocabularies, public address, town)
-is equal; those of organizations no longer built are dropped after each build.
+is equal; those of organizations no longer built are dropped after each build. A file made
+only of fragments (a facet CSV) of the same organizations as in the last build has the
+same bytes: its size and digest are kept too (`same_file`).
 
 The exports are made in a forked process (`background.py`): what it made is sent back
 (`made`) and kept here (`remember`).
@@ -15,20 +17,26 @@ The exports are made in a forked process (`background.py`): what it made is sent
 
 from __future__ import annotations
 
+import hashlib
+from array import array
 from collections.abc import Callable, Iterable
 
 from cmosc.model.organization import Organization
 
-# The fragments of the last build of this process that kept them: id(org) → (org, kind → bytes).
+# The fragments of the last build of this process that kept them: id(org) → (org, kind → bytes),
+# and its files: name → (`_members`, size, sha256).
 _KEPT: dict[int, tuple[Organization, dict[str, bytes]]] = {}
+_FILES: dict[str, tuple[bytes, int, bytes]] = {}
 _KEPT_WITH: list = [None]
 
 
 class Fragments:
     def __init__(self, environment: tuple):
         self.environment = environment
-        self._kept = _KEPT if _KEPT_WITH[0] == environment else {}
+        same = _KEPT_WITH[0] == environment
+        self._kept, self._files = (_KEPT, _FILES) if same else ({}, {})
         self.made: dict[int, tuple[Organization, dict[str, bytes]]] = {}  # by this build
+        self.files: dict[str, bytes] = {}  # of this build: name → `_members`
         self.rows: dict[int, list] = {}  # tabular cells, shared by the CSV and XLSX of this build
 
     def get(self, kind: str, org: Organization, make: Callable[[Organization], bytes]) -> bytes:
@@ -41,12 +49,29 @@ class Fragments:
             fragment = made[kind] = make(org)
         return fragment
 
-    def new(self) -> dict[int, dict[str, bytes]]:
-        """What this build made, by id(org): a forked child sends this back (ids are the parent's)."""
-        return {key: made for key, (_, made) in self.made.items()}
+    def same_file(self, name: str, orgs: list[Organization], facts: str = "") -> tuple[int, bytes] | None:
+        """(size, sha256) of the last build's `name` if it joined the same organizations' fragments
+        and the same `facts` (what else it holds)."""
+        known = self._files.get(name)
+        return known[1:] if known is not None and known[0] == _members(orgs, facts) else None
 
-    def remember(self, orgs: Iterable[Organization], made: dict[int, dict[str, bytes]]) -> None:
-        """After a build: keep the fragments of `orgs` (those kept before, and `made`) for the next."""
+    def add_file(self, name: str, orgs: list[Organization], facts: str = "") -> None:
+        self.files[name] = _members(orgs, facts)
+
+    def new(self) -> tuple[dict[int, dict[str, bytes]], dict[str, bytes]]:
+        """What this build made (fragments by id(org)) and the members of its files: a forked
+        child sends this back (ids are the parent's)."""
+        return {key: made for key, (_, made) in self.made.items()}, self.files
+
+    def remember(
+        self,
+        orgs: Iterable[Organization],
+        new: tuple[dict[int, dict[str, bytes]], dict[str, bytes]],
+        written: Iterable[tuple[str, int, bytes]],
+    ) -> None:
+        """After a build: keep the fragments of `orgs` (those kept before, and the `new` ones) and
+        the size and sha256 of the files `written` for the next build."""
+        made, files = new
         kept = {}
         for org in orgs:
             key = id(org)
@@ -56,10 +81,21 @@ class Fragments:
             kept[key] = (org, {**known[1], **new}) if new else known
         _KEPT.clear()
         _KEPT.update(kept)
+        _FILES.clear()
+        _FILES.update((name, (files[name], size, digest)) for name, size, digest in written if name in files)
         _KEPT_WITH[0] = self.environment
 
 
+def _members(orgs: list[Organization], facts: str) -> bytes:
+    """The organizations of a file by identity, and its facts. An id names the same object as
+    in the last build: `_KEPT` holds all of that build's, so no new object took one's id."""
+    digest = hashlib.blake2b(array("Q", map(id, orgs)).tobytes(), digest_size=16)
+    digest.update(facts.encode())
+    return digest.digest()
+
+
 def forget() -> None:
-    """Drop every kept fragment (tests: the next build makes them all again)."""
+    """Drop every kept fragment and file (tests: the next build makes them all again)."""
     _KEPT.clear()
+    _FILES.clear()
     _KEPT_WITH[0] = None

@@ -4,7 +4,9 @@ The open-data files (XLSX above all) take about as long as rendering every profi
 on two cores they overlap. The child writes its files straight into the output
 folder and sends back only (name, size, sha256) triples; an error in it fails the
 build with its traceback. Without `fork` (not Linux) the job simply runs in this process.
-What the job learned that this process keeps (`keep`) comes back the same way.
+What the job learned that this process keeps (`keep`) comes back the same way. Laid over
+a published site (`published.py`), the child writes only the files whose bytes differ, and
+the job may say of a file that the site holds it (`Placed`) without making its bytes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import traceback
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,22 +22,42 @@ from cmosc.site.context import FileSpec
 from cmosc.site.written import WrittenFiles
 
 
-def _write_all(job: Callable[[], Iterable[FileSpec]], output: Path) -> list[tuple[str, int, bytes]]:
-    files = WrittenFiles(output)
+@dataclass(frozen=True)
+class Placed:
+    """A file the published site already holds, these bytes: recorded, not written again."""
+
+    save_as: str
+    size: int
+    digest: bytes
+
+
+def _write_all(
+    job: Callable[[], Iterable[FileSpec | Placed]], output: Path, published
+) -> list[tuple[str, int, bytes]]:
+    files = WrittenFiles(output, published)
     written = []
     for spec in job():
+        if isinstance(spec, Placed):
+            written.append((spec.save_as, spec.size, spec.digest))
+            continue
         files.write(spec.save_as, spec.content)
         written.append((spec.save_as, len(spec.content), files.digests[spec.save_as]))
     return written
 
 
-# What a job learned, read once it has run, and how this process keeps it.
-Keep = tuple[Callable[[], Any], Callable[[Any], None]]
+# What a job learned, read once it has run, and how this process keeps it (with what was written).
+Keep = tuple[Callable[[], Any], Callable[[Any, list[tuple[str, int, bytes]]], None]]
 
 
 class Background:
-    def __init__(self, job: Callable[[], Iterable[FileSpec]], output: Path, keep: Keep | None = None):
-        self._job, self._output, self._keep = job, output, keep
+    def __init__(
+        self,
+        job: Callable[[], Iterable[FileSpec | Placed]],
+        output: Path,
+        keep: Keep | None = None,
+        published=None,
+    ):
+        self._job, self._output, self._keep, self._published = job, output, keep, published
         self._process = None
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context(
@@ -47,7 +70,7 @@ class Background:
 
     def _child(self, connection) -> None:
         try:
-            written = _write_all(self._job, self._output)
+            written = _write_all(self._job, self._output, self._published)
             connection.send(("ok", (written, self._keep[0]() if self._keep else None)))
         except BaseException:
             connection.send(("error", traceback.format_exc()))
@@ -57,7 +80,7 @@ class Background:
     def result(self) -> list[tuple[str, int, bytes]]:
         """(save_as, bytes, sha256) of every file written; raises if the job failed."""
         if self._process is None:
-            written = _write_all(self._job, self._output)
+            written = _write_all(self._job, self._output, self._published)
             learned = self._keep[0]() if self._keep else None
         else:
             try:
@@ -69,7 +92,7 @@ class Background:
                 raise RuntimeError(f"No se pudieron escribir los datos abiertos:\n{value}")
             written, learned = value
         if self._keep:
-            self._keep[1](learned)
+            self._keep[1](learned, written)
         return written
 
 

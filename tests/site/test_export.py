@@ -29,6 +29,7 @@ from cmosc.opendata.csv_export import neutralize
 from cmosc.opendata.xlsx_export import render_xlsx
 from cmosc.profiles.catalog import load_catalog
 from cmosc.profiles.schema import LAT_RANGE, LON_RANGE
+from cmosc.site.context import Site
 
 TODAY = date.fromisoformat(REFERENCE_DATE)
 FILES = [
@@ -419,17 +420,17 @@ def test_kept_fragments_give_the_bytes_of_a_clean_build(dataset):
     fragments.forget()
     try:
         first, _ = _exports(orgs, vocabularies)
-        first.fragments.remember(orgs, first.fragments.new())
+        first.fragments.remember(orgs, first.fragments.new(), [])
         name = orgs[2].nombre + " (editada)"
         edited = replace(orgs[2], nombre=name, data={**orgs[2].data, "nombre": name})
         # The first organization gone too: every later XLSX row moves up one.
         later = [orgs[1], edited, *orgs[3:]]
         warm, files = _exports(later, vocabularies)
-        assert set(warm.fragments.new()) == {id(edited)}
-        warm.fragments.remember(later, warm.fragments.new())
+        assert set(warm.fragments.new()[0]) == {id(edited)}
+        warm.fragments.remember(later, warm.fragments.new(), [])
         fragments.forget()
         clean, clean_files = _exports(later, vocabularies)
-        assert len(clean.fragments.new()) == len(later)
+        assert len(clean.fragments.new()[0]) == len(later)
         assert files.keys() == clean_files.keys()
         for file, content in clean_files.items():
             assert files[file] == content, file
@@ -450,6 +451,51 @@ def test_what_the_background_job_made_is_kept_here(tmp_path, dataset):
         assert job.result()[0][0] == "a.csv"
         again = Dataset(orgs, dataset.vocabularios)
         assert render_csv(again) == (tmp_path / "a.csv").read_bytes()
-        assert again.fragments.new() == {}  # every line came from the job
+        assert again.fragments.new()[0] == {}  # every line came from the job
+    finally:
+        fragments.forget()
+
+
+class _Holds:
+    """A published site holding what the last job wrote (`published.py`'s `holds`)."""
+
+    def __init__(self):
+        self.files: dict[str, bytes] = {}
+
+    def holds(self, relative: str, digest: bytes) -> bool:
+        return self.files.get(relative) == digest
+
+
+def _job(site: Site, published: _Holds, output) -> list[tuple[str, int, bytes]]:
+    from cmosc.site.background import Background
+    from cmosc.site.pages.opendata import data_files, dataset
+
+    data = dataset(site, {})
+    keep = (data.fragments.new, partial(data.fragments.remember, data.organizations))
+    written = Background(lambda: data_files(site, data, published), output, keep, published).result()
+    published.files = {name: digest for name, _, digest in written}
+    return written
+
+
+def test_a_rebuild_laid_over_the_site_writes_only_the_files_that_changed(tmp_path, dataset):
+    orgs, vocabularies = dataset.organizations, dataset.vocabularios
+    published = _Holds()
+    fragments.forget()
+    try:
+        first = _job(Site(orgs, vocabularies, TODAY), published, tmp_path / "1")
+        # Nothing changed: every file is recorded as the published one, none written.
+        assert _job(Site(orgs, vocabularies, TODAY), published, tmp_path / "2") == first
+        assert not (tmp_path / "2").exists()
+        name = orgs[0].nombre + " (editada)"
+        later = [replace(orgs[0], nombre=name, data={**orgs[0].data, "nombre": name}), *orgs[1:]]
+        again = _job(Site(later, vocabularies, TODAY), published, tmp_path / "3")
+        fragments.forget()
+        clean = _job(Site(later, vocabularies, TODAY), _Holds(), tmp_path / "limpio")
+        assert again == clean
+        rewritten = {path.relative_to(tmp_path / "3").as_posix() for path in (tmp_path / "3").rglob("*.*")}
+        assert {f"datos/{name}" for name in FILES} <= rewritten
+        assert rewritten < {name for name, _, _ in clean}  # the facet CSVs without it are left
+        for path in rewritten:
+            assert (tmp_path / "3" / path).read_bytes() == (tmp_path / "limpio" / path).read_bytes()
     finally:
         fragments.forget()

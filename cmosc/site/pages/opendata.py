@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from cmosc.opendata import Dataset, export_all, licence_of, render_csv
 from cmosc.opendata.registry import DATAPACKAGE, EXPORTERS
 from cmosc.opendata.rows import COLUMNS
-from cmosc.site.background import Background
+from cmosc.site.background import Background, Placed
 from cmosc.site.context import FileSpec, PageSpec, Site
 from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
 
@@ -35,12 +35,38 @@ def dataset(site: Site, context: dict) -> Dataset:
     )
 
 
-def data_files(site: Site, data: Dataset):
-    """Every export under /datos/, then one CSV per facet value."""
-    for name, content in export_all(data):
-        yield FileSpec(f"{DATA_DIR}/{name}", content)
+def data_files(site: Site, data: Dataset, published=None):
+    """Every export under /datos/, then one CSV per facet value. Laid over a `published` site,
+    files of the same organizations as in the last build, which the site holds, are not made
+    again (after one profile changed, about 80 of the 86 facet CSVs; after an edit that changed
+    no profile, none)."""
+    facts = repr((data.licencia, data.titulo, data.publicador))  # what else the exports hold
+    exports = [(f"{DATA_DIR}/{e.archivo}", data.organizations, facts) for e in EXPORTERS]
+    exports.append((f"{DATA_DIR}/{DATAPACKAGE}", data.organizations, facts))
+    held = _held(exports, data, published)
+    if held is None:
+        for (save_as, _, _), (_, content) in zip(exports, export_all(data)):
+            yield FileSpec(save_as, content)
+    else:
+        yield from held
     for (facet, value), orgs in sorted(facet_members(site).items()):
-        yield FileSpec(facet_csv_url(facet, value), render_csv(data.con(orgs)))
+        facet_csv = [(facet_csv_url(facet, value), orgs, "")]
+        held = _held(facet_csv, data, published)
+        yield from held or [FileSpec(facet_csv[0][0], render_csv(data.con(orgs)))]
+
+
+def _held(files: list[tuple[str, list, str]], data: Dataset, published) -> list[Placed] | None:
+    """Each file as `Placed`, if the last build made it of the same organizations and facts and
+    the published site still holds it; else None (and every file is to be made)."""
+    if published is None:
+        return None
+    placed = []
+    for save_as, orgs, facts in files:
+        known = data.fragments.same_file(save_as, orgs, facts)
+        data.fragments.add_file(save_as, orgs, facts)  # for the next build
+        if known is not None and published.holds(save_as, known[1]):
+            placed.append(Placed(save_as, *known))
+    return placed if len(placed) == len(files) else None
 
 
 def start_in_background(generators) -> None:
@@ -56,10 +82,12 @@ def start_in_background(generators) -> None:
             data = dataset(site, generator.context)
             fragments = data.fragments
             keep = (fragments.new, partial(fragments.remember, data.organizations))
+            published = generator.settings.get(PUBLISHED_SITE)
             generator.context[BACKGROUND] = Background(
-                lambda site=site, data=data: data_files(site, data),
+                lambda site=site, data=data, published=published: data_files(site, data, published),
                 Path(generator.output_path),
-                keep if generator.settings.get(PUBLISHED_SITE) is not None else None,
+                keep if published is not None else None,
+                published,
             )
 
 
