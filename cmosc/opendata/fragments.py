@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from cmosc.model.organization import Organization
 
 # The fragments of the last build of this process that kept them: id(org) → (org, kind → bytes),
-# and its files: name → (`_members`, size, sha256).
+# and its files: name → (`members`, size, sha256).
 _KEPT: dict[int, tuple[Organization, dict[str, bytes]]] = {}
 _FILES: dict[str, tuple[bytes, int, bytes]] = {}
 _KEPT_WITH: list = [None]
@@ -36,7 +36,7 @@ class Fragments:
         same = _KEPT_WITH[0] == environment
         self._kept, self._files = (_KEPT, _FILES) if same else ({}, {})
         self.made: dict[int, tuple[Organization, dict[str, bytes]]] = {}  # by this build
-        self.files: dict[str, bytes] = {}  # of this build: name → `_members`
+        self.files: dict[str, bytes] = {}  # of this build: name → `members`
         self.rows: dict[int, list] = {}  # tabular cells, shared by the CSV and XLSX of this build
 
     def get(self, kind: str, org: Organization, make: Callable[[Organization], bytes]) -> bytes:
@@ -49,14 +49,12 @@ class Fragments:
             fragment = made[kind] = make(org)
         return fragment
 
-    def same_file(self, name: str, orgs: list[Organization], facts: str = "") -> tuple[int, bytes] | None:
-        """(size, sha256) of the last build's `name` if it joined the same organizations' fragments
-        and the same `facts` (what else it holds)."""
+    def same_file(self, name: str, members: bytes) -> tuple[int, bytes] | None:
+        """(size, sha256) of the last build's `name` if it had these `members` (`members`); this
+        build's are noted for the next."""
+        self.files[name] = members
         known = self._files.get(name)
-        return known[1:] if known is not None and known[0] == _members(orgs, facts) else None
-
-    def add_file(self, name: str, orgs: list[Organization], facts: str = "") -> None:
-        self.files[name] = _members(orgs, facts)
+        return known[1:] if known is not None and known[0] == members else None
 
     def new(self) -> tuple[dict[int, dict[str, bytes]], dict[str, bytes]]:
         """What this build made (fragments by id(org)) and the members of its files: a forked
@@ -86,9 +84,10 @@ class Fragments:
         _KEPT_WITH[0] = self.environment
 
 
-def _members(orgs: list[Organization], facts: str) -> bytes:
-    """The organizations of a file by identity, and its facts. An id names the same object as
-    in the last build: `_KEPT` holds all of that build's, so no new object took one's id."""
+def members(orgs: list[Organization], facts: str = "") -> bytes:
+    """What a file joins the fragments of, by identity, and what else it holds (`facts`). An id
+    names the same object as in the last build: `_KEPT` holds all of that build's, so no new
+    object took one's id."""
     digest = hashlib.blake2b(array("Q", map(id, orgs)).tobytes(), digest_size=16)
     digest.update(facts.encode())
     return digest.digest()

@@ -14,6 +14,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from cmosc.opendata import Dataset, export_all, licence_of, render_csv
+from cmosc.opendata.fragments import members
 from cmosc.opendata.registry import DATAPACKAGE, EXPORTERS
 from cmosc.opendata.rows import COLUMNS
 from cmosc.site.background import Background, Placed
@@ -41,32 +42,31 @@ def data_files(site: Site, data: Dataset, published=None):
     again (after one profile changed, about 80 of the 86 facet CSVs; after an edit that changed
     no profile, none)."""
     facts = repr((data.licencia, data.titulo, data.publicador))  # what else the exports hold
-    exports = [(f"{DATA_DIR}/{e.archivo}", data.organizations, facts) for e in EXPORTERS]
-    exports.append((f"{DATA_DIR}/{DATAPACKAGE}", data.organizations, facts))
-    held = _held(exports, data, published)
+    names = [f"{DATA_DIR}/{e.archivo}" for e in EXPORTERS] + [f"{DATA_DIR}/{DATAPACKAGE}"]
+    held = _held(names, data.organizations, facts, data, published)
     if held is None:
-        for (save_as, _, _), (_, content) in zip(exports, export_all(data)):
+        for save_as, (_, content) in zip(names, export_all(data)):
             yield FileSpec(save_as, content)
     else:
         yield from held
     for (facet, value), orgs in sorted(facet_members(site).items()):
-        facet_csv = [(facet_csv_url(facet, value), orgs, "")]
-        held = _held(facet_csv, data, published)
-        yield from held or [FileSpec(facet_csv[0][0], render_csv(data.con(orgs)))]
+        save_as = facet_csv_url(facet, value)
+        held = _held([save_as], orgs, "", data, published)
+        yield from held or [FileSpec(save_as, render_csv(data.con(orgs)))]
 
 
-def _held(files: list[tuple[str, list, str]], data: Dataset, published) -> list[Placed] | None:
-    """Each file as `Placed`, if the last build made it of the same organizations and facts and
-    the published site still holds it; else None (and every file is to be made)."""
+def _held(names: list[str], orgs: list, facts: str, data: Dataset, published) -> list[Placed] | None:
+    """The files `names` (made of `orgs` and `facts`) as `Placed`, if the last build made them
+    of the same and the published site still holds them all; else None: all are to be made."""
     if published is None:
         return None
+    same = members(orgs, facts)
     placed = []
-    for save_as, orgs, facts in files:
-        known = data.fragments.same_file(save_as, orgs, facts)
-        data.fragments.add_file(save_as, orgs, facts)  # for the next build
+    for save_as in names:
+        known = data.fragments.same_file(save_as, same)
         if known is not None and published.holds(save_as, known[1]):
             placed.append(Placed(save_as, *known))
-    return placed if len(placed) == len(files) else None
+    return placed if len(placed) == len(names) else None
 
 
 def start_in_background(generators) -> None:
@@ -79,6 +79,7 @@ def start_in_background(generators) -> None:
     for generator in generators:
         site = getattr(generator, "site", None)
         if isinstance(site, Site):
+            site.miembros  # noqa: B018 (worked out before the fork, once: the pages need it too)
             data = dataset(site, generator.context)
             fragments = data.fragments
             keep = (fragments.new, partial(fragments.remember, data.organizations))
