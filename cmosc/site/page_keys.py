@@ -71,12 +71,14 @@ def _digest(value) -> bytes:
 
 
 def _tree_digest(folder: Path) -> tuple:
-    """(relative path, sha256) of every file under `folder`, sorted."""
+    """(relative path, sha256) of every file under `folder`, sorted; not Python's compiled
+    files, which it writes whenever it first imports a changed module (a key that changed
+    with them made the next build render every page again)."""
     if not folder.is_dir():
         return ()
     found = []
     for path in sorted(folder.rglob("*")):
-        if path.is_file():
+        if path.is_file() and "__pycache__" not in path.parts:
             found.append((path.relative_to(folder).as_posix(), hashlib.sha256(path.read_bytes()).digest()))
     return tuple(found)
 
