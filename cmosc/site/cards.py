@@ -10,9 +10,15 @@ When pages are cached (`page_cache.py`), fragments are also kept between the bui
 one process (`cmosc servir`), under a key of the build key, the organization's data and
 the arguments (`PageKeys.fragment`): a listing rendered again after one profile changed
 renders only that organization's card. Fragments no build used since are dropped.
+
+A fragment of values, not of an organization, is rendered once per distinct arguments:
+the hours table of a sede (many share their hours; the largest macro of a profile page)
+and the footer of every page.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -21,16 +27,39 @@ FRAGMENTS = {
     "tarjeta_html": ("macros/tarjetas", "tarjeta"),
     "pedido_html": ("macros/pedidos", "pedido"),
 }
+# Context name → (template, macro) of fragments that depend only on their (hashable) arguments.
+VALUE_FRAGMENTS = {
+    "horario_html": ("macros/horarios", "horario"),
+    "pie_html": ("macros/pie", "pie"),
+}
+# Distinct arguments kept per value fragment: real hours repeat a lot, but a registry of
+# 100,000 profiles may have many one-off texts that should not all stay in memory.
+VALUE_FRAGMENTS_KEPT = 4096
 
 
 # Fragments of earlier builds of this process: lasting key → fragment.
 _KEPT: dict[bytes, Markup] = {}
 
 
+def _macro(template, macro: str, context: dict):
+    """The template's macro, from a module that sees only SITEURL."""
+    return getattr(template.make_module({"SITEURL": context.get("SITEURL", "")}), macro)
+
+
+def value_fragments(template, macro: str, context: dict):
+    """The macro, rendered once per distinct arguments (the last VALUE_FRAGMENTS_KEPT)."""
+    render = _macro(template, macro, context)
+
+    @lru_cache(maxsize=VALUE_FRAGMENTS_KEPT)
+    def fragment(*args, **options) -> Markup:
+        return Markup(str(render(*args, **options)))
+
+    return fragment
+
+
 class FragmentCache:
     def __init__(self, template, macro: str, context: dict):
-        module = template.make_module({"SITEURL": context.get("SITEURL", "")})
-        self._macro = getattr(module, macro)
+        self._macro = _macro(template, macro, context)
         self._rendered: dict[tuple, Markup] = {}
         self.lasting_key = None  # (org, args) → bytes | None, when pages are cached
         self.used: set[bytes] = set()
@@ -53,6 +82,8 @@ class FragmentCache:
 def install(context: dict, get_template) -> None:
     for name, (template, macro) in FRAGMENTS.items():
         context[name] = FragmentCache(get_template(template), macro, context)
+    for name, (template, macro) in VALUE_FRAGMENTS.items():
+        context[name] = value_fragments(get_template(template), macro, context)
 
 
 def keep_between_builds(context: dict, lasting_key) -> None:

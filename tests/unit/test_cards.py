@@ -1,0 +1,27 @@
+"""Fragments rendered once (cmosc/site/cards.py): the macro's markup, rendered once per key."""
+
+from __future__ import annotations
+
+from jinja2 import DictLoader, Environment
+
+from cmosc.site import cards
+
+TEMPLATE = (
+    '{% macro saludo(nombre, cierre="") %}'
+    '<p><a href="{{ SITEURL }}/">{{ nombre|anotar }}</a>{{ cierre }}</p>'
+    "{% endmacro %}"
+)
+
+
+def test_value_fragment_is_the_macro_rendered_once_per_distinct_arguments():
+    rendered = []
+    env = Environment(loader=DictLoader({"m.html": TEMPLATE}), autoescape=True)
+    env.filters["anotar"] = lambda value: rendered.append(value) or value
+    fragment = cards.value_fragments(env.get_template("m.html"), "saludo", {"SITEURL": "/sitio"})
+    first = fragment("Ana & Luis", cierre="!")
+    again = fragment("Ana & Luis", cierre="!")
+    other = fragment("Eva")
+    assert first == '<p><a href="/sitio/">Ana &amp; Luis</a>!</p>'
+    assert again is first and other == '<p><a href="/sitio/">Eva</a></p>'
+    assert rendered == ["Ana & Luis", "Eva"]
+    assert hasattr(first, "__html__")  # already escaped: the page does not escape it again
