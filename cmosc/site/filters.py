@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime
-from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -43,8 +42,15 @@ def json_script(value) -> Markup:
     return Markup(text)
 
 
+# `urllib.parse.quote(value, safe="")` by one table lookup per UTF-8 byte in C (`str.translate`
+# of the bytes read as Latin-1): quote does that lookup in Python, 2–3 times slower, and every
+# profile page builds eight links with it.
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+_PERCENT_ENCODED = [chr(byte) if byte in _UNRESERVED else f"%{byte:02X}" for byte in range(256)]
+
+
 def urlencode_text(value: str) -> str:
-    return quote(str(value), safe="")
+    return str(value).encode("utf-8").decode("latin-1").translate(_PERCENT_ENCODED)
 
 
 def breakable(value: str) -> Markup:
