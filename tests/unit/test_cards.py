@@ -25,3 +25,23 @@ def test_value_fragment_is_the_macro_rendered_once_per_distinct_arguments():
     assert again is first and other == '<p><a href="/sitio/">Eva</a></p>'
     assert rendered == ["Ana & Luis", "Eva"]
     assert hasattr(first, "__html__")  # already escaped: the page does not escape it again
+
+
+def test_a_listing_joins_each_organizations_card_rendered_once():
+    class Org:
+        def __init__(self, slug, nombre):
+            self.slug, self.nombre = slug, nombre
+
+    env = Environment(
+        loader=DictLoader(
+            {
+                "t.html": "{% macro tarjeta(org, nivel) %}<h{{ nivel }}>{{ org.nombre }}</h{{ nivel }}>{% endmacro %}"
+            }
+        ),
+        autoescape=True,
+    )
+    cache = cards.FragmentCache(env.get_template("t.html"), "tarjeta", {})
+    ana, eva = Org("ana", "Ana & Cía"), Org("eva", "Eva")
+    assert cache.list_items([ana, eva], 3) == "<li><h3>Ana &amp; Cía</h3></li>\n<li><h3>Eva</h3></li>\n"
+    assert cache.list_items([], 3) == ""
+    assert cache(ana, 3) is cache(ana, 3)
