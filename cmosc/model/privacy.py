@@ -26,13 +26,14 @@ def published(data: dict, schema: Field = ORGANIZATION) -> dict:
         if sub is None or not sub.public:
             continue
         out[key] = _published_value(value, sub)
-    return data if _same(out.values(), data.values()) else out
+    return data if same_objects(out.values(), data.values()) else out
 
 
-def _same(values, validated) -> bool:
-    """Whether two collections hold the very same objects, in the same order."""
-    values, validated = list(values), list(validated)
-    return len(values) == len(validated) and all(a is b for a, b in zip(values, validated))
+def same_objects(values, others) -> bool:
+    """Whether two collections hold the very same objects, in the same order (also used by
+    `cmosc.search.tiers` to tell a shard of unchanged organizations)."""
+    values, others = list(values), list(others)
+    return len(values) == len(others) and all(a is b for a, b in zip(values, others))
 
 
 def _published_value(value, schema: Field):
@@ -40,7 +41,7 @@ def _published_value(value, schema: Field):
         return published(value, schema)
     if schema.kind == "lista" and schema.items is not None and schema.items.kind == "objeto":
         items = [published(item, schema.items) for item in value]
-        return value if _same(items, value) else items
+        return value if same_objects(items, value) else items
     if schema.kind == "markdown":
         return _HTML_COMMENT.sub("", value).strip()
     return value

@@ -69,24 +69,30 @@ def to_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-# Terms of each text, kept between the builds of one process (`cmosc servir`): the pipeline
-# is a pure function of the text, its field and the synonym groups, so on each save only
-# the changed texts go through it again. Emptied when the groups change or it grows large.
+# Terms of each text, kept between the builds of one process (`cmosc servir`, `keep`): the
+# pipeline is a pure function of the text, its field and the synonym groups, so on each save
+# only the changed texts go through it again. Emptied when the groups change or it grows
+# large. A one-off build keeps them only while it indexes one set of documents (4 KB per
+# organization, most of them unique to it: a national registry's would be 400 MB).
 _TERMS: dict[tuple[str, str], tuple[str, ...]] = {}
 _TERMS_GROUPS: list = [None]
 _TERMS_LIMIT = 1_000_000
 
 
-def _text_terms(synonyms):
+def _text_terms(synonyms, keep: bool):
     groups = synonyms.groups if synonyms else None
-    if _TERMS_GROUPS[0] != groups or len(_TERMS) > _TERMS_LIMIT:
+    if not keep:
+        _TERMS.clear()
+        _TERMS_GROUPS[0] = None
+    elif _TERMS_GROUPS[0] != groups or len(_TERMS) > _TERMS_LIMIT:
         _TERMS.clear()
         _TERMS_GROUPS[0] = groups
+    known = _TERMS if keep else {}
 
     def terms(text: str, field: str) -> tuple[str, ...]:
-        found = _TERMS.get((text, field))
+        found = known.get((text, field))
         if found is None:
-            found = _TERMS[(text, field)] = tuple(pl.terms(pl.split_words(text), field, synonyms))
+            found = known[(text, field)] = tuple(pl.terms(pl.split_words(text), field, synonyms))
         return found
 
     return terms
@@ -104,8 +110,9 @@ class IndexBuilder:
     saved) is patched where a few documents changed instead of built again: at N=2000 a
     whole index took most of the time of a one-profile rebuild."""
 
-    def __init__(self, fields: Fields, synonyms=None):
-        self.fields, self.synonyms = fields, synonyms
+    def __init__(self, fields: Fields, synonyms=None, keep: bool = False):
+        # keep: the terms of each text stay for the next build of this process (`_TERMS`).
+        self.fields, self.synonyms, self.keep = fields, synonyms, keep
         self._docs: list[tuple[tuple[str, ...], ...]] | None = None  # per position, per field
         # term → field position → positions of the documents, one per occurrence (ascending).
         self._postings: dict[str, dict[int, array]] = {}
@@ -113,7 +120,7 @@ class IndexBuilder:
 
     def index(self, documents: Iterable[Mapping[str, str]]) -> dict:
         names = [field for field, _ in self.fields]
-        text_terms = _text_terms(self.synonyms)
+        text_terms = _text_terms(self.synonyms, self.keep)
         docs = [
             tuple(text_terms(doc[field], field) if doc.get(field) else () for field in names)
             for doc in documents

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from cmosc.model.facets import FACETS, Facet
 from cmosc.model.organization import Organization
+from cmosc.model.privacy import same_objects
 from cmosc.profiles import phones
 from cmosc.profiles.vocabularies import Vocabulary
 from cmosc.search.compact import Fields, IndexBuilder, to_json
@@ -129,25 +130,31 @@ def search_files(
     vocabularies: Mapping[str, Vocabulary],
     shard_size: int = SHARD_SIZE,
     synonyms: Synonyms = NO_SYNONYMS,
+    keep: bool = False,
 ) -> list[dict[str, SearchFile]]:
     """The search files: per shard of `shard_size` organizations (by slug), its
-    files keyed "documentos", "nombres", "texto", "extractos". Deterministic bytes."""
+    files keyed "documentos", "nombres", "texto", "extractos". Deterministic bytes.
+    `keep`: each shard (files, index builders, pieces) and the terms of each text stay for
+    the next build of this process (`cmosc servir`), which works out again only what
+    changed; a one-off build keeps nothing (at N=20000, 80 MB of terms alone)."""
     if shard_size < 1:
         raise ValueError(f"tamaño de fragmento inválido: {shard_size}")
+    if not keep:
+        _SHARDS.clear()
     ordered = sorted(orgs, key=lambda o: o.slug)
     facets = {facet.param: facet_options(facet, vocabularies, ordered) for facet in FACETS}
     shards = []
     for k, start in enumerate(range(0, max(len(ordered), 1), shard_size)):
         part = ordered[start : start + shard_size]
         known = _SHARDS.get(k)
-        if known is not None and known[1] == facets and known[2] == synonyms and _same(known[0], part):
+        if known is not None and known[1] == facets and known[2] == synonyms and same_objects(known[0], part):
             shards.append(known[3])
             continue
         # The shard's indexes are patched where its organizations changed (`IndexBuilder`),
         # and what is read from those that did not is not read again (`_pieces`).
         builders = known[4] if known is not None and known[2] == synonyms else None
         if builders is None:
-            builders = (IndexBuilder(NAME_FIELDS, synonyms), IndexBuilder(TEXT_FIELDS, synonyms))
+            builders = (IndexBuilder(NAME_FIELDS, synonyms, keep), IndexBuilder(TEXT_FIELDS, synonyms, keep))
         last = dict(zip(map(id, known[0]), zip(known[0], known[5]))) if known is not None else {}
         pieces = []
         for org in part:
@@ -165,7 +172,8 @@ def search_files(
                 ),
             }
         )
-        _SHARDS[k] = (part, facets, synonyms, shards[-1], builders, pieces)
+        if keep:
+            _SHARDS[k] = (part, facets, synonyms, shards[-1], builders, pieces)
     for k in [k for k in _SHARDS if k >= len(shards)]:
         del _SHARDS[k]
     return shards
@@ -190,7 +198,3 @@ def _pieces(org: Organization) -> _Pieces:
 # holding the changed ones (of 8 at N=20000). k → (its organizations, facets, synonyms,
 # files, index builders, each organization's pieces).
 _SHARDS: dict[int, tuple[list[Organization], dict, Synonyms, dict, tuple, list]] = {}
-
-
-def _same(before: list[Organization], now: list[Organization]) -> bool:
-    return len(before) == len(now) and all(a is b for a, b in zip(before, now))

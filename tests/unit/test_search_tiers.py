@@ -337,11 +337,13 @@ def test_unchanged_shards_are_kept_and_a_changed_one_worked_out_again():
     today = date(2026, 11, 25)
     catalog = load_catalog(ROOT, today=today)
     orgs = build_organizations(catalog, today)
-    before = search_files(orgs, catalog.vocabularies, shard_size=8)
+    before = search_files(orgs, catalog.vocabularies, shard_size=8, keep=True)
     ordered = sorted(orgs, key=lambda o: o.slug)
     summary = "Un resumen que nadie más tiene: zarzaparrilla."
     edited = dataclasses.replace(ordered[9], resumen=summary, data={**ordered[9].data, "resumen": summary})
-    now = search_files([edited if o is ordered[9] else o for o in orgs], catalog.vocabularies, shard_size=8)
+    now = search_files(
+        [edited if o is ordered[9] else o for o in orgs], catalog.vocabularies, shard_size=8, keep=True
+    )
     assert [a is b for a, b in zip(before, now)] == [True, False] + [True] * (len(now) - 2)
     assert "zarzaparr" in now[1]["extractos"].text and "zarzaparr" not in before[1]["extractos"].text
     # The same organizations as new objects: every shard worked out from scratch, same bytes.
@@ -358,4 +360,21 @@ def test_unchanged_shards_are_kept_and_a_changed_one_worked_out_again():
     )
     assert [{k: f.text for k, f in s.items()} for s in now] == [
         {k: f.text for k, f in s.items()} for s in fresh
+    ]
+
+
+def test_a_one_off_build_keeps_no_shards_or_terms():
+    """Only a process that builds again (`keep`, `cmosc servir`) holds the last build's shards
+    and the terms of each text; a one-off build frees them (4 KB per organization)."""
+    from cmosc.search import compact, tiers
+
+    today = date(2026, 11, 25)
+    catalog = load_catalog(ROOT, today=today)
+    orgs = build_organizations(catalog, today)
+    kept = search_files(orgs, catalog.vocabularies, shard_size=8, keep=True)
+    assert tiers._SHARDS and compact._TERMS
+    once = search_files(orgs, catalog.vocabularies, shard_size=8)
+    assert not tiers._SHARDS and not compact._TERMS
+    assert [{k: f.text for k, f in s.items()} for s in once] == [
+        {k: f.text for k, f in s.items()} for s in kept
     ]

@@ -54,9 +54,15 @@ def sugerencias(site: Site, cantidad: int = 6) -> list[str]:
 
 
 def search(site: Site, context: dict):
+    from cmosc.site.generator import PAGE_CACHE  # here: the generator imports every builder
+
     shard = int(setting(context, "CMOSC_BUSQUEDA_FRAGMENTO"))
     fragmentos = search_files(
-        site.organizations, site.vocabularies, shard, Synonyms.from_groups(site.synonyms)
+        site.organizations,
+        site.vocabularies,
+        shard,
+        Synonyms.from_groups(site.synonyms),
+        keep=context.get(PAGE_CACHE) is not None,  # pages cached: builds follow (`cmosc servir`)
     )
     for datos in fragmentos:
         for archivo in datos.values():
