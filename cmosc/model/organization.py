@@ -43,7 +43,7 @@ def topic_ids(areas: list[str], poblacion: list[str]) -> list[str]:
     return list(dict.fromkeys([*areas, *implied]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Phone:
     texto: str
     href: str
@@ -68,7 +68,7 @@ def unique_phones(texts: list[str]) -> list[Phone]:
     return list(seen.values())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     nombre: str | None
     direccion: str | None
@@ -115,7 +115,7 @@ class Location:
         return "https://www.google.com/maps/dir/?" + urlencode({"api": 1, "destination": destination})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Activity:
     nombre: str
     descripcion: str | None
@@ -123,7 +123,7 @@ class Activity:
     hours: Hours | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     tipo: Term
     descripcion: str
@@ -141,7 +141,7 @@ class _PublishedField:
         return self if org is None else org.data.get(self.name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Organization:
     slug: str
     data: dict  # published fields only, as validated (ids, typed values)

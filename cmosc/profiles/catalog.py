@@ -40,7 +40,7 @@ PROGRAMS_DIR = "content/programas"
 MARKED_KINDS = frozenset({"slug", "horario"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     slug: str
     archivo: str

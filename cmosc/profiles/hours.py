@@ -113,7 +113,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     days: tuple[int, ...]
     intervals: tuple[tuple[int, ...], ...]  # (start, end) or (start,) for a start time only
@@ -121,7 +121,7 @@ class Rule:
     months: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hours:
     text: str  # as written
     readable: bool
