@@ -49,7 +49,7 @@ lint: $(STAMP) ## estilo (ruff) y dirección de las importaciones entre etapas (
 test: $(STAMP) sistema $(NODE_STAMP) lint ## corre todas las pruebas, con navegador y validadores (en los dos núcleos)
 	$(BIN)/pytest -n 2
 
-bench: $(STAMP) sistema $(NODE_STAMP) ## mide velocidad, tamaño y Lighthouse; escribe benchmarks/RESULTS.md (N=$(N))
+bench: $(STAMP) sistema $(NODE_STAMP) ## mide velocidad, tamaño y Lighthouse; escribe benchmarks/RESULTS.md (N=$(N); con N mayor que 20000, solo nuestra construcción frente a N=20000)
 	$(BIN)/python -m benchmarks.run --n $(N)
 
 clean: ## borra output/ y cachés
