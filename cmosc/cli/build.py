@@ -118,9 +118,11 @@ def build(
     if pages is not None:
         pages.start(config)
     overlay = published is not None and published.current()
+    if published is not None and not overlay:
+        published.forget()  # nothing of it is trusted, but later builds will be laid over this one
     status, written = 1, None
     try:
-        status, written = run_pelican(config, staging, root, catalog, pages, published if overlay else None)
+        status, written = run_pelican(config, staging, root, catalog, pages, published)
     except BrokenLinks as stop:  # already printed; a server goes on with the last good site
         errors.lines += stop.lines
     finally:

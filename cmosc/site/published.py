@@ -95,7 +95,8 @@ class PublishedSite:
         remove_later(staging)
 
     def forget(self) -> None:
-        """After a failure while laying over: the next build publishes a whole new folder."""
+        """Trust nothing published so far (a failure while laying over, a folder replaced by
+        another process): the next build publishes a whole new folder."""
         self._files, self._folder = {}, None
 
 
