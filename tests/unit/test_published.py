@@ -30,6 +30,16 @@ def _build(tmp: Path, published: PublishedSite, files: dict[str, bytes], overlay
     return staging
 
 
+def _first_build(tmp: Path) -> tuple[Path, Path, PublishedSite]:
+    """A work folder, the output and the site published there by a first (whole) build of FIRST."""
+    work = tmp / "trabajo"
+    work.mkdir()
+    output = tmp / "salida"
+    published = PublishedSite(output)
+    _build(work, published, FIRST, overlay=False)
+    return work, output, published
+
+
 def _clean(tmp: Path, files: dict[str, bytes]) -> dict:
     folder = tmp / "limpio"
     folder.mkdir()
@@ -59,26 +69,19 @@ SECOND = {
 
 
 def test_a_build_laid_over_equals_a_clean_build_and_writes_only_what_changed(tmp_path):
-    work = tmp_path / "trabajo"
-    work.mkdir()
-    published = PublishedSite(tmp_path / "salida")
-    _build(work, published, FIRST, overlay=False)
+    work, _, published = _first_build(tmp_path)
     assert _tree(tmp_path / "salida") == _clean(tmp_path, FIRST)
     untouched = os.stat(tmp_path / "salida/index.html").st_ino
     assert published.current()
     staging = _build(work, published, SECOND, overlay=True)
     assert _tree(tmp_path / "salida") == _clean(tmp_path, SECOND)  # no file or empty folder left
-    assert not staging.exists()
+    assert staging.name not in {p.name for p in (tmp_path / "salida").iterdir()}  # deleted apart
     assert published.placed == 3 and published.removed == 3
     assert os.stat(tmp_path / "salida/index.html").st_ino == untouched
 
 
 def test_a_file_changed_behind_its_back_is_written_again(tmp_path):
-    work = tmp_path / "trabajo"
-    work.mkdir()
-    output = tmp_path / "salida"
-    published = PublishedSite(output)
-    _build(work, published, FIRST, overlay=False)
+    work, output, published = _first_build(tmp_path)
     page = output / "organizaciones/b/index.html"
     with open(page, "r+b") as handle:  # edited in place, as through a hard link of the cache
         handle.write(b"<X>")
@@ -90,11 +93,7 @@ def test_a_file_changed_behind_its_back_is_written_again(tmp_path):
 
 
 def test_a_folder_replaced_by_another_process_is_not_trusted(tmp_path):
-    work = tmp_path / "trabajo"
-    work.mkdir()
-    output = tmp_path / "salida"
-    published = PublishedSite(output)
-    _build(work, published, FIRST, overlay=False)
+    work, output, published = _first_build(tmp_path)
     output.rename(tmp_path / "otra")  # `cmosc construir` swapped in its own folder
     (tmp_path / "otra").rename(output)
     assert published.current()  # the same folder moved back is still ours
