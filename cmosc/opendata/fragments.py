@@ -30,9 +30,17 @@ _FILES: dict[str, tuple[bytes, int, bytes]] = {}
 _KEPT_WITH: list = [None]
 
 
+# Kinds a build uses more than once (an organization's CSV line is in about ten facet CSVs).
+REUSED_IN_A_BUILD = frozenset({"csv"})
+
+
 class Fragments:
     def __init__(self, environment: tuple):
         self.environment = environment
+        # Kept for the next build (`cmosc servir`)? A one-off build keeps only what it reuses:
+        # holding every file's fragments until the end took the export process from 700 MB
+        # to 889 MB at N=20000 (4.1 GB at 100,000).
+        self.lasting = False
         same = _KEPT_WITH[0] == environment
         self._kept, self._files = (_KEPT, _FILES) if same else ({}, {})
         self.made: dict[int, tuple[Organization, dict[str, bytes]]] = {}  # by this build
@@ -43,6 +51,8 @@ class Fragments:
         known = self._kept.get(id(org))
         if known is not None and known[0] is org and kind in known[1]:
             return known[1][kind]
+        if not self.lasting and kind not in REUSED_IN_A_BUILD:
+            return make(org)
         made = self.made.setdefault(id(org), (org, {}))[1]
         fragment = made.get(kind)
         if fragment is None:

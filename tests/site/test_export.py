@@ -407,6 +407,7 @@ def test_a_profile_without_description_in_every_export(built_site):
 def _exports(organizations, vocabularies) -> tuple[Dataset, dict[str, bytes]]:
     """Every export, and CSVs of a few subsets (as the facet CSVs are)."""
     data = Dataset(organizations, vocabularies, base_url="https://ejemplo.org")
+    data.fragments.lasting = True  # as under `cmosc servir`
     files = dict(export_all(data))
     for start in range(3):
         files[f"parte-{start}.csv"] = render_csv(data.con(organizations[start::3]))
@@ -434,6 +435,18 @@ def test_kept_fragments_give_the_bytes_of_a_clean_build(dataset):
         assert files.keys() == clean_files.keys()
         for file, content in clean_files.items():
             assert files[file] == content, file
+    finally:
+        fragments.forget()
+
+
+def test_a_one_off_build_holds_only_the_fragments_it_reuses(dataset):
+    """`cmosc construir`: a JSON record or an XLSX row is used once and not held until the end."""
+    fragments.forget()
+    try:
+        data = Dataset(dataset.organizations, dataset.vocabularios)
+        dict(export_all(data))
+        kinds = {kind for made in data.fragments.new()[0].values() for kind in made}
+        assert kinds == set(fragments.REUSED_IN_A_BUILD)
     finally:
         fragments.forget()
 

@@ -84,6 +84,7 @@ def start_in_background(generators) -> None:
             fragments = data.fragments
             keep = (fragments.new, partial(fragments.remember, data.organizations))
             published = generator.settings.get(PUBLISHED_SITE)
+            fragments.lasting = published is not None
             generator.context[BACKGROUND] = Background(
                 lambda site=site, data=data, published=published: data_files(site, data, published),
                 Path(generator.output_path),
