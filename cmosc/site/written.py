@@ -69,7 +69,8 @@ class WrittenFiles:
         return True
 
     def _published(self, save_as: str, digest: bytes) -> bool:
-        """Whether the site laid over already holds exactly these bytes at this path."""
+        """Whether the site laid over already holds exactly these bytes at this path (a path
+        this build already wrote stops it: two pages must never share a file)."""
         if save_as in self.digests:
             raise RuntimeError(f"La construcción escribió dos veces {save_as}.")
         return self.published is not None and self.published.holds(save_as, digest)
