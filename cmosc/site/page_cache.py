@@ -26,6 +26,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from cmosc.site.written import file_identity
+
 INDEX_NAME = "paginas.indice"
 LOCK_NAME = "bloqueo"
 PAGES_DIR = "paginas"
@@ -119,7 +121,7 @@ class PageCache:
             if content is not None:
                 source.unlink()  # so the page rendered now takes its place
             return False
-        self._checked[source.name] = _identity(stat)
+        self._checked[source.name] = file_identity(stat)
         if not _link(source, target):  # another file system, or links not allowed: a copy
             with open(target, "wb") as handle:
                 handle.write(content)
@@ -130,7 +132,7 @@ class PageCache:
         if known is None:
             return False
         try:
-            return _identity(os.stat(source)) == known
+            return file_identity(os.stat(source)) == known
         except OSError:
             return False
 
@@ -155,7 +157,7 @@ class PageCache:
             os.replace(temporary, stored)
         except OSError:
             _write_atomically(stored, written.read_bytes())
-        self._checked[stored.name] = _identity(os.stat(stored))
+        self._checked[stored.name] = file_identity(os.stat(stored))
 
     def note_links(self, files: set[str], ids: dict[str, frozenset[str]]) -> None:
         """This build's files and page ids, as its link check sees them."""
@@ -207,10 +209,6 @@ class PageCache:
         if self._lock is not None:
             self._lock.close()  # releases the flock
             self._lock = None
-
-
-def _identity(stat: os.stat_result) -> tuple[int, int, int]:
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 def _link(source: Path, target: Path) -> bool:

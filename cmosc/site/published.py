@@ -21,11 +21,7 @@ import os
 from pathlib import Path
 
 from cmosc.site.swap import remove_later, swap_directory
-from cmosc.site.written import relative_files
-
-
-def _identity(stat: os.stat_result) -> tuple[int, int, int]:
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+from cmosc.site.written import file_identity, relative_files
 
 
 class PublishedSite:
@@ -50,7 +46,7 @@ class PublishedSite:
         if known is None or known[0] != digest:
             return False
         try:
-            return _identity(os.stat(self._prefix + relative)) == known[1]
+            return file_identity(os.stat(self._prefix + relative)) == known[1]
         except OSError:
             return False
 
@@ -68,7 +64,7 @@ class PublishedSite:
             self._lay_over(staging, changed, self._files.keys() - digests.keys())
         files = {}
         for relative in changed:
-            files[relative] = (digests[relative], _identity(os.stat(self._prefix + relative)))
+            files[relative] = (digests[relative], file_identity(os.stat(self._prefix + relative)))
         kept = {path: known for path, known in self._files.items() if path in digests}
         self._files = {**kept, **files}
         stat = os.stat(self.output)

@@ -103,6 +103,12 @@ class WrittenFiles:
                 self.digests[relative] = file_digest(self.output / relative)
 
 
+def file_identity(stat: os.stat_result) -> tuple[int, int, int]:
+    """Inode, size and modification time: any write to the file (also through a hard link)
+    changes the time, so a file with the same identity still has the bytes it had."""
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
 def file_digest(path: Path) -> bytes:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").digest()
