@@ -79,11 +79,12 @@ def run(args) -> int:
     )
     destino = args.destino if args.destino.is_absolute() else root / args.destino
     destino.mkdir(parents=True, exist_ok=True)
-    files = export_all(dataset)
-    for name, content in files:
+    count = 0
+    for name, content in export_all(dataset):
         write_atomically(destino / name, content)
+        count += 1
     print(
-        f"{len(files)} archivos de datos abiertos en {args.destino}/ ({len(orgs)} organizaciones).",
+        f"{count} archivos de datos abiertos en {args.destino}/ ({len(orgs)} organizaciones).",
         file=sys.stderr,
     )
     return 0

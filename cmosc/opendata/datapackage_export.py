@@ -1,12 +1,10 @@
 """`datapackage.json`: a Frictionless Data Package describing every other file.
 
-Written last, from the other files' bytes (size and sha256), so it always describes
+Written last, from the other files' size and sha256, so it always describes
 exactly what was published alongside it.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 from cmosc.opendata.columns import NO, SI
 from cmosc.opendata.dataset import Dataset
@@ -26,7 +24,7 @@ def table_schema() -> dict:
     return {"fields": fields, "primaryKey": ["slug"], "missingValues": [""]}
 
 
-def resource(exporter, content: bytes) -> dict:
+def resource(exporter, size: int, digest: bytes) -> dict:
     entry = {
         "name": exporter.archivo.replace("_", "-").replace(".", "-"),  # unique: organizaciones-csv…
         "path": exporter.archivo,
@@ -34,8 +32,8 @@ def resource(exporter, content: bytes) -> dict:
         "description": exporter.descripcion,
         "format": exporter.formato,
         "mediatype": exporter.mediatype,
-        "bytes": len(content),
-        "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
+        "bytes": size,
+        "hash": "sha256:" + digest.hex(),
     }
     if exporter.tabular:
         entry["encoding"] = "utf-8-sig" if exporter.formato == "csv" else "utf-8"
@@ -48,7 +46,8 @@ def resource(exporter, content: bytes) -> dict:
     return entry
 
 
-def render_datapackage(dataset: Dataset, files: list[tuple[object, bytes]]) -> bytes:
+def render_datapackage(dataset: Dataset, files: list[tuple[object, int, bytes]]) -> bytes:
+    """`files`: (exporter, size, sha256 digest) of each file it describes."""
     actualizado = dataset.actualizado
     package = {
         "name": NAME,
@@ -64,7 +63,7 @@ def render_datapackage(dataset: Dataset, files: list[tuple[object, bytes]]) -> b
         ],
         "contributors": [{"title": dataset.publicador, "role": "publisher"}],
         "keywords": ["organizaciones sociales", "sociedad civil", "Tucumán", "datos abiertos"],
-        "resources": [resource(exporter, content) for exporter, content in files],
+        "resources": [resource(*described) for described in files],
     }
     if actualizado:
         package["created"] = actualizado.isoformat() + "T00:00:00Z"
