@@ -59,9 +59,9 @@ def add_build_arguments(parser) -> None:
     )
 
 
-def page_cache(args) -> PageCache | None:
+def page_cache(args, rebuilds: bool = False) -> PageCache | None:
     """The pages of earlier builds, in `.cache/cmosc/` of the data folder (not with --sin-cache)."""
-    return None if args.sin_cache else PageCache(args.raiz.resolve() / CACHE_DIR)
+    return None if args.sin_cache else PageCache(args.raiz.resolve() / CACHE_DIR, rebuilds)
 
 
 def output_folder(args) -> Path:
@@ -221,13 +221,17 @@ def _steady_heap():
     """The validated catalog and the modules live for the whole build: the cyclic garbage
     collector need not walk them again and again (it took ~10 % of a build). Frozen, they are
     out of its sight; a higher first threshold makes it run less often on the many small
-    objects rendering creates and drops. Both undone afterwards (`cmosc servir` builds again)."""
+    objects rendering creates and drops. Both undone afterwards, but a heap the caller had
+    frozen stays frozen (`cmosc servir` freezes what outlives each build)."""
     thresholds = gc.get_threshold()
-    gc.collect()
+    frozen_by_caller = gc.get_freeze_count() > 0
+    if not frozen_by_caller:  # else the caller just collected
+        gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
-        gc.unfreeze()
+        if not frozen_by_caller:
+            gc.unfreeze()

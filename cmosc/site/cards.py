@@ -38,7 +38,7 @@ VALUE_FRAGMENTS_KEPT = 4096
 
 
 # Fragments of earlier builds of this process: lasting key → fragment.
-_KEPT: dict[bytes, Markup] = {}
+_KEPT: dict[tuple, Markup] = {}
 
 
 def _macro(template, macro: str, context: dict):
@@ -61,8 +61,8 @@ class FragmentCache:
     def __init__(self, template, macro: str, context: dict):
         self._macro = _macro(template, macro, context)
         self._rendered: dict[tuple, Markup] = {}
-        self.lasting_key = None  # (org, args) → bytes | None, when pages are cached
-        self.used: set[bytes] = set()
+        self.lasting_key = None  # (org, args) → tuple | None, when pages are cached
+        self.used: set[tuple] = set()
 
     def __call__(self, org, *args) -> Markup:
         key = (org.slug, *args)

@@ -82,9 +82,12 @@ class DirectoryGenerator(Generator):
         root = Path(setting(self.settings, "CMOSC_DATOS_RAIZ")).resolve()
         skip = frozenset({VALIDATED_CATALOG, PAGE_CACHE, PUBLISHED_SITE, WRITTEN_FILES})
         try:
-            return PageKeys(self.site, build_key(self.settings, root, cache.config, self.site, skip))
+            base = build_key(self.settings, root, cache.config, self.site, skip)
         except Uncacheable:
             return None  # something every page reads cannot be described: render them all
+        keys = PageKeys(self.site, base, cache.last_inputs)
+        cache.fresh_inputs = keys.fresh
+        return keys
 
     def _render(self, spec: PageSpec, written: WrittenFiles, site) -> None:
         text = self.get_template(spec.template).render(

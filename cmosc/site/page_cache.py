@@ -47,7 +47,9 @@ class Entry:
 
 
 class PageCache:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, rebuilds: bool = False):
+        """`rebuilds`: this process builds again (`cmosc servir`), so each page's inputs are
+        also kept in memory (`PageKeys`) for the next build."""
         self.folder = folder
         self.pages = folder / PAGES_DIR
         self.templates = folder / TEMPLATES_DIR  # compiled templates (`template_cache.py`)
@@ -61,6 +63,9 @@ class PageCache:
         self._links: tuple[frozenset[str], dict] | None = None
         self._links_fresh: tuple[frozenset[str], dict] | None = None
         self.reused = self.rendered = self.rejected = 0
+        # PageKeys' inputs of the last successful build of this process, and of this one.
+        self.last_inputs: dict[str, tuple] | None = {} if rebuilds else None
+        self.fresh_inputs: dict[str, tuple] | None = None
 
     def load(self) -> None:
         """The last successful build's index, once per process; anything wrong with it: empty."""
@@ -93,6 +98,7 @@ class PageCache:
         self.config = config  # the settings file, part of every page's key
         self.load()
         self.fresh = {}
+        self.fresh_inputs = None
         self.reused = self.rendered = self.rejected = 0
 
     def candidate(self, save_as: str, inputs: bytes) -> Entry | None:
@@ -181,6 +187,8 @@ class PageCache:
         """After a successful build: its index replaces the last one, unused files go."""
         self.entries, self.fresh = self.fresh, {}
         self._links, self._links_fresh = self._links_fresh, None
+        if self.fresh_inputs is not None:
+            self.last_inputs, self.fresh_inputs = self.fresh_inputs, None
         rows = {
             path: (e.inputs, e.reads, e.key, e.digest, e.links, e.ids) for path, e in self.entries.items()
         }
@@ -203,6 +211,7 @@ class PageCache:
         """After a failed build: the last good index stays."""
         self.fresh = {}
         self._links_fresh = None
+        self.fresh_inputs = None
         self._unlock()
 
     def _unlock(self) -> None:

@@ -70,7 +70,7 @@ def test_cached_builds_equal_clean_builds_after_every_kind_of_change(tmp_path, m
     project = copy_project(tmp_path / "proyecto")
     cache = ProfileCache()
     folder = tmp_path / "cache-paginas"
-    pages = PageCache(folder)
+    pages = PageCache(folder, rebuilds=not new_process)
     config = project / "pelicanconf.py"
     # `cmosc servir` lays each build over the site it published; a new process swaps in a new folder.
     published = None if new_process else PublishedSite(tmp_path / "cache")

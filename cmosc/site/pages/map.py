@@ -14,6 +14,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from cmosc.folding import spanish_sort_key
@@ -42,6 +43,9 @@ class Point:
     org: Organization
     sede: Location
     number: int  # 1-based position among the organization's sedes
+
+    # What a page showing it depends on (`page_keys`): the sede is the organization's.
+    KEY_FIELDS: ClassVar[tuple[str, ...]] = ("org", "number")
 
     @property
     def ancla(self) -> str:
