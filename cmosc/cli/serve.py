@@ -145,4 +145,3 @@ def _build(
         print("Se sigue sirviendo el último sitio bueno.", file=sys.stderr)
     sys.stderr.flush()
     return outcome.failure
-

@@ -16,7 +16,8 @@ from cmosc.model.organization import build_organizations
 from cmosc.profiles.catalog import load_catalog
 from cmosc.site.context import Site
 from cmosc.site.page_keys import Encoder, organization_digests
-from cmosc.site.pages import core, map as map_pages
+from cmosc.site.pages import core
+from cmosc.site.pages import map as map_pages
 
 TODAY = date(2026, 11, 25)
 
