@@ -197,7 +197,7 @@ def run_pelican(
         jinja = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": TemplateCodeCache(pages.templates)}
         settings["JINJA_ENVIRONMENT"] = jinja
     try:
-        with _steady_heap():
+        with _steady_heap(stay_frozen=pages is not None and pages.rebuilds):
             Pelican(settings).run()
     except Exception as error:  # what Pelican's CLI reports before exiting with 1
         logging.getLogger("pelican").critical("%s%s: %s", _template_line(error), type(error).__name__, error)
@@ -217,15 +217,15 @@ def _template_line(error: Exception) -> str:
 
 
 @contextmanager
-def _steady_heap():
+def _steady_heap(stay_frozen: bool = False):
     """The validated catalog and the modules live for the whole build: the cyclic garbage
     collector need not walk them again and again (it took ~10 % of a build). Frozen, they are
     out of its sight; a higher first threshold makes it run less often on the many small
-    objects rendering creates and drops. Both undone afterwards, but a heap the caller had
-    frozen stays frozen (`cmosc servir` freezes what outlives each build)."""
+    objects rendering creates and drops. Both undone afterwards, except with `stay_frozen`:
+    a process that builds again (`cmosc servir`) collects after each build and freezes what
+    outlives it, so neither here nor there is the whole heap walked again."""
     thresholds = gc.get_threshold()
-    frozen_by_caller = gc.get_freeze_count() > 0
-    if not frozen_by_caller:  # else the caller just collected
+    if not stay_frozen:  # else the caller collected after its last build
         gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
@@ -233,5 +233,5 @@ def _steady_heap():
         yield
     finally:
         gc.set_threshold(*thresholds)
-        if not frozen_by_caller:
+        if not stay_frozen:
             gc.unfreeze()

@@ -83,6 +83,10 @@ class FragmentCache:
         here, not by a template loop (a loop step and an escape per card on every page)."""
         return Markup("".join([f"<li>{self(org, *args)}</li>\n" for org in orgs]))
 
+    def lines(self, orgs, *args) -> Markup:
+        """Each organization's fragment, one a line (fragments that are list items themselves)."""
+        return Markup("".join([f"{self(org, *args)}\n" for org in orgs]))
+
 
 def install(context: dict, get_template) -> None:
     for name, (template, macro) in FRAGMENTS.items():

@@ -7,6 +7,7 @@ from datetime import date
 from functools import cached_property
 from urllib.parse import urlsplit
 
+from cmosc.model.facets import FACETS, Facet
 from cmosc.model.history import History
 from cmosc.model.organization import AREA_POPULATIONS, Organization, Phone, unique_phones
 from cmosc.municipality import Municipality, municipality
@@ -28,6 +29,14 @@ class Site:
     synonyms: tuple[tuple[str, ...], ...] = ()  # vocabularios/sinonimos.yml, as typed
 
     def __post_init__(self):
+        # Each organization's facet values, computed once (map, /colaborar/, facets and search
+        # asked about 26 times per organization per build); an unchanged organization of the
+        # last build (the same object, under `cmosc servir`) keeps them.
+        last = _FACET_VALUES[0]
+        self._facet_values = {
+            id(o): known for o in self.organizations if (known := last.get(id(o))) and known[0] is o
+        }
+        _FACET_VALUES[0] = self._facet_values
         self.area_ids = {o.slug: frozenset(a.id for a in o.areas) for o in self.organizations}
         self.by_area: dict[str, list[Organization]] = {}
         self.by_barrio: dict[str, list[Organization]] = {}
@@ -36,6 +45,13 @@ class Site:
                 self.by_area.setdefault(area.id, []).append(org)
             for barrio in org.barrios:
                 self.by_barrio.setdefault(barrio.id, []).append(org)
+
+    def values(self, facet: Facet, org: Organization) -> list[str]:
+        """`facet.values(org)`, remembered (callers never change the list)."""
+        known = self._facet_values.get(id(org))
+        if known is None or known[0] is not org:
+            known = self._facet_values[id(org)] = (org, tuple(f.values(org) for f in FACETS))
+        return known[1][FACET_POSITION[facet.id]]
 
     @cached_property  # listings ask for it once per page: a scan of every organization each time
     def activas(self) -> list[Organization]:
@@ -118,6 +134,11 @@ class Site:
     def participantes(self, program: str) -> list[Organization]:
         """Active organizations that say they take part in a program, by name."""
         return [o for o in self.activas if program in (o.programas or ())]
+
+
+# The last Site's facet values: id(org) → (org, values of each facet in FACETS order).
+_FACET_VALUES: list[dict[int, tuple[Organization, tuple[list[str], ...]]]] = [{}]
+FACET_POSITION = {f.id: i for i, f in enumerate(FACETS)}
 
 
 @dataclass(frozen=True)

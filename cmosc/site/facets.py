@@ -64,7 +64,7 @@ def compute(facet: Facet, site) -> tuple[FacetResult, dict[str, Members]]:
     inactive: dict[str, list] = {}
     for org in site.organizations:  # already in Spanish collation order
         bucket = active if org.activa else inactive
-        for value in facet.values(org):
+        for value in site.values(facet, org):
             bucket.setdefault(value, []).append(org)
     values, members = [], {}
     for value, label, descripcion in facet.terms(site.vocabularies):

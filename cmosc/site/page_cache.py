@@ -51,6 +51,7 @@ class PageCache:
         """`rebuilds`: this process builds again (`cmosc servir`), so each page's inputs are
         also kept in memory (`PageKeys`) for the next build."""
         self.folder = folder
+        self.rebuilds = rebuilds
         self.pages = folder / PAGES_DIR
         self.templates = folder / TEMPLATES_DIR  # compiled templates (`template_cache.py`)
         self.entries: dict[str, Entry] = {}  # as of the last successful build

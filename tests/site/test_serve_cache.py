@@ -4,6 +4,7 @@ publish exactly what a clean build does, and a damaged cache is never published.
 from __future__ import annotations
 
 import filecmp
+import gc
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,17 @@ def _same_tree(a: Path, b: Path) -> list[str]:
 BUILD_WIDE = {"vocabulario", "plantilla", "configuración", "contenido"}
 
 
+@pytest.fixture
+def thawed():
+    """A cache that `rebuilds` leaves the heap frozen between builds, as `cmosc servir` wants."""
+    yield
+    gc.unfreeze()
+
+
 @pytest.mark.parametrize("new_process", [False, True], ids=["mismo-proceso", "proceso-nuevo"])
-def test_cached_builds_equal_clean_builds_after_every_kind_of_change(tmp_path, monkeypatch, new_process):
+def test_cached_builds_equal_clean_builds_after_every_kind_of_change(
+    tmp_path, monkeypatch, new_process, thawed
+):
     monkeypatch.setenv("CMOSC_FECHA_REFERENCIA", REFERENCE_DATE)
     project = copy_project(tmp_path / "proyecto")
     cache = ProfileCache()

@@ -53,7 +53,7 @@ def options(site: Site, orgs) -> list[tuple[Filter, list[Option]]]:
         labels = {v.value: v.label for v in site.facetas[f.faceta.id].values}
         counts: dict[str, int] = {}
         for org in orgs:
-            for value in f.lee(org):
+            for value in site.values(f.faceta, org):
                 counts[value] = counts.get(value, 0) + 1
         opciones = [Option(v, labels[v], f"colaborar/{f.segmento}/{v}/", n) for v, n in counts.items()]
         result.append((f, sorted(opciones, key=lambda o: spanish_sort_key(o.label))))
@@ -72,7 +72,7 @@ def collaborate(site: Site, context: dict):
         # Each organization's values read once, not once per option.
         chosen: dict[str, list] = {option.value: [] for option in opciones}
         for org in orgs:
-            for value in dict.fromkeys(f.lee(org)):
+            for value in site.values(f.faceta, org):
                 chosen[value].append(org)
         for option in opciones:
             yield PageSpec(

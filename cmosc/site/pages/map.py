@@ -59,9 +59,9 @@ class Point:
         return sede_label(self.sede, self.number)
 
 
-def point_values(facet: Facet, point: Point) -> list[str]:
+def point_values(site: Site, facet: Facet, point: Point) -> list[str]:
     """A sede's values of a facet: its own where the facet reads sedes, else its organization's."""
-    return list(facet.read_sede(point.sede)) if facet.read_sede else facet.values(point.org)
+    return list(facet.read_sede(point.sede)) if facet.read_sede else site.values(facet, point.org)
 
 
 def sede_label(sede: Location, number: int) -> str:
@@ -93,9 +93,9 @@ def barrio_centres(located: list[Point]) -> list[dict]:
     return sorted(centres, key=lambda c: spanish_sort_key(c["nombre"]))
 
 
-def filter_options(located: list[Point], facet: Facet, vocabulary) -> list[tuple[str, str, int]]:
+def filter_options(site: Site, located: list[Point], facet: Facet, vocabulary) -> list[tuple[str, str, int]]:
     """(id, name, sedes) of the values the located sedes have, in name order."""
-    counts = Counter(value for p in located for value in point_values(facet, p))
+    counts = Counter(value for p in located for value in point_values(site, facet, p))
     options = [(vid, vocabulary.label(vid), n) for vid, n in counts.items()]
     return sorted(options, key=lambda o: spanish_sort_key(o[1]))
 
@@ -127,7 +127,7 @@ def locations(located: list[Point]) -> dict[str, list[list[float]]]:
     return dict(sorted(result.items()))
 
 
-def markers(located: list[Point]) -> dict:
+def markers(site: Site, located: list[Point]) -> dict:
     """map.js's data, by columns (one entry per located sede, in list order), because at 2000
     organizations rows of repeated keys and ids would be most of the download:
     - `lat`, `lon`: integers, `(coordinate - base) * scale` (MARKER_DECIMALS);
@@ -146,7 +146,7 @@ def markers(located: list[Point]) -> dict:
     }
     for facet in FILTERS:
         ids: dict[str, int] = {}
-        column = [[ids.setdefault(v, len(ids)) for v in point_values(facet, p)] for p in located]
+        column = [[ids.setdefault(v, len(ids)) for v in point_values(site, facet, p)] for p in located]
         single = all(len(c) <= 1 for c in column)
         out[facet.param] = [(c[0] if c else -1) for c in column] if single else column
         out["v"][facet.param] = list(ids)
@@ -162,7 +162,7 @@ def markers(located: list[Point]) -> dict:
 
 def map_page(site: Site, context: dict):
     located, unlocated = points(site)
-    data = json.dumps(markers(located), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    data = json.dumps(markers(site, located), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     yield FileSpec(MARKERS_FILE, data)
     yield PageSpec(
         "mapa/index.html",
@@ -173,7 +173,7 @@ def map_page(site: Site, context: dict):
             "puntos": located,
             "sin_ubicacion": unlocated,
             "filtros": [
-                (f.param, f.singular, filter_options(located, f, site.vocabularies[f.vocabulary]))
+                (f.param, f.singular, filter_options(site, located, f, site.vocabularies[f.vocabulary]))
                 for f in FILTERS
             ],
             "barrios_centros": barrio_centres(located),

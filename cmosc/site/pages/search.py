@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 from cmosc.model.facets import FACETS
-from cmosc.search.documents import facet_values
 from cmosc.search.synonyms import Synonyms
 from cmosc.search.tiers import facet_options, search_files
 from cmosc.settings import setting
@@ -20,10 +19,11 @@ def facetas(site: Site) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
     cuentas = {facet.param: Counter() for facet in FACETS}
     presentes = {facet.param: set() for facet in FACETS}
     for org in site.organizations:
-        for param, ids in facet_values(org).items():
-            presentes[param].update(ids)
+        for facet in FACETS:
+            ids = site.values(facet, org)
+            presentes[facet.param].update(ids)
             if org.activa:
-                cuentas[param].update(ids)
+                cuentas[facet.param].update(ids)
     return [
         (
             facet.param,
