@@ -46,11 +46,12 @@ class Site:
             for barrio in org.barrios:
                 self.by_barrio.setdefault(barrio.id, []).append(org)
 
-    def values(self, facet: Facet, org: Organization) -> list[str]:
-        """`facet.values(org)`, remembered (callers never change the list)."""
+    def values(self, facet: Facet, org: Organization) -> tuple[str, ...]:
+        """`facet.values(org)`, remembered as tuples (a third smaller than lists; most are
+        empty or of one value, and `tuple()` of nothing is the one empty tuple)."""
         known = self._facet_values.get(id(org))
         if known is None or known[0] is not org:
-            known = self._facet_values[id(org)] = (org, tuple(f.values(org) for f in FACETS))
+            known = self._facet_values[id(org)] = (org, tuple(tuple(f.values(org)) for f in FACETS))
         return known[1][FACET_POSITION[facet.id]]
 
     @cached_property  # listings ask for it once per page: a scan of every organization each time

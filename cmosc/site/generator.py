@@ -61,7 +61,9 @@ class DirectoryGenerator(Generator):
         creates the folder again for each file); `finalized` gets what was written."""
         cache: PageCache | None = self.settings.get(PAGE_CACHE)
         keys = self._page_keys(cache)
-        written = WrittenFiles(Path(self.output_path), self.settings.get(PUBLISHED_SITE))
+        written = WrittenFiles(
+            Path(self.output_path), self.settings.get(PUBLISHED_SITE), self.settings.get("SITEURL", "")
+        )
         self.settings[WRITTEN_FILES] = self.context[WRITTEN_FILES] = written
         if keys is not None:
             cards.keep_between_builds(self.context, keys.fragment)
@@ -114,6 +116,6 @@ class DirectoryGenerator(Generator):
         reads = reads_of(site)
         key = keys.full(inputs, reads)
         if key is not None:
-            links, ids = written.attributes.get(spec.save_as, ((), frozenset()))
+            links, ids = written.attributes.get(spec.save_as, ((), ()))
             fresh = Entry(inputs, reads, key, written.digests[spec.save_as], links, ids)
             cache.keep(spec.save_as, fresh, written.output / spec.save_as)

@@ -33,7 +33,7 @@ def check_links(pelican) -> None:
         for path in files - ids.keys():  # Pelican's pages and copied HTML: read, a few dozen
             if path.endswith(".html"):
                 text = (output / path).read_text(encoding="utf-8", errors="replace")
-                ids[path] = frozenset(page_attributes(text)[1])
+                ids[path] = page_attributes(text)[1]
         cache.note_links(files, ids)
         return cache.unchanged_links(written.reused)
 

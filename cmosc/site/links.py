@@ -9,13 +9,12 @@ tel:) are not followed: that would need the network and is not deterministic.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from cmosc.site.written import page_attributes, relative_files
+from cmosc.site.written import SCHEME, page_attributes, relative_files
 
 
 class BrokenLinks(SystemExit):
@@ -37,10 +36,6 @@ class Broken:
         return f"{self.archivo}: error: enlace roto «{self.enlace}»: {self.motivo}"
 
 
-# A scheme (mailto:, tel:, https:…): not a path of this site, unless it starts with SITEURL.
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-
-
 class Checker:
     def __init__(self, root: Path, site_url: str = "", written: dict | None = None, files=None):
         """`written`: page (relative path) → (links, ids) already known, not read from disk;
@@ -48,17 +43,17 @@ class Checker:
         self.root = root.resolve()
         self.site_url = site_url.rstrip("/")
         self.written = written or {}
-        self._ids: dict[Path, set[str]] = {}
+        self._ids: dict[Path, tuple[str, ...]] = {}
         self._verdicts: dict[tuple[Path | None, str], str | None] = {}
         self.files = set(relative_files(self.root) if files is None else files)
 
-    def attributes(self, page: Path) -> tuple[list[str], set[str]]:
+    def attributes(self, page: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
         known = self.written.get(page.relative_to(self.root).as_posix())
         if known is not None:
             return known
-        return page_attributes(page.read_text(encoding="utf-8", errors="replace"))
+        return page_attributes(page.read_text(encoding="utf-8", errors="replace"), self.site_url)
 
-    def ids(self, path: Path) -> set[str]:
+    def ids(self, path: Path) -> tuple[str, ...]:
         if path not in self._ids:
             self._ids[path] = self.attributes(path)[1]
         return self._ids[path]
@@ -112,7 +107,7 @@ class Checker:
             if link.startswith("/"):
                 # Most links (menu, theme files, profiles) repeat on every page: judge each once.
                 key = (None, link)
-            elif _SCHEME.match(link) and not link.lower().startswith("javascript:"):
+            elif SCHEME.match(link) and not link.lower().startswith("javascript:"):
                 if not self.site_url or not link.startswith(self.site_url):
                     continue  # external: never followed, and not worth remembering
                 key = (None, link)

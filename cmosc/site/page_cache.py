@@ -43,7 +43,7 @@ class Entry:
     key: bytes  # inputs + the hash of each attribute read, when it was rendered
     digest: bytes  # sha256 of the page's bytes: also its file's name
     links: tuple[str, ...]
-    ids: frozenset[str]
+    ids: tuple[str, ...]  # sorted
 
 
 class PageCache:
@@ -166,7 +166,7 @@ class PageCache:
             _write_atomically(stored, written.read_bytes())
         self._checked[stored.name] = file_identity(os.stat(stored))
 
-    def note_links(self, files: set[str], ids: dict[str, frozenset[str]]) -> None:
+    def note_links(self, files: set[str], ids: dict[str, tuple[str, ...]]) -> None:
         """This build's files and page ids, as its link check sees them."""
         self._links_fresh = (frozenset(files), ids)
 

@@ -3,9 +3,11 @@
 Our generator writes every page and file through one `WrittenFiles`: each folder is
 created once (not once per file), a path written twice stops the build, and for every
 file it keeps a SHA-256 digest (for the service worker's cache name) and, for HTML pages,
-the `href`/`src`/`id` attributes the link check needs. Attribute values repeat across
-thousands of pages (menu, theme files), so they are interned: memory grows with the
-links that are unique to a page, not with its size.
+the `href`/`src`/`id` attributes the link check needs. Only links the check follows are
+kept (not `tel:`, `mailto:` or other sites: on /colaborar/ alone they were thousands of
+one-off strings), each once per page, and a page's ids as a sorted tuple (a third of a
+frozenset's size). Values repeat across thousands of pages (menu, theme files), so they
+are interned: memory grows with the links that are unique to a page, not with its size.
 
 Our templates always quote attributes with `"` and Jinja escapes `"` in values, so a
 regular expression reads them reliably (and much faster than an HTML parser).
@@ -25,19 +27,23 @@ from pathlib import Path
 # looks behind for the name: 2.7 times faster than `\s(href|src|id)="…"`, which tried a
 # match at every space of the page, with the same matches.
 _ATTR = re.compile(r'="(?:(?<=\sid=")([^"]*)|(?:(?<=\shref=")|(?<=\ssrc="))([^"]*))"')
+# A scheme (mailto:, tel:, https:…): not a path of this site, unless it starts with SITEURL.
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 # Key in Pelican's settings through which the generator hands this over to `finalized`.
 SETTINGS_KEY = "cmosc_archivos_escritos"
 
 
 class WrittenFiles:
-    def __init__(self, output: Path, published=None):
+    def __init__(self, output: Path, published=None, site_url: str = ""):
         """`published`: the site this build will be laid over (`published.py`); a file whose
-        bytes it already holds, intact, is only recorded, not written again."""
+        bytes it already holds, intact, is only recorded, not written again. `site_url`:
+        SITEURL, under which absolute links are the site's own."""
         self.output = output
         self.published = published
+        self.site_url = site_url.rstrip("/")
         self.digests: dict[str, bytes] = {}  # path relative to the output → sha256
-        self.attributes: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # page → (links, ids)
+        self.attributes: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # page → (links, ids)
         self._folders: set[str] = set()
         self.reused: set[str] = set()  # pages taken from the page cache
         self._strings: dict[str, str] = {}
@@ -82,13 +88,11 @@ class WrittenFiles:
             self._folders.add(folder)
 
     def note_page(self, save_as: str, text: str) -> None:
-        self._note(save_as, *page_attributes(text))
-
-    def _note(self, save_as: str, links, ids) -> None:
         intern = self._strings.setdefault
+        links, ids = page_attributes(text, self.site_url)
         self.attributes[save_as] = (
             tuple(intern(link, link) for link in links),
-            frozenset(intern(i, i) for i in ids),
+            tuple(intern(i, i) for i in ids),
         )
 
     def note_digests(self, digests: dict[str, bytes]) -> None:
@@ -123,15 +127,18 @@ def relative_files(root: Path):
             yield prefix + name
 
 
-def page_attributes(text: str) -> tuple[list[str], set[str]]:
-    """(links, ids) of one page, in one pass."""
-    links, ids = [], set()
+def page_attributes(text: str, site_url: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(links, ids) of one page, in one pass: the links the check follows, each once in
+    order of appearance, and the ids sorted. `site_url` without its final slash."""
+    links, ids = {}, set()
     for match in _ATTR.finditer(text):
-        is_id = match.lastindex == 1
-        value = match[1] if is_id else match[2]
-        value = html.unescape(value) if "&" in value else value
-        if is_id:
-            ids.add(value)
-        else:
-            links.append(value)
-    return links, ids
+        if match.lastindex == 1:
+            value = match[1]
+            ids.add(html.unescape(value) if "&" in value else value)
+            continue
+        value = match[2]
+        elsewhere = not site_url or not value.startswith(site_url)
+        if elsewhere and SCHEME.match(value) and not value.lower().startswith("javascript:"):
+            continue  # another site, a phone or an address: never followed
+        links[html.unescape(value) if "&" in value else value] = None
+    return tuple(links), tuple(sorted(ids))

@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import build_site, copy_project
 
 from cmosc.site.links import check_site
+from cmosc.site.written import page_attributes
 
 
 def write(root: Path, path: str, body: str) -> None:
@@ -63,6 +64,21 @@ def test_site_url_prefix_and_escaped_attributes(tmp_path):
     write(tmp_path, "a/ñ/index.html", "")
     problems = check_site(tmp_path, "https://cmosc.ejemplo.gob.ar/dir")
     assert [p.enlace for p in problems] == ["https://cmosc.ejemplo.gob.ar/dir/nada/"]
+
+
+def test_a_page_keeps_only_the_links_the_check_follows():
+    """What the build keeps of each page for the check: its internal links once each, in order
+    (phones, addresses and other sites are never followed), and its ids sorted."""
+    page = (
+        '<p id="z"></p><a href="/a/">a</a> <a href="tel:+543814000000">t</a> '
+        '<a href="mailto:x@y.org?subject=Hola&amp;body=x">m</a> <a href="https://otro.org/">o</a> '
+        '<a href="https://cmosc.ejemplo.gob.ar/dir/b/?q=1&amp;x=2">b</a> <a href="/a/">otra vez</a> '
+        '<a href="JavaScript:alert(1)">j</a> <img src="/i.png" alt=""> <h2 id="a&amp;b">x</h2>'
+    )
+    links, ids = page_attributes(page, "https://cmosc.ejemplo.gob.ar/dir")
+    assert links == ("/a/", "https://cmosc.ejemplo.gob.ar/dir/b/?q=1&x=2", "JavaScript:alert(1)", "/i.png")
+    assert ids == ("a&b", "z")
+    assert page_attributes(page)[0] == ("/a/", "JavaScript:alert(1)", "/i.png")
 
 
 def test_javascript_links_are_reported(tmp_path):

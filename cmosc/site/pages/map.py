@@ -59,9 +59,9 @@ class Point:
         return sede_label(self.sede, self.number)
 
 
-def point_values(site: Site, facet: Facet, point: Point) -> list[str]:
+def point_values(site: Site, facet: Facet, point: Point) -> tuple[str, ...]:
     """A sede's values of a facet: its own where the facet reads sedes, else its organization's."""
-    return list(facet.read_sede(point.sede)) if facet.read_sede else site.values(facet, point.org)
+    return tuple(facet.read_sede(point.sede)) if facet.read_sede else site.values(facet, point.org)
 
 
 def sede_label(sede: Location, number: int) -> str:
