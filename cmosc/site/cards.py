@@ -86,17 +86,9 @@ class FragmentCache:
 
     def list_items(self, orgs, *args) -> Markup:
         """`<li>fragment</li>` for each organization, one a line: a listing's cards joined
-        here, not by a template loop (a loop step and an escape per card on every page)."""
-        return self._joined(orgs, args, "<li>", "</li>\n")
-
-    def lines(self, orgs, *args) -> Markup:
-        """Each organization's fragment, one a line (fragments that are list items themselves)."""
-        return self._joined(orgs, args, "", "\n")
-
-    def _joined(self, orgs, args: tuple, before: str, after: str) -> Markup:
-        # One join of the fragments themselves, not of a copy of each with its tags: /colaborar/
-        # holds every organization's needs (20 MB at N=20000), and the copies doubled that.
-        return Markup("".join(chain.from_iterable((before, self(org, *args), after) for org in orgs)))
+        here, not by a template loop (a loop step and an escape per card on every page). One
+        join of the fragments themselves, not of a copy of each with its tags."""
+        return Markup("".join(chain.from_iterable(("<li>", self(org, *args), "</li>\n") for org in orgs)))
 
 
 def install(context: dict, get_template) -> None:

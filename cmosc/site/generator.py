@@ -95,7 +95,7 @@ class DirectoryGenerator(Generator):
         text = self.get_template(spec.template).render(
             {**self.context, "cmosc": site, "output_file": spec.save_as, **spec.vars}
         )
-        written.write(spec.save_as, text.encode("utf-8"), text)
+        written.write_text(spec.save_as, text)
 
     def _render_or_reuse(
         self, spec: PageSpec, written: WrittenFiles, cache: PageCache, keys: PageKeys

@@ -30,6 +30,10 @@ _ATTR = re.compile(r'="(?:(?<=\sid=")([^"]*)|(?:(?<=\shref=")|(?<=\ssrc="))([^"]
 # A scheme (mailto:, tel:, https:…): not a path of this site, unless it starts with SITEURL.
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
+# Characters of a page encoded at once (UTF-8 encodes each character alone, so the slices'
+# bytes joined are the page's).
+LARGE_TEXT = 1 << 22
+
 # Key in Pelican's settings through which the generator hands this over to `finalized`.
 SETTINGS_KEY = "cmosc_archivos_escritos"
 
@@ -48,16 +52,36 @@ class WrittenFiles:
         self.reused: set[str] = set()  # pages taken from the page cache
         self._strings: dict[str, str] = {}
 
-    def write(self, save_as: str, content: bytes, text: str | None = None) -> None:
-        """Write one file; `text` is its decoded content when it is an HTML page."""
-        digest = hashlib.sha256(content).digest()
+    def write(self, save_as: str, content: bytes) -> None:
+        """Write one file."""
+        text = content.decode("utf-8", "replace") if save_as.endswith(".html") else None
+        self._store(save_as, hashlib.sha256(content).digest(), (content,), text)
+
+    def write_text(self, save_as: str, text: str) -> None:
+        """Write a rendered page. A large one is encoded a slice at a time, twice (for its
+        digest, then for the file): /colaborar/ holds every organization's needs, 100 MB at
+        N=100,000, and its bytes beside its text were the build's peak."""
+        if len(text) <= LARGE_TEXT:
+            content = text.encode()
+            return self._store(save_as, hashlib.sha256(content).digest(), (content,), text)
+
+        def encoded():
+            for start in range(0, len(text), LARGE_TEXT):
+                yield text[start : start + LARGE_TEXT].encode()
+
+        digest = hashlib.sha256()
+        for part in encoded():
+            digest.update(part)
+        self._store(save_as, digest.digest(), encoded(), text)
+
+    def _store(self, save_as: str, digest: bytes, parts, text: str | None) -> None:
         if not self._published(save_as, digest):
             self._new_file(save_as)
             with open(self.output / save_as, "wb") as handle:
-                handle.write(content)
+                handle.writelines(parts)
         self.digests[save_as] = digest
         if save_as.endswith(".html"):
-            self.note_page(save_as, text if text is not None else content.decode("utf-8", "replace"))
+            self.note_page(save_as, text)
 
     def adopt(self, save_as: str, entry, place) -> bool:
         """A page of an earlier build (`page_cache.Entry`): `place(path)` puts its bytes
