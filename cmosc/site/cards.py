@@ -39,7 +39,7 @@ VALUE_FRAGMENTS_KEPT = 4096
 
 
 # Fragments of earlier builds of this process: lasting key → fragment.
-_KEPT: dict[tuple, Markup] = {}
+_KEPT: dict[tuple, str] = {}
 
 
 def _macro(template, macro: str, context: dict):
@@ -61,18 +61,26 @@ def value_fragments(template, macro: str, context: dict):
 class FragmentCache:
     def __init__(self, template, macro: str, context: dict):
         self._macro = _macro(template, macro, context)
-        self._rendered: dict[tuple, Markup] = {}
+        # Kept as plain `str` (the macro's output, escaped as it rendered): `escape()` copies a
+        # Markup every time a template prints it, so /colaborar/ prints these with `text`.
+        self._rendered: dict[tuple, str] = {}
         self.lasting_key = None  # (org, args) → tuple | None, when pages are cached
         self.used: set[tuple] = set()
 
     def __call__(self, org, *args) -> Markup:
+        return Markup(self.text(org, *args))
+
+    def text(self, org, *args) -> str:
+        """The fragment as the macro rendered it (safe HTML) without the Markup mark, for a
+        template block that prints it with autoescape off: a page that shows every
+        organization's fragment then holds no copy of them (100 MB at N=100,000)."""
         key = (org.slug, *args)
         fragment = self._rendered.get(key)
         if fragment is None:
             lasting = self.lasting_key(org, args) if self.lasting_key else None
             fragment = _KEPT.get(lasting) if lasting is not None else None
             if fragment is None:
-                fragment = Markup(str(self._macro(org, *args)))
+                fragment = str(self._macro(org, *args))
             if lasting is not None:
                 _KEPT[lasting] = fragment
                 self.used.add(lasting)
@@ -88,7 +96,9 @@ class FragmentCache:
         """`<li>fragment</li>` for each organization, one a line: a listing's cards joined
         here, not by a template loop (a loop step and an escape per card on every page). One
         join of the fragments themselves, not of a copy of each with its tags."""
-        return Markup("".join(chain.from_iterable(("<li>", self(org, *args), "</li>\n") for org in orgs)))
+        return Markup(
+            "".join(chain.from_iterable(("<li>", self.text(org, *args), "</li>\n") for org in orgs))
+        )
 
 
 def install(context: dict, get_template) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -25,6 +26,26 @@ VALIDATED_CATALOG = "CMOSC_CATALOGO_VALIDADO"
 PAGE_CACHE = "CMOSC_CACHE_PAGINAS"
 # The site this build is laid over (`published.py`; none: every file is written).
 PUBLISHED_SITE = "CMOSC_SITIO_PUBLICADO"
+
+
+def _find_malloc_trim():
+    """glibc's `malloc_trim`, or None (another C library, another system)."""
+    try:
+        return ctypes.CDLL(None).malloc_trim  # the C library this process runs on
+    except (OSError, AttributeError):
+        return None
+
+
+_MALLOC_TRIM = _find_malloc_trim()
+
+
+def _return_freed_memory() -> None:
+    """After each group of pages: what they freed goes back to the system. Large strings (a
+    page's text, /colaborar/'s fragments) are malloc's, which keeps freed ones in its heap,
+    while the next group's small objects take new pages: at N=100,000 the resident memory after
+    /colaborar/ stayed ≈ 150 MB above what was in use, and the search index came on top."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 class DirectoryGenerator(Generator):
@@ -75,6 +96,7 @@ class DirectoryGenerator(Generator):
                     self._render(spec, written, self.site)
                 else:
                     self._render_or_reuse(spec, written, cache, keys)
+            _return_freed_memory()
         if keys is not None:
             cards.forget_unused(self.context)
 

@@ -44,4 +44,6 @@ def test_a_listing_joins_each_organizations_card_rendered_once():
     ana, eva = Org("ana", "Ana & Cía"), Org("eva", "Eva")
     assert cache.list_items([ana, eva], 3) == "<li><h3>Ana &amp; Cía</h3></li>\n<li><h3>Eva</h3></li>\n"
     assert cache.list_items([], 3) == ""
-    assert cache(ana, 3) is cache(ana, 3)
+    assert cache.text(ana, 3) is cache.text(ana, 3)  # rendered once, kept as plain text
+    assert type(cache.text(ana, 3)) is str and cache(ana, 3) == "<h3>Ana &amp; Cía</h3>"
+    assert hasattr(cache(ana, 3), "__html__")
