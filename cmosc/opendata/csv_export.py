@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv as _csv
 import io
 import re
+from collections.abc import Iterator
 from functools import partial
 
 from cmosc.opendata.columns import texto
@@ -24,11 +25,13 @@ def neutralize(value: str) -> str:
     return "'" + value if _FORMULA.match(value) else value
 
 
-def render_csv(dataset: Dataset) -> bytes:
-    """CSV of any list of organizations (the whole directory or one facet value)."""
+def render_csv(dataset: Dataset) -> Iterator[bytes]:
+    """CSV of any list of organizations (the whole directory or one facet value), a line at a time."""
     line = partial(_org_line, dataset)
     get = dataset.fragments.get
-    return b"".join([HEAD, *(get("csv", org, line) for org in dataset.organizations)])
+    yield HEAD
+    for org in dataset.organizations:
+        yield get("csv", org, line)
 
 
 def _org_line(dataset: Dataset, org) -> bytes:
