@@ -11,7 +11,7 @@ from functools import partial
 from cmosc.opendata.columns import texto
 from cmosc.opendata.dataset import Dataset
 from cmosc.opendata.exporter import Exporter
-from cmosc.opendata.rows import COLUMNS, fila_de
+from cmosc.opendata.rows import COLUMNS, fila
 
 BOM = "\ufeff"
 # A cell a spreadsheet would run as a formula (CSV injection). Signed numbers and
@@ -35,7 +35,7 @@ def render_csv(dataset: Dataset) -> Iterator[bytes]:
 
 
 def _org_line(dataset: Dataset, org) -> bytes:
-    return _line([neutralize(texto(v)) for v in fila_de(org, dataset)]).encode("utf-8")
+    return _line([neutralize(texto(v)) for v in fila(org, dataset)]).encode("utf-8")
 
 
 def _line(cells: list[str]) -> str:

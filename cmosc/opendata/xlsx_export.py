@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from cmosc.opendata.dataset import Dataset
 from cmosc.opendata.exporter import Exporter
-from cmosc.opendata.rows import COLUMNS, fila_de
+from cmosc.opendata.rows import COLUMNS, fila
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 DEFAULT_STAMP = datetime(2000, 1, 1)
@@ -230,7 +230,7 @@ def render_xlsx(dataset: Dataset) -> Iterator[bytes]:
 
 
 def _org_row(dataset: Dataset, org) -> bytes:
-    return row(SHEET_LETTERS, fila_de(org, dataset))
+    return row(SHEET_LETTERS, fila(org, dataset))
 
 
 SHEET_LETTERS = letters_of(len(COLUMNS))
