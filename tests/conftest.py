@@ -49,6 +49,13 @@ def build_site(
     )
 
 
+def exported(dataset) -> dict[str, bytes]:
+    """Every open-data file of a data set, whole (`export_all` gives each by parts)."""
+    from cmosc.opendata import export_all
+
+    return {name: b"".join(parts) for name, parts in export_all(dataset)}
+
+
 def copy_project(destination: Path) -> Path:
     """A throwaway copy of the project's data, content, theme and settings."""
     for name in ("organizaciones", "vocabularios", "content", "theme"):

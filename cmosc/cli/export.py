@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from cmosc.cli.usage import github_annotations
@@ -48,11 +49,11 @@ def site_settings(root: Path, config: Path) -> dict:
     return {"SITEURL": settings.get("SITEURL", ""), "hoy": reference_date(merged), **merged}
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    """Readers of the folder never see a half-written file."""
+def write_atomically(path: Path, parts: Iterable[bytes]) -> None:
+    """Readers of the folder never see a half-written file (written by parts as they are made)."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
     with os.fdopen(handle, "wb") as out:
-        out.write(content)
+        out.writelines(parts)
     os.chmod(temporary, 0o644)
     os.replace(temporary, path)
 
@@ -80,8 +81,8 @@ def run(args) -> int:
     destino = args.destino if args.destino.is_absolute() else root / args.destino
     destino.mkdir(parents=True, exist_ok=True)
     count = 0
-    for name, content in export_all(dataset):
-        write_atomically(destino / name, content)
+    for name, parts in export_all(dataset):
+        write_atomically(destino / name, parts)
         count += 1
     print(
         f"{count} archivos de datos abiertos en {args.destino}/ ({len(orgs)} organizaciones).",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv as _csv
 import io
 import re
+from collections.abc import Iterator
 from functools import partial
 
 from cmosc.opendata.columns import texto
 from cmosc.opendata.dataset import Dataset
 from cmosc.opendata.exporter import Exporter
-from cmosc.opendata.rows import COLUMNS, fila_de
+from cmosc.opendata.rows import COLUMNS, fila
 
 BOM = "\ufeff"
 # A cell a spreadsheet would run as a formula (CSV injection). Signed numbers and
@@ -24,15 +25,17 @@ def neutralize(value: str) -> str:
     return "'" + value if _FORMULA.match(value) else value
 
 
-def render_csv(dataset: Dataset) -> bytes:
-    """CSV of any list of organizations (the whole directory or one facet value)."""
+def render_csv(dataset: Dataset) -> Iterator[bytes]:
+    """CSV of any list of organizations (the whole directory or one facet value), a line at a time."""
     line = partial(_org_line, dataset)
     get = dataset.fragments.get
-    return b"".join([HEAD, *(get("csv", org, line) for org in dataset.organizations)])
+    yield HEAD
+    for org in dataset.organizations:
+        yield get("csv", org, line)
 
 
 def _org_line(dataset: Dataset, org) -> bytes:
-    return _line([neutralize(texto(v)) for v in fila_de(org, dataset)]).encode("utf-8")
+    return _line([neutralize(texto(v)) for v in fila(org, dataset)]).encode("utf-8")
 
 
 def _line(cells: list[str]) -> str:

@@ -45,7 +45,6 @@ class Fragments:
         self._kept, self._files = (_KEPT, _FILES) if same else ({}, {})
         self.made: dict[int, tuple[Organization, dict[str, bytes]]] = {}  # by this build
         self.files: dict[str, bytes] = {}  # of this build: name → `members`
-        self.rows: dict[int, list] = {}  # tabular cells, shared by the CSV and XLSX of this build
 
     def get(self, kind: str, org: Organization, make: Callable[[Organization], bytes]) -> bytes:
         known = self._kept.get(id(org))

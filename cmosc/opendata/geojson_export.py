@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 
 from cmosc.opendata.dataset import Dataset
@@ -41,7 +42,7 @@ def features(org, dataset: Dataset) -> list[dict]:
     return result
 
 
-def render_geojson(dataset: Dataset) -> bytes:
+def render_geojson(dataset: Dataset) -> Iterator[bytes]:
     make = partial(_features_text, dataset)
     get = dataset.fragments.get
     return document(

@@ -10,7 +10,7 @@ organization keeps the same id in every export published from that address.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from cmosc.municipality import Municipality
 from cmosc.opendata.dataset import Dataset
@@ -209,7 +209,7 @@ def services(org, uid) -> list[dict]:
     return result
 
 
-def render_hsds(dataset: Dataset) -> bytes:
+def render_hsds(dataset: Dataset) -> Iterator[bytes]:
     uid = ids(dataset.base_url)
     lists = {  # each organization's part of each list
         "organizations": lambda o: encode(organization(o, dataset, uid)),
@@ -217,10 +217,12 @@ def render_hsds(dataset: Dataset) -> bytes:
         "services": lambda o: encode_items(services(o, uid)),
     }
     get = dataset.fragments.get
-    members = {
-        name: array(get(f"hsds-{name}", o, part) for o in dataset.organizations)
-        for name, part in lists.items()
-    }
+
+    def items(name: str, part) -> Iterator[bytes]:
+        # Its own scope keeps each list's name and part: a list is made later, as it is written.
+        return array(get(f"hsds-{name}", o, part) for o in dataset.organizations)
+
+    members = {name: items(name, part) for name, part in lists.items()}
     return document({"hsds_version": encode(HSDS_VERSION), **members})
 
 

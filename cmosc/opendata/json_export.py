@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import partial
 
@@ -47,18 +47,32 @@ def encode_items(values: Iterable) -> bytes:
     return b",".join(encode(value) for value in values)
 
 
-def document(members: dict[str, bytes]) -> bytes:
-    """`dumps` of an object whose values are already encoded: the same bytes, for the sorted
-    keys and the separators are those of `encode`."""
-    return b"{" + b",".join(encode(key) + b":" + members[key] for key in sorted(members)) + b"}\n"
+def document(members: dict[str, bytes | Iterable[bytes]]) -> Iterator[bytes]:
+    """`dumps` of an object whose values are already encoded, by parts: the same bytes, for the
+    sorted keys and the separators are those of `encode`. A value is its encoded bytes or, for
+    a large array (`array`), its parts."""
+    yield b"{"
+    for n, key in enumerate(sorted(members)):
+        yield (b"," if n else b"") + encode(key) + b":"
+        value = members[key]
+        yield from [value] if isinstance(value, bytes) else value
+    yield b"}\n"
 
 
-def array(encoded: Iterable[bytes]) -> bytes:
-    """A JSON array of encoded items; an empty item (an organization with none) adds nothing."""
-    return b"[" + b",".join(item for item in encoded if item) + b"]"
+def array(encoded: Iterable[bytes]) -> Iterator[bytes]:
+    """A JSON array of encoded items, by parts (an item at a time: the whole array is never held);
+    an empty item (an organization with none) adds nothing."""
+    separator = b""
+    yield b"["
+    for item in encoded:
+        if item:
+            yield separator
+            yield item
+            separator = b","
+    yield b"]"
 
 
-def render_json(dataset: Dataset) -> bytes:
+def render_json(dataset: Dataset) -> Iterator[bytes]:
     actualizado = dataset.actualizado
     make = partial(_record_text, dataset)
     get = dataset.fragments.get

@@ -1,18 +1,19 @@
 """The exporters, in one list (Datasette style): add a format by listing its `Exporter` here.
 
 An exporter is an `Exporter` (file name, format, description and a
-`render(dataset) -> bytes`). `export_all()` runs them one by one, then describes the
-results in `datapackage.json`.
+`render(dataset) -> Iterable[bytes]`, the file by parts). `export_all()` runs them one by
+one, then describes the results in `datapackage.json`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from cmosc.opendata.csv_export import CSV
 from cmosc.opendata.datapackage_export import render_datapackage
 from cmosc.opendata.dataset import Dataset
+from cmosc.opendata.exporter import Exporter
 from cmosc.opendata.geojson_export import GEOJSON
 from cmosc.opendata.hsds_export import HSDS
 from cmosc.opendata.json_export import JSON
@@ -22,13 +23,23 @@ EXPORTERS = [CSV, JSON, GEOJSON, XLSX, HSDS]
 DATAPACKAGE = "datapackage.json"
 
 
-def export_all(dataset: Dataset) -> Iterator[tuple[str, bytes]]:
-    """Every open-data file as (name, bytes), one at a time, datapackage.json last: of a
-    file made, only its size and digest are kept, never all files' bytes together (they
-    were 906 MB at 100,000 organizations)."""
+def export_all(dataset: Dataset) -> Iterator[tuple[str, Iterable[bytes]]]:
+    """Every open-data file as (name, its bytes by parts), datapackage.json last. Take all of a
+    file's parts, in order, before asking for the next file: they are made as they are taken,
+    and only the file's size and digest are kept, for datapackage.json."""
     described = []
     for exporter in EXPORTERS:
-        content = exporter.render(dataset)
-        described.append((exporter, len(content), hashlib.sha256(content).digest()))
-        yield exporter.archivo, content
-    yield DATAPACKAGE, render_datapackage(dataset, described)
+        yield exporter.archivo, _described(exporter, exporter.render(dataset), described)
+    if len(described) != len(EXPORTERS):
+        raise RuntimeError("Cada archivo de datos abiertos se escribe entero antes del siguiente.")
+    yield DATAPACKAGE, [render_datapackage(dataset, described)]
+
+
+def _described(exporter: Exporter, parts: Iterable[bytes], described: list) -> Iterator[bytes]:
+    """`parts`, passed on; once they are all taken, the file's size and sha256 are noted."""
+    digest, size = hashlib.sha256(), 0
+    for part in parts:
+        digest.update(part)
+        size += len(part)
+        yield part
+    described.append((exporter, size, digest.digest()))

@@ -18,12 +18,3 @@ def fila(org, dataset: Dataset, cols: list[Column] = COLUMNS) -> list:
         else:
             cells.append(cell_value(col.valores(org.data, dataset.vocabularios), col))
     return cells
-
-
-def fila_de(org, dataset: Dataset) -> list:
-    """`fila`, once per build: the CSV and the XLSX both need the cells of a new organization."""
-    rows = dataset.fragments.rows
-    row = rows.get(id(org))
-    if row is None:
-        row = rows[id(org)] = fila(org, dataset)
-    return row

@@ -2,8 +2,9 @@
 
 The open-data files (XLSX above all) take about as long as rendering every profile;
 on two cores they overlap. The child writes its files straight into the output
-folder and sends back only (name, size, sha256) triples; an error in it fails the
-build with its traceback. Without `fork` (not Linux) the job simply runs in this process.
+folder, each by parts as they are made (`FileParts`), and sends back only (name, size,
+sha256) triples; an error in it fails the build with its traceback. Without `fork` (not
+Linux) the job simply runs in this process.
 What the job learned that this process keeps (`keep`) comes back the same way. Laid over
 a published site (`published.py`), the child writes only the files whose bytes differ, and
 the job may say of a file that the site holds it (`Placed`) without making its bytes.
@@ -18,8 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cmosc.site.context import FileSpec
 from cmosc.site.written import WrittenFiles
+
+
+@dataclass(frozen=True)
+class FileParts:
+    """A file to write by parts, made as they are written (an open-data file is never held whole)."""
+
+    save_as: str
+    parts: Iterable[bytes]
 
 
 @dataclass(frozen=True)
@@ -31,17 +39,15 @@ class Placed:
     digest: bytes
 
 
-def _write_all(
-    job: Callable[[], Iterable[FileSpec | Placed]], output: Path, published
-) -> list[tuple[str, int, bytes]]:
-    files = WrittenFiles(output, published)
+def write_each(specs: Iterable[FileParts | Placed], files: WrittenFiles) -> list[tuple[str, int, bytes]]:
+    """Write the files through `files`; (save_as, bytes, sha256) of each, also of those `Placed`."""
     written = []
-    for spec in job():
+    for spec in specs:
         if isinstance(spec, Placed):
             written.append((spec.save_as, spec.size, spec.digest))
             continue
-        files.write(spec.save_as, spec.content)
-        written.append((spec.save_as, len(spec.content), files.digests[spec.save_as]))
+        size = files.write_parts(spec.save_as, spec.parts)
+        written.append((spec.save_as, size, files.digests[spec.save_as]))
     return written
 
 
@@ -52,7 +58,7 @@ Keep = tuple[Callable[[], Any], Callable[[Any, list[tuple[str, int, bytes]]], No
 class Background:
     def __init__(
         self,
-        job: Callable[[], Iterable[FileSpec | Placed]],
+        job: Callable[[], Iterable[FileParts | Placed]],
         output: Path,
         keep: Keep | None = None,
         published=None,
@@ -68,9 +74,12 @@ class Background:
             self._process.start()
             writer.close()
 
+    def _write_all(self) -> list[tuple[str, int, bytes]]:
+        return write_each(self._job(), WrittenFiles(self._output, self._published))
+
     def _child(self, connection) -> None:
         try:
-            written = _write_all(self._job, self._output, self._published)
+            written = self._write_all()
             connection.send(("ok", (written, self._keep[0]() if self._keep else None)))
         except BaseException:
             connection.send(("error", traceback.format_exc()))
@@ -80,7 +89,7 @@ class Background:
     def result(self) -> list[tuple[str, int, bytes]]:
         """(save_as, bytes, sha256) of every file written; raises if the job failed."""
         if self._process is None:
-            written = _write_all(self._job, self._output, self._published)
+            written = self._write_all()
             learned = self._keep[0]() if self._keep else None
         else:
             try:

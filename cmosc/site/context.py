@@ -181,7 +181,7 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class FileSpec:
-    """One file to write as is (open-data exports, logos): where, and its bytes."""
+    """One file to write as is (logos, feeds, icons): where, and its bytes."""
 
     save_as: str
     content: bytes

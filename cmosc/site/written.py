@@ -19,6 +19,7 @@ import hashlib
 import html
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 # href/src of links, stylesheets, images and scripts (group 2), and element ids (group 1).
@@ -82,6 +83,26 @@ class WrittenFiles:
         self.digests[save_as] = digest
         if save_as.endswith(".html"):
             self.note_page(save_as, text)
+
+    def write_parts(self, save_as: str, parts: Iterable[bytes]) -> int:
+        """Write one file given by parts, hashing them as they go by (a file of the open data is
+        never held whole); its size in bytes."""
+        if self.published is not None:
+            # Laid over a published site (`cmosc servir`), its digest says whether to write it at
+            # all, so it is joined first; that process keeps every file's fragments anyway.
+            content = b"".join(parts)
+            self.write(save_as, content)
+            return len(content)
+        self._published(save_as, b"")  # nothing laid over: it only refuses a second write
+        self._new_file(save_as)
+        digest, size = hashlib.sha256(), 0
+        with open(self.output / save_as, "wb") as handle:
+            for part in parts:
+                handle.write(part)
+                digest.update(part)
+                size += len(part)
+        self.digests[save_as] = digest.digest()
+        return size
 
     def adopt(self, save_as: str, entry, place) -> bool:
         """A page of an earlier build (`page_cache.Entry`): `place(path)` puts its bytes

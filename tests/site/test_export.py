@@ -18,7 +18,7 @@ from functools import partial
 
 import openpyxl
 import pytest
-from conftest import REFERENCE_DATE, ROOT, copy_project
+from conftest import REFERENCE_DATE, ROOT, copy_project, exported
 from openpyxl.utils import get_column_letter
 
 from cmosc.model.organization import build_organizations
@@ -48,6 +48,14 @@ def dataset() -> Dataset:
     catalog = load_catalog(ROOT, today=TODAY)
     assert catalog.ok
     return Dataset(build_organizations(catalog, TODAY), catalog.vocabularies)
+
+
+def csv_of(dataset: Dataset) -> bytes:
+    return b"".join(render_csv(dataset))
+
+
+def xlsx_of(dataset: Dataset) -> bytes:
+    return b"".join(render_xlsx(dataset))
 
 
 def read_csv(raw: bytes) -> list[dict]:
@@ -151,14 +159,14 @@ def test_xlsx_has_the_csv_rows(built_site):
 
 
 def test_xlsx_is_byte_identical_across_runs(dataset):
-    first = render_xlsx(dataset)
+    first = xlsx_of(dataset)
     time.sleep(1.1)  # a zip or property stamped with the clock would differ now
-    assert render_xlsx(dataset) == first
+    assert xlsx_of(dataset) == first
 
 
 def test_xlsx_is_a_valid_workbook_with_frozen_header_and_properties(dataset):
     """Written without openpyxl: openpyxl reads it back with its styles, pane and properties."""
-    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(dataset)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_of(dataset)))
     assert book.sheetnames == ["Organizaciones", "Campos"]
     sheet = book["Organizaciones"]
     assert sheet.freeze_panes == "C2"
@@ -166,7 +174,7 @@ def test_xlsx_is_a_valid_workbook_with_frozen_header_and_properties(dataset):
     assert book.properties.title == dataset.titulo
     assert book.properties.creator == book.properties.lastModifiedBy == dataset.publicador
     assert book.properties.created.date() == book.properties.modified.date() == dataset.actualizado
-    with zipfile.ZipFile(io.BytesIO(render_xlsx(dataset))) as parts:
+    with zipfile.ZipFile(io.BytesIO(xlsx_of(dataset))) as parts:
         assert {i.date_time for i in parts.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
@@ -186,6 +194,24 @@ def test_datapackage_describes_the_files(built_site):
     assert [f["name"] for f in csv_resource["schema"]["fields"]] == header
     assert csv_resource["schema"]["primaryKey"] == ["slug"]
     assert len({r["name"] for r in package["resources"]}) == len(package["resources"])
+
+
+def test_xlsx_by_parts_is_the_zip_of_its_whole_parts(dataset):
+    """The sheet is compressed a row at a time as it is made: the same bytes as compressing it
+    whole (deflate's output does not depend on how its input was split)."""
+    by_parts = xlsx_of(dataset)
+    whole = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(by_parts)) as read, zipfile.ZipFile(whole, "w") as written:
+        for entry in read.infolist():
+            written.writestr(entry, read.read(entry))
+    assert whole.getvalue() == by_parts
+
+
+def test_export_all_wants_each_file_whole_before_the_next(dataset):
+    """datapackage.json describes the files by the parts that went by: a file skipped would be
+    described wrong."""
+    with pytest.raises(RuntimeError, match="entero antes del siguiente"):
+        dict(export_all(Dataset(dataset.organizations[:3], dataset.vocabularios)))
 
 
 def test_hsds_objects_have_required_fields_and_links(built_site, dataset):
@@ -244,9 +270,9 @@ def test_facet_csvs_for_every_value_with_a_page(built_site, dataset):
 
 def test_render_csv_for_any_list(dataset):
     some = dataset.con(dataset.organizations[:2])
-    rows = read_csv(render_csv(some))
+    rows = read_csv(csv_of(some))
     assert [r["slug"] for r in rows] == [o.slug for o in dataset.organizations[:2]]
-    assert read_csv(render_csv(dataset.con([]))) == []
+    assert read_csv(csv_of(dataset.con([]))) == []
 
 
 def test_open_data_page(built_site, dataset):
@@ -272,7 +298,7 @@ def test_licence_is_configurable(dataset):
         }
     )
     custom = Dataset(dataset.organizations, dataset.vocabularios, licence)
-    files = dict(export_all(custom))
+    files = exported(custom)
     assert json.loads(files["datapackage.json"])["licenses"][0]["name"] == "ODbL-1.0"
     assert json.loads(files["organizaciones.json"])["licencia"]["titulo"] == "Open Database License"
 
@@ -339,7 +365,7 @@ def test_xlsx_never_writes_formulas(dataset):
     fake = type(org)(
         **{**{f: getattr(org, f) for f in org.__dataclass_fields__}, "data": data, "slug": "formulas"}
     )
-    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(dataset.con([fake]))))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_of(dataset.con([fake]))))
     sheet = book["Organizaciones"]
     cells = {c.value: c.data_type for c in sheet[2]}
     assert cells["=1+1"] == "s"
@@ -347,10 +373,11 @@ def test_xlsx_never_writes_formulas(dataset):
 
 
 def test_background_writer_writes_and_reports_failures(tmp_path):
-    from cmosc.site.background import Background
-    from cmosc.site.context import FileSpec
+    from cmosc.site.background import Background, FileParts
 
-    ok = Background(lambda: iter([FileSpec("datos/a.csv", b"x,y\r\n"), FileSpec("b/c.csv", b"")]), tmp_path)
+    ok = Background(
+        lambda: iter([FileParts("datos/a.csv", [b"x,", b"y\r\n"]), FileParts("b/c.csv", [])]), tmp_path
+    )
     assert ok.result() == [
         ("datos/a.csv", 5, hashlib.sha256(b"x,y\r\n").digest()),
         ("b/c.csv", 0, hashlib.sha256(b"").digest()),
@@ -358,7 +385,7 @@ def test_background_writer_writes_and_reports_failures(tmp_path):
     assert (tmp_path / "datos" / "a.csv").read_bytes() == b"x,y\r\n"
 
     def broken():
-        yield FileSpec("datos/d.csv", b"1")
+        yield FileParts("datos/d.csv", [b"1"])
         raise ValueError("exportador roto")
 
     with pytest.raises(RuntimeError, match="exportador roto"):
@@ -408,9 +435,9 @@ def _exports(organizations, vocabularies) -> tuple[Dataset, dict[str, bytes]]:
     """Every export, and CSVs of a few subsets (as the facet CSVs are)."""
     data = Dataset(organizations, vocabularies, base_url="https://ejemplo.org")
     data.fragments.lasting = True  # as under `cmosc servir`
-    files = dict(export_all(data))
+    files = exported(data)
     for start in range(3):
-        files[f"parte-{start}.csv"] = render_csv(data.con(organizations[start::3]))
+        files[f"parte-{start}.csv"] = csv_of(data.con(organizations[start::3]))
     return data, files
 
 
@@ -444,7 +471,7 @@ def test_a_one_off_build_holds_only_the_fragments_it_reuses(dataset):
     fragments.forget()
     try:
         data = Dataset(dataset.organizations, dataset.vocabularios)
-        dict(export_all(data))
+        exported(data)
         kinds = {kind for made in data.fragments.new()[0].values() for kind in made}
         assert kinds == set(fragments.REUSED_IN_A_BUILD)
     finally:
@@ -452,18 +479,17 @@ def test_a_one_off_build_holds_only_the_fragments_it_reuses(dataset):
 
 
 def test_what_the_background_job_made_is_kept_here(tmp_path, dataset):
-    from cmosc.site.background import Background
-    from cmosc.site.context import FileSpec
+    from cmosc.site.background import Background, FileParts
 
     orgs = dataset.organizations
     fragments.forget()
     try:
         data = Dataset(orgs, dataset.vocabularios)
         keep = (data.fragments.new, partial(data.fragments.remember, orgs))
-        job = Background(lambda: [FileSpec("a.csv", render_csv(data))], tmp_path, keep)
+        job = Background(lambda: [FileParts("a.csv", render_csv(data))], tmp_path, keep)
         assert job.result()[0][0] == "a.csv"
         again = Dataset(orgs, dataset.vocabularios)
-        assert render_csv(again) == (tmp_path / "a.csv").read_bytes()
+        assert csv_of(again) == (tmp_path / "a.csv").read_bytes()
         assert again.fragments.new()[0] == {}  # every line came from the job
     finally:
         fragments.forget()
@@ -488,6 +514,33 @@ def _job(site: Site, published: _Holds, output) -> list[tuple[str, int, bytes]]:
     written = Background(lambda: data_files(site, data, published), output, keep, published).result()
     published.files = {name: digest for name, _, digest in written}
     return written
+
+
+def test_files_written_by_parts_are_those_joined_over_a_published_site(tmp_path, dataset):
+    """A one-off build writes each file as its parts are made; laid over a published site it
+    joins them first (its digest says whether to write at all): the same bytes, and the sizes and
+    digests reported (for datapackage.json, the /datos/ page, the service worker) are the files'."""
+    from cmosc.site.background import Background
+    from cmosc.site.pages.opendata import data_files
+    from cmosc.site.pages.opendata import dataset as dataset_of
+
+    site = Site(dataset.organizations, dataset.vocabularios, TODAY)
+
+    def write(published, output) -> list[tuple[str, int, bytes]]:
+        data = dataset_of(site, {})
+        return Background(lambda: data_files(site, data, published), output, None, published).result()
+
+    fragments.forget()
+    try:
+        by_parts = write(None, tmp_path / "partes")
+        assert write(_Holds(), tmp_path / "juntos") == by_parts
+    finally:
+        fragments.forget()
+    assert {f"datos/{name}" for name in FILES} <= {name for name, _, _ in by_parts}
+    for name, size, digest in by_parts:
+        content = (tmp_path / "partes" / name).read_bytes()
+        assert content == (tmp_path / "juntos" / name).read_bytes(), name
+        assert (size, digest) == (len(content), hashlib.sha256(content).digest()), name
 
 
 def test_a_rebuild_laid_over_the_site_writes_only_the_files_that_changed(tmp_path, dataset):

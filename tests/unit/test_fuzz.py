@@ -10,13 +10,13 @@ from datetime import date, timedelta
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, exported
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cmosc.diagnostics import WARNING, Diagnostic
 from cmosc.model.organization import build_organization
-from cmosc.opendata import Dataset, export_all
+from cmosc.opendata import Dataset
 from cmosc.profiles.catalog import MARKED_KINDS, PROFILES_DIR, Profile, load_vocabularies, program_slugs
 from cmosc.profiles.loader import load_bytes, load_text
 from cmosc.profiles.schema import ORGANIZATION
@@ -80,7 +80,7 @@ def run_pipeline(text: str):
             Profile("fuzz", "fuzz.yml", data, marks), VOCABULARIES, TODAY, ROOT / PROFILES_DIR
         )
         str(org.descripcion_html)
-        files = dict(export_all(Dataset([org], VOCABULARIES)))
+        files = exported(Dataset([org], VOCABULARIES))
         assert files["organizaciones.csv"].startswith(b"\xef\xbb\xbf")
         return org
 

@@ -17,8 +17,8 @@ from cmosc.opendata import Dataset, export_all, licence_of, render_csv
 from cmosc.opendata.fragments import members
 from cmosc.opendata.registry import DATAPACKAGE, EXPORTERS
 from cmosc.opendata.rows import COLUMNS
-from cmosc.site.background import Background, Placed
-from cmosc.site.context import FileSpec, PageSpec, Site
+from cmosc.site.background import Background, FileParts, Placed, write_each
+from cmosc.site.context import PageSpec, Site
 from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
 
 DATA_DIR = "datos"
@@ -45,14 +45,14 @@ def data_files(site: Site, data: Dataset, published=None):
     names = [f"{DATA_DIR}/{e.archivo}" for e in EXPORTERS] + [f"{DATA_DIR}/{DATAPACKAGE}"]
     held = _held(names, data.organizations, facts, data, published)
     if held is None:
-        for save_as, (_, content) in zip(names, export_all(data)):
-            yield FileSpec(save_as, content)
+        for save_as, (_, parts) in zip(names, export_all(data)):
+            yield FileParts(save_as, parts)
     else:
         yield from held
     for (facet, value), orgs in sorted(facet_members(site).items()):
         save_as = facet_csv_url(facet, value)
         held = _held([save_as], orgs, "", data, published)
-        yield from held or [FileSpec(save_as, render_csv(data.con(orgs)))]
+        yield from held or [FileParts(save_as, render_csv(data.con(orgs)))]
 
 
 def _held(names: list[str], orgs: list, facts: str, data: Dataset, published) -> list[Placed] | None:
@@ -97,13 +97,11 @@ def open_data(site: Site, context: dict):
     """The data files (already being written in the background, if started) and /datos/."""
     handle = context.pop(BACKGROUND, None)
     if handle is None:
-        files = list(data_files(site, dataset(site, context)))
-        yield from files
-        sizes = {f.save_as: len(f.content) for f in files}
+        written = write_each(data_files(site, dataset(site, context)), context[WRITTEN_FILES])
     else:
         written = handle.result()
-        sizes = {name: size for name, size, _ in written}
         context[WRITTEN_FILES].note_digests({name: digest for name, _, digest in written})
+    sizes = {name: size for name, size, _ in written}
     titles = {e.archivo: (e.titulo, e.descripcion, e.formato) for e in EXPORTERS}
     titles[DATAPACKAGE] = (
         "Descripción del paquete (Frictionless datapackage.json)",
