@@ -89,7 +89,8 @@ class FragmentCache:
 
     def release(self) -> None:
         """The last page that shows these fragments is done: this build needs them no more (those
-        kept between builds stay in `_KEPT`). /colaborar/'s were 1.1 KB per organization."""
+        kept between builds stay in `_KEPT`): the cards and /colaborar/'s needs are ≈ 1.1 KB
+        per organization each."""
         self._rendered.clear()
 
     def list_items(self, orgs, *args) -> Markup:
@@ -99,6 +100,20 @@ class FragmentCache:
         return Markup(
             "".join(chain.from_iterable(("<li>", self.text(org, *args), "</li>\n") for org in orgs))
         )
+
+
+def releasing(builder, name: str):
+    """`builder`, after whose pages no page shows the fragments `name` (the registry's order):
+    they are released once it is done (`FragmentCache.release`). A page after it that showed
+    them would render them again, the same."""
+
+    def build(site, context: dict):
+        yield from builder(site, context)
+        if name in context:
+            context[name].release()
+
+    build.__qualname__ = getattr(builder, "__qualname__", "builder")
+    return build
 
 
 def install(context: dict, get_template) -> None:

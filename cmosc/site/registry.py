@@ -8,6 +8,7 @@ read the site model; they never load or validate data.
 from __future__ import annotations
 
 from cmosc.site import offline
+from cmosc.site.cards import releasing
 from cmosc.site.pages import calendar as calendar_pages
 from cmosc.site.pages import collaborate, findability, logo_files
 from cmosc.site.pages import core as core_pages
@@ -27,8 +28,8 @@ CONTENT_BUILDERS = [
     facet_pages.explore,
     facet_pages.parents,
     facet_pages.values,
-    facet_pages.combined,
-    collaborate.collaborate,
+    releasing(facet_pages.combined, "tarjeta_html"),  # the last pages with cards
+    releasing(collaborate.collaborate, "pedido_html"),  # the only pages with needs
     shared_needs_pages.shared_needs_page,
     network_pages.networks_page,
     map_pages.map_page,

@@ -80,5 +80,3 @@ def collaborate(site: Site, context: dict):
                 "colaborar",
                 {**base, "ruta": option.url, "orgs": chosen[option.value], "elegido": (f, option)},
             )
-    if "pedido_html" in context:  # only these pages show needs (colaborar.html)
-        context["pedido_html"].release()
