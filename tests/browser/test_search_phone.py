@@ -53,6 +53,8 @@ def test_three_tabs_from_the_query_to_the_first_result(phone, site_server):
     phone.goto(f"{site_server}/buscar/")
     phone.click("#q")
     phone.keyboard.type("comedor", delay=20)
+    # The results of the whole word, not of a prefix shown while typing on a busy machine.
+    phone.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'comedor'")
     phone.wait_for_function(READY)
     phone.wait_for_function("() => document.querySelectorAll('#resultados li').length > 0")
     first = phone.eval_on_selector("#resultados .resultado__nombre a", "a => a.href")
@@ -148,3 +150,14 @@ def test_filters_open_without_javascript(browser, site_server):
         assert page.is_visible(".busqueda__aplicar")
     finally:
         context.close()
+
+
+def test_a_refresh_of_the_results_keeps_the_keyboard_where_it_was(phone, site_server):
+    open_search(phone, site_server, "q=comedor")
+    second = phone.locator("#resultados .resultado__nombre a").nth(1)
+    second.focus()
+    href = second.get_attribute("href")
+    # What the page does when the distance origin changes or more data arrives.
+    phone.evaluate("() => document.getElementById('busqueda').dispatchEvent(new Event('cmosc:cercania'))")
+    assert phone.evaluate("() => document.activeElement.getAttribute('href')") == href
+    assert phone.evaluate("() => document.getElementById('resultados').contains(document.activeElement)")

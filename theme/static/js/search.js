@@ -407,13 +407,20 @@
     clock.local = H ? H.localDay(clock.date) : null
   }
 
+  // A refresh (more data arrived, the clock moved) must not drop the keyboard
+  // out of the list: focus returns to the same link in the new cards.
   function show (positions) {
+    var focused = list.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null
     var fragment = document.createDocumentFragment()
     positions.slice(0, shownCount).forEach(function (pos) {
       fragment.appendChild(card(pos))
     })
     list.replaceChildren(fragment)
     more.hidden = positions.length <= shownCount
+    if (focused) {
+      var again = Array.prototype.find.call(list.querySelectorAll('a'), function (a) { return a.getAttribute('href') === focused })
+      if (again) again.focus()
+    }
   }
 
   function announce (s, n, mode) {
