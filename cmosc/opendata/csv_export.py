@@ -11,7 +11,7 @@ from functools import partial
 from cmosc.opendata.columns import texto
 from cmosc.opendata.dataset import Dataset
 from cmosc.opendata.exporter import Exporter
-from cmosc.opendata.rows import COLUMNS, fila
+from cmosc.opendata.rows import COLUMNS, filas
 
 BOM = "\ufeff"
 # A cell a spreadsheet would run as a formula (CSV injection). Signed numbers and
@@ -27,15 +27,15 @@ def neutralize(value: str) -> str:
 
 def render_csv(dataset: Dataset) -> Iterator[bytes]:
     """CSV of any list of organizations (the whole directory or one facet value), a line at a time."""
-    line = partial(_org_line, dataset)
+    line = partial(_org_line, filas(dataset))
     get = dataset.fragments.get
     yield HEAD
     for org in dataset.organizations:
         yield get("csv", org, line)
 
 
-def _org_line(dataset: Dataset, org) -> bytes:
-    return _line([neutralize(texto(v)) for v in fila(org, dataset)]).encode("utf-8")
+def _org_line(fila, org) -> bytes:
+    return _line([neutralize(texto(v)) for v in fila(org)]).encode("utf-8")
 
 
 def _line(cells: list[str]) -> str:

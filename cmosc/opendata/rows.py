@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from cmosc.opendata.columns import Column, cell_value, columnas
+from collections.abc import Callable
+
+from cmosc.opendata.columns import Column, columnas
 from cmosc.opendata.dataset import Dataset
 
 COLUMNS = columnas()
 
 
-def fila(org, dataset: Dataset, cols: list[Column] = COLUMNS) -> list:
-    """One organization's cells: typed single values or joined texts, None when empty."""
-    especiales = {"slug": org.slug, "url": dataset.url_perfil(org), "logo": dataset.url_logo(org)}
-    cells = []
-    for col in cols:
-        if col.nombre in especiales:
-            cells.append(especiales[col.nombre])
-        else:
-            cells.append(cell_value(col.valores(org.data, dataset.vocabularios), col))
-    return cells
+def filas(dataset: Dataset, cols: list[Column] = COLUMNS) -> Callable[[object], list]:
+    """The maker of one organization's cells (typed single values or joined texts, None when
+    empty), each column's plan resolved once for the whole file."""
+    especiales = {"slug": lambda org: org.slug, "url": dataset.url_perfil, "logo": dataset.url_logo}
+    cells = [None if c.nombre in especiales else c.cell(dataset.vocabularios) for c in cols]
+    special = [(n, especiales[c.nombre]) for n, c in enumerate(cols) if c.nombre in especiales]
+
+    def fila(org) -> list:
+        data = org.data
+        row = [cell(data) if cell else None for cell in cells]
+        for n, value in special:
+            row[n] = value(org)
+        return row
+
+    return fila

@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from cmosc.opendata.dataset import Dataset
 from cmosc.opendata.exporter import Exporter
-from cmosc.opendata.rows import COLUMNS, fila
+from cmosc.opendata.rows import COLUMNS, filas
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 DEFAULT_STAMP = datetime(2000, 1, 1)
@@ -106,16 +106,19 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _cell(ref: str, value, style: int = 0) -> str:
-    if isinstance(value, bool) or value is None:
-        value = {True: "sí", False: "no", None: ""}[value]  # "" keeps the row full
-    if isinstance(value, date):  # datetime too: only its day is published
-        day = value.date() if isinstance(value, datetime) else value
-        return f'<c r="{ref}" s="{DATE_STYLE}"><v>{(day - EXCEL_EPOCH).days}</v></c>'
-    styled = f' s="{style}"' if style else ""
-    if isinstance(value, (int, float)):
-        return f'<c r="{ref}"{styled}><v>{value!r}</v></c>'
-    text = ILLEGAL_CHARACTERS.sub("", str(value))
+def _cell(ref: str, value, styled: str) -> str:
+    """One cell (`styled`: its ` s="…"` attribute, or none) at `ref`."""
+    if value.__class__ is not str:  # most values are text: they skip these checks
+        if isinstance(value, bool) or value is None:
+            value = {True: "sí", False: "no", None: ""}[value]  # "" keeps the row full
+        elif isinstance(value, date):  # datetime too: only its day is published
+            day = value.date() if isinstance(value, datetime) else value
+            return f'<c r="{ref}" s="{DATE_STYLE}"><v>{(day - EXCEL_EPOCH).days}</v></c>'
+        elif isinstance(value, (int, float)):
+            return f'<c r="{ref}"{styled}><v>{value!r}</v></c>'
+        else:
+            value = str(value)
+    text = ILLEGAL_CHARACTERS.sub("", value)
     if not text:
         return f'<c r="{ref}"{styled} t="inlineStr"/>'
     space = ' xml:space="preserve"' if text != text.strip() else ""
@@ -127,16 +130,23 @@ def _cell(ref: str, value, style: int = 0) -> str:
 NUMBER = "\0"
 
 
-def row(letters: list[str], values: list, style: int = 0) -> bytes:
+def refs_of(count: int) -> list[str]:
+    """The references of a row's `count` cells, its number left as NUMBER: A\0, B\0…"""
+    return [f"{column_letter(i)}{NUMBER}" for i in range(1, count + 1)]
+
+
+def row(refs: list[str], values: list, style: int = 0) -> bytes:
     """One row's XML, its number left as NUMBER."""
-    cells = "".join(_cell(f"{letter}{NUMBER}", value, style) for letter, value in zip(letters, values))
+    styled = f' s="{style}"' if style else ""
+    cells = "".join([_cell(ref, value, styled) for ref, value in zip(refs, values)])
     return f'<row r="{NUMBER}">{cells}</row>'.encode()
 
 
-def worksheet(letters: list[str], rows: Iterable[bytes], count: int, view: str) -> Iterator[bytes]:
-    """A sheet of `count` `row`s, the header first, each given its number, a row at a time."""
+def worksheet(columns: int, rows: Iterable[bytes], count: int, view: str) -> Iterator[bytes]:
+    """A sheet of `count` `row`s of `columns` cells, the header first, each given its number, a
+    row at a time."""
     head = (
-        f'{XML_HEAD}<worksheet xmlns="{MAIN}"><dimension ref="A1:{letters[-1]}{count}"/>'
+        f'{XML_HEAD}<worksheet xmlns="{MAIN}"><dimension ref="A1:{column_letter(columns)}{count}"/>'
         f"<sheetViews>{view}</sheetViews><sheetData>"
     )
     yield head.encode("utf-8")
@@ -144,10 +154,6 @@ def worksheet(letters: list[str], rows: Iterable[bytes], count: int, view: str) 
     for n, xml in enumerate(rows, start=1):
         yield xml.replace(number, b"%d" % n)
     yield b"</sheetData></worksheet>"
-
-
-def letters_of(count: int) -> list[str]:
-    return [column_letter(i) for i in range(1, count + 1)]
 
 
 def core_properties(dataset: Dataset) -> str:
@@ -209,7 +215,7 @@ def render_xlsx(dataset: Dataset) -> Iterator[bytes]:
     deflate stream's bytes do not depend on how its input is split, so they are those of
     compressing the sheet whole)."""
     spool = _Spool()
-    get, make = dataset.fragments.get, partial(_org_row, dataset)
+    get, make = dataset.fragments.get, partial(_org_row, filas(dataset))
     rows = chain([SHEET_HEADER], (get("xlsx", org, make) for org in dataset.organizations))
     with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as book:
         for name, xml in [
@@ -223,26 +229,26 @@ def render_xlsx(dataset: Dataset) -> Iterator[bytes]:
             book.writestr(_entry(name), (XML_HEAD + xml).encode("utf-8"))
         yield spool.take()
         with book.open(_entry("xl/worksheets/sheet1.xml"), "w") as sheet:
-            sheet.writelines(worksheet(SHEET_LETTERS, rows, len(dataset.organizations) + 1, FROZEN))
+            sheet.writelines(worksheet(len(COLUMNS), rows, len(dataset.organizations) + 1, FROZEN))
         yield spool.take()
         book.writestr(_entry("xl/worksheets/sheet2.xml"), FIELDS_SHEET)
     yield spool.take()
 
 
-def _org_row(dataset: Dataset, org) -> bytes:
-    return row(SHEET_LETTERS, fila(org, dataset))
+def _org_row(fila, org) -> bytes:
+    return row(SHEET_REFS, fila(org))
 
 
-SHEET_LETTERS = letters_of(len(COLUMNS))
-SHEET_HEADER = row(SHEET_LETTERS, [c.nombre for c in COLUMNS], HEADER_STYLE)
+SHEET_REFS = refs_of(len(COLUMNS))
+SHEET_HEADER = row(SHEET_REFS, [c.nombre for c in COLUMNS], HEADER_STYLE)
 # The sheet describing the columns is the same in every build.
-_FIELD_LETTERS = letters_of(len(FIELDS))
+_FIELD_REFS = refs_of(len(FIELDS))
 FIELDS_SHEET = b"".join(
     worksheet(
-        _FIELD_LETTERS,
+        len(FIELDS),
         [
-            row(_FIELD_LETTERS, FIELDS, HEADER_STYLE),
-            *(row(_FIELD_LETTERS, [c.nombre, c.titulo, c.tipo, c.descripcion]) for c in COLUMNS),
+            row(_FIELD_REFS, FIELDS, HEADER_STYLE),
+            *(row(_FIELD_REFS, [c.nombre, c.titulo, c.tipo, c.descripcion]) for c in COLUMNS),
         ],
         len(COLUMNS) + 1,
         PLAIN_VIEW,

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import time
+import uuid
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime
@@ -26,6 +27,7 @@ from cmosc.model.privacy import published_paths
 from cmosc.opendata import Dataset, export_all, fragments, licence_of, render_csv
 from cmosc.opendata.columns import SEPARATOR, columnas
 from cmosc.opendata.csv_export import neutralize
+from cmosc.opendata.hsds_export import ids
 from cmosc.opendata.xlsx_export import render_xlsx
 from cmosc.profiles.catalog import load_catalog
 from cmosc.profiles.schema import LAT_RANGE, LON_RANGE
@@ -240,6 +242,13 @@ def test_hsds_objects_have_required_fields_and_links(built_site, dataset):
             assert link["location_id"] in locations
     ids = [x["id"] for kind in ("organizations", "locations", "services") for x in data[kind]]
     assert len(ids) == len(set(ids))
+
+
+def test_hsds_ids_are_uuid5_of_the_parts_in_the_address_namespace():
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, "https://directorio.ejemplo.gob.ar/")
+    uid = ids("https://directorio.ejemplo.gob.ar")
+    for parts in [("organizacion", "fundacion-latidos"), ("horario-sede", "ñandú", 2, 1), ("x",)]:
+        assert uid(*parts) == str(uuid.uuid5(namespace, ":".join(map(str, parts))))
 
 
 def test_facet_csvs_for_every_value_with_a_page(built_site, dataset):
