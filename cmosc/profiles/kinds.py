@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cmosc.messages import CATALOG
 from cmosc.ods import ODS
@@ -201,6 +202,11 @@ def _option_schema(field, vocabularies):
     return {"type": "string", "pattern": js.any_case(field.opciones), "examples": list(field.opciones)}
 
 
+@lru_cache(maxsize=4096)  # as `hours.parse`: profiles share hours, and three exports ask for each
+def _osm_hours(text: str) -> str | None:
+    return hours_format.osm(hours.parse(text))
+
+
 def _unreadable_hours(value: str) -> checks.Problem | None:
     parsed = hours.parse(value)
     return (
@@ -237,7 +243,7 @@ KINDS: dict[str, Kind] = {
             "_osm",
             "(OpenStreetMap)",
             "El horario en el formato «opening_hours» de OpenStreetMap (vacío si el texto no se pudo leer).",
-            lambda text: hours_format.osm(hours.parse(text)),
+            _osm_hours,
         ),
     ),
     "vocab": Kind(
