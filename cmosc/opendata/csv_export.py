@@ -12,6 +12,7 @@ from cmosc.opendata.columns import texto
 from cmosc.opendata.dataset import Dataset
 from cmosc.opendata.exporter import Exporter
 from cmosc.opendata.rows import COLUMNS, filas
+from cmosc.opendata.xlsx_export import Workbook
 
 BOM = "\ufeff"
 # A cell a spreadsheet would run as a formula (CSV injection). Signed numbers and
@@ -25,13 +26,17 @@ def neutralize(value: str) -> str:
     return "'" + value if _FORMULA.match(value) else value
 
 
-def render_csv(dataset: Dataset) -> Iterator[bytes]:
-    """CSV of any list of organizations (the whole directory or one facet value), a line at a time."""
-    line = partial(_org_line, filas(dataset))
+def render_csv(dataset: Dataset, rows_to: Workbook | None = None) -> Iterator[bytes]:
+    """CSV of any list of organizations (the whole directory or one facet value), a line at a time;
+    given `rows_to`, each organization's row goes to that workbook too, of the same cells."""
+    fila = filas(dataset)
+    line = partial(_org_line, fila)
     get = dataset.fragments.get
     yield HEAD
     for org in dataset.organizations:
         yield get("csv", org, line)
+        if rows_to is not None:
+            rows_to.add(org, fila)
 
 
 def _org_line(fila, org) -> bytes:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from functools import partial
-from itertools import chain
 from xml.sax.saxutils import escape
 
 from cmosc.opendata.dataset import Dataset
@@ -131,7 +130,7 @@ NUMBER = "\0"
 
 
 def refs_of(count: int) -> list[str]:
-    """The references of a row's `count` cells, its number left as NUMBER: A\0, B\0…"""
+    """The references of a row's `count` cells (A, B… then NUMBER in place of the row's number)."""
     return [f"{column_letter(i)}{NUMBER}" for i in range(1, count + 1)]
 
 
@@ -142,18 +141,26 @@ def row(refs: list[str], values: list, style: int = 0) -> bytes:
     return f'<row r="{NUMBER}">{cells}</row>'.encode()
 
 
-def worksheet(columns: int, rows: Iterable[bytes], count: int, view: str) -> Iterator[bytes]:
-    """A sheet of `count` `row`s of `columns` cells, the header first, each given its number, a
-    row at a time."""
-    head = (
+def sheet_head(columns: int, count: int, view: str) -> bytes:
+    """What a sheet of `count` rows of `columns` cells holds before them."""
+    return (
         f'{XML_HEAD}<worksheet xmlns="{MAIN}"><dimension ref="A1:{column_letter(columns)}{count}"/>'
         f"<sheetViews>{view}</sheetViews><sheetData>"
-    )
-    yield head.encode("utf-8")
-    number = NUMBER.encode()
-    for n, xml in enumerate(rows, start=1):
-        yield xml.replace(number, b"%d" % n)
-    yield b"</sheetData></worksheet>"
+    ).encode()
+
+
+SHEET_END = b"</sheetData></worksheet>"
+
+
+def numbered(xml: bytes, number: int) -> bytes:
+    """A `row` given its number."""
+    return xml.replace(NUMBER.encode(), b"%d" % number)
+
+
+def worksheet(columns: int, rows: list[bytes], view: str) -> bytes:
+    """A whole sheet of `rows` of `columns` cells, the header first."""
+    numbered_rows = [numbered(xml, n) for n, xml in enumerate(rows, start=1)]
+    return b"".join([sheet_head(columns, len(rows), view), *numbered_rows, SHEET_END])
 
 
 def core_properties(dataset: Dataset) -> str:
@@ -175,8 +182,8 @@ def core_properties(dataset: Dataset) -> str:
 class _Spool:
     """A file for `zipfile` to write a workbook into, handed out by parts (`take`). zipfile seeks
     back only into the entry it is writing (to give its header the sizes and CRC once known), so
-    between entries what was written is final: only one compressed entry is held at a time
-    (the sheet of rows, 11 MB at 20,000 organizations), never its XML nor the whole file."""
+    between entries what was written is final. Only compressed bytes are held (the sheet of rows,
+    11 MB at 20,000 organizations), never the sheet's XML."""
 
     def __init__(self):
         self._given = 0  # bytes handed out by earlier `take`s
@@ -210,14 +217,17 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return entry
 
 
-def render_xlsx(dataset: Dataset) -> Iterator[bytes]:
-    """The workbook by parts: the sheet of rows is compressed a row at a time as it is made (a
-    deflate stream's bytes do not depend on how its input is split, so they are those of
-    compressing the sheet whole)."""
-    spool = _Spool()
-    get, make = dataset.fragments.get, partial(_org_row, filas(dataset))
-    rows = chain([SHEET_HEADER], (get("xlsx", org, make) for org in dataset.organizations))
-    with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as book:
+class Workbook:
+    """The workbook, its organizations' rows given in order (`add`), then by parts (`parts`). The
+    directory's CSV gives them as it makes its lines (`render_csv`), so each organization's cells
+    are worked out once for both files. The sheet of rows is compressed as they come (a deflate
+    stream's bytes do not depend on how its input is split, so they are those of compressing the
+    sheet whole) and waits so until the workbook's turn."""
+
+    def __init__(self, dataset: Dataset):
+        self._get, self._count = dataset.fragments.get, len(dataset.organizations)
+        self._spool = _Spool()
+        self._book = zipfile.ZipFile(self._spool, "w", zipfile.ZIP_DEFLATED)
         for name, xml in [
             ("[Content_Types].xml", CONTENT_TYPES),
             ("_rels/.rels", ROOT_RELS),
@@ -226,13 +236,34 @@ def render_xlsx(dataset: Dataset) -> Iterator[bytes]:
             ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
             ("xl/styles.xml", STYLES),
         ]:
-            book.writestr(_entry(name), (XML_HEAD + xml).encode("utf-8"))
-        yield spool.take()
-        with book.open(_entry("xl/worksheets/sheet1.xml"), "w") as sheet:
-            sheet.writelines(worksheet(len(COLUMNS), rows, len(dataset.organizations) + 1, FROZEN))
-        yield spool.take()
-        book.writestr(_entry("xl/worksheets/sheet2.xml"), FIELDS_SHEET)
-    yield spool.take()
+            self._book.writestr(_entry(name), (XML_HEAD + xml).encode("utf-8"))
+        self._sheet = self._book.open(_entry("xl/worksheets/sheet1.xml"), "w")
+        self._sheet.write(sheet_head(len(COLUMNS), self._count + 1, FROZEN))
+        self._sheet.write(numbered(SHEET_HEADER, 1))
+        self._rows = 1
+
+    def add(self, org, fila: Callable[[object], list]) -> None:
+        """The next organization's row, its cells made by `fila`."""
+        self._rows += 1
+        self._sheet.write(numbered(self._get("xlsx", org, partial(_org_row, fila)), self._rows))
+
+    def parts(self) -> Iterator[bytes]:
+        if self._rows != self._count + 1:
+            raise RuntimeError("La planilla se escribe cuando tiene las filas de todas las organizaciones.")
+        self._sheet.write(SHEET_END)
+        self._sheet.close()
+        yield self._spool.take()
+        self._book.writestr(_entry("xl/worksheets/sheet2.xml"), FIELDS_SHEET)
+        self._book.close()
+        yield self._spool.take()
+
+
+def render_xlsx(dataset: Dataset) -> Iterator[bytes]:
+    """The workbook alone, by parts (`export_all` makes its rows in the CSV's pass)."""
+    book, fila = Workbook(dataset), filas(dataset)
+    for org in dataset.organizations:
+        book.add(org, fila)
+    yield from book.parts()
 
 
 def _org_row(fila, org) -> bytes:
@@ -243,16 +274,13 @@ SHEET_REFS = refs_of(len(COLUMNS))
 SHEET_HEADER = row(SHEET_REFS, [c.nombre for c in COLUMNS], HEADER_STYLE)
 # The sheet describing the columns is the same in every build.
 _FIELD_REFS = refs_of(len(FIELDS))
-FIELDS_SHEET = b"".join(
-    worksheet(
-        len(FIELDS),
-        [
-            row(_FIELD_REFS, FIELDS, HEADER_STYLE),
-            *(row(_FIELD_REFS, [c.nombre, c.titulo, c.tipo, c.descripcion]) for c in COLUMNS),
-        ],
-        len(COLUMNS) + 1,
-        PLAIN_VIEW,
-    )
+FIELDS_SHEET = worksheet(
+    len(FIELDS),
+    [
+        row(_FIELD_REFS, FIELDS, HEADER_STYLE),
+        *(row(_FIELD_REFS, [c.nombre, c.titulo, c.tipo, c.descripcion]) for c in COLUMNS),
+    ],
+    PLAIN_VIEW,
 )
 
 
