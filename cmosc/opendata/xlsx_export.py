@@ -105,11 +105,14 @@ def column_letter(index: int) -> str:
     return letters
 
 
+_WORDS = {True: "sí", False: "no", None: ""}  # "" keeps the row full
+
+
 def _cell(ref: str, value, styled: str) -> str:
     """One cell (`styled`: its ` s="…"` attribute, or none) at `ref`."""
     if value.__class__ is not str:  # most values are text: they skip these checks
         if isinstance(value, bool) or value is None:
-            value = {True: "sí", False: "no", None: ""}[value]  # "" keeps the row full
+            value = _WORDS[value]
         elif isinstance(value, date):  # datetime too: only its day is published
             day = value.date() if isinstance(value, datetime) else value
             return f'<c r="{ref}" s="{DATE_STYLE}"><v>{(day - EXCEL_EPOCH).days}</v></c>'
@@ -117,7 +120,7 @@ def _cell(ref: str, value, styled: str) -> str:
             return f'<c r="{ref}"{styled}><v>{value!r}</v></c>'
         else:
             value = str(value)
-    text = ILLEGAL_CHARACTERS.sub("", value)
+    text = ILLEGAL_CHARACTERS.sub("", value) if value else value  # about half the cells are empty
     if not text:
         return f'<c r="{ref}"{styled} t="inlineStr"/>'
     space = ' xml:space="preserve"' if text != text.strip() else ""
