@@ -64,23 +64,39 @@ class Column:
         return single
 
 
-def with_derived(data: dict, schema: Field = ORGANIZATION) -> dict:
-    """A copy of nested data with each derived value beside its field (JSON exports)."""
-    out = {}
-    for key, value in data.items():
-        sub = schema.child(key)
-        out[key] = value
-        if sub is None:
+def _derivations(schema: Field) -> dict:
+    """Where `schema` holds derived values, however deep: key → its companion, or (whether a list
+    of objects, the plan of the object). Keys without any are left out: copied as they are."""
+    plan = {}
+    for field in schema.fields:
+        many = field.kind == "lista" and field.items is not None and field.items.kind == "objeto"
+        if field.kind == "objeto" or many:
+            inner = _derivations(field.items if many else field)
+            if inner:
+                plan[field.key] = (many, inner)
+        elif KINDS[field.kind].companion:
+            plan[field.key] = KINDS[field.kind].companion
+    return plan
+
+
+_DERIVED = _derivations(ORGANIZATION)
+
+
+def with_derived(data: dict, plan: dict = _DERIVED) -> dict:
+    """A copy of nested data with each derived value beside its field (JSON exports); only the
+    objects on the way to one are copied."""
+    out = dict(data)
+    for key, step in plan.items():
+        if key not in data:
             continue
-        if sub.kind == "objeto":
-            out[key] = with_derived(value, sub)
-        elif sub.kind == "lista" and sub.items is not None and sub.items.kind == "objeto":
-            out[key] = [with_derived(item, sub.items) for item in value]
-        elif KINDS[sub.kind].companion:
-            companion = KINDS[sub.kind].companion
-            derived = companion.value(value)
+        value = data[key]
+        if isinstance(step, tuple):
+            many, inner = step
+            out[key] = [with_derived(item, inner) for item in value] if many else with_derived(value, inner)
+        else:
+            derived = step.value(value)
             if derived is not None:
-                out[key + companion.suffix] = derived
+                out[key + step.suffix] = derived
     return out
 
 
