@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from cmosc.municipality import Municipality
 from cmosc.opendata.dataset import Dataset
@@ -110,29 +111,31 @@ def schedules(text: str | None, hours, uid, key: tuple, **owner) -> list[dict]:
     Spanish text as written is every record's description, or the only record when unreadable."""
     if not text:
         return []
-    closed = hours_format.closures_text(hours) if hours else None
     if not (hours and hours.readable and hours.rules):
+        closed = hours_format.closures_text(hours) if hours else None
         return [_clean({"id": uid(*key), **owner, "description": text, "notes": closed})]
+    return [{"id": uid(*key, r, i), **owner, "description": text, **times} for r, i, times in _times(hours)]
+
+
+@lru_cache(maxsize=4096)  # as `hours.parse`: sedes and activities share their hours
+def _times(hours) -> tuple[tuple[int, int, dict], ...]:
+    """What readable hours put in each of their schedules: (rule number, interval number, its
+    fields but the id, the owner and the description). Shared: read, never changed."""
+    closed = hours_format.closures_text(hours)
     records = []
     for r, rule in enumerate(hours.rules, start=1):
         for i, interval in enumerate(rule.intervals, start=1):
             notes = "; ".join(n for n in (hours_format.season_text(rule), closed) if n)
-            records.append(
-                _clean(
-                    {
-                        "id": uid(*key, r, i),
-                        **owner,
-                        "description": text,
-                        "timezone": UTC_OFFSET,
-                        "interval": 1,
-                        **hours_format.rrule_parts(rule),
-                        "opens_at": _at(interval[0]),
-                        "closes_at": _at(interval[1]) if len(interval) == 2 else None,
-                        "notes": notes or None,
-                    }
-                )
-            )
-    return records
+            fields = {
+                "timezone": UTC_OFFSET,
+                "interval": 1,
+                **hours_format.rrule_parts(rule),
+                "opens_at": _at(interval[0]),
+                "closes_at": _at(interval[1]) if len(interval) == 2 else None,
+                "notes": notes or None,
+            }
+            records.append((r, i, _clean(fields)))
+    return tuple(records)
 
 
 def locations(org, municipal_area: Municipality, uid) -> list[dict]:
