@@ -37,8 +37,8 @@ class Column:
 
     def cell(self, vocabularios: dict) -> Callable[[dict], object]:
         """This column's cell of an organization's data, with the path, vocabulary and derivation
-        resolved once (a row asks each of 62 columns, a build about 250,000 times at N=2000): a
-        typed single value, the joined texts of a list (None when empty), or a single value's text."""
+        resolved once, not for each of the 62 cells of every row: a typed single value, the joined
+        texts of a list (None when empty), or a single value's text."""
         if self.claves:
             vocabulary = vocabularios[self.vocabulary]
             return lambda data: _joined(_keyed(data, self.ruta, vocabulary))

@@ -221,11 +221,11 @@ def _entry(name: str) -> zipfile.ZipInfo:
 
 
 class Workbook:
-    """The workbook, its organizations' rows given in order (`add`), then by parts (`parts`). The
-    directory's CSV gives them as it makes its lines (`render_csv`), so each organization's cells
-    are worked out once for both files. The sheet of rows is compressed as they come (a deflate
-    stream's bytes do not depend on how its input is split, so they are those of compressing the
-    sheet whole) and waits so until the workbook's turn."""
+    """The workbook: its organizations' rows are given in order (`add`), then it is taken by parts
+    (`parts`). The directory's CSV gives them as it makes its lines (`render_csv`), so each
+    organization's cells are worked out once for both files. The sheet of rows is compressed as
+    they come (a deflate stream's bytes do not depend on how its input is split, so they are
+    those of compressing the sheet whole) and is held compressed until the workbook is taken."""
 
     def __init__(self, dataset: Dataset):
         self._get, self._count = dataset.fragments.get, len(dataset.organizations)
@@ -251,6 +251,7 @@ class Workbook:
         self._sheet.write(numbered(self._get("xlsx", org, partial(_org_row, fila)), self._rows))
 
     def parts(self) -> Iterator[bytes]:
+        """The whole file, once every organization's row is in."""
         if self._rows != self._count + 1:
             raise RuntimeError("La planilla se escribe cuando tiene las filas de todas las organizaciones.")
         self._sheet.write(SHEET_END)

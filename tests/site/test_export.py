@@ -216,6 +216,14 @@ def test_export_all_wants_each_file_whole_before_the_next(dataset):
         dict(export_all(Dataset(dataset.organizations[:3], dataset.vocabularios)))
 
 
+def test_the_workbook_is_made_in_the_csvs_pass(dataset):
+    """export_all makes the XLSX rows as the CSV's lines are taken: without them it refuses."""
+    files = export_all(Dataset(dataset.organizations[:3], dataset.vocabularios))
+    untaken = dict(next(files) for _ in range(4))  # the CSV, JSON, GeoJSON and XLSX, none taken
+    with pytest.raises(RuntimeError, match="filas de todas las organizaciones"):
+        b"".join(untaken["organizaciones.xlsx"])
+
+
 def test_hsds_objects_have_required_fields_and_links(built_site, dataset):
     data = json.loads((built_site / "datos" / "hsds.json").read_text("utf-8"))
     assert data["hsds_version"] == "3.0"
