@@ -58,20 +58,22 @@ class Synonyms:
 
     def spans(self, words: Sequence[str]) -> dict[int, tuple[int, int]]:
         """{start: (end, group)} of the entries found in ``words`` (normalized words)."""
-        if not self._starts:
+        starts = self._starts
+        if not starts:
             return {}
-        keys = [pl.synonym_key(w) for w in words]
+        keys = list(map(pl.synonym_key, words))
         found: dict[int, tuple[int, int]] = {}
-        i = 0
-        while i < len(keys):
-            for entry, group in self._starts.get(keys[i], ()):
-                end = i + len(entry)
-                if tuple(keys[i:end]) == entry:
+        end = 0  # where the last entry found ends: none starts inside it
+        # Only where an entry may start: most words start none.
+        for i in [i for i, key in enumerate(keys) if key in starts]:
+            if i < end:
+                continue
+            for entry, group in starts[keys[i]]:
+                # An entry of one word is the key itself.
+                if len(entry) == 1 or tuple(keys[i : i + len(entry)]) == entry:
+                    end = i + len(entry)
                     found[i] = (end, group)
-                    i = end
                     break
-            else:
-                i += 1
         return found
 
     def terms(self, words: Sequence[str]) -> list[str]:
