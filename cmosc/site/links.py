@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from cmosc.site.written import SCHEME, page_attributes, relative_files
@@ -45,7 +45,8 @@ class Checker:
         self.site_url = site_url.rstrip("/")
         self.written = written or {}
         self._ids: dict[Path, tuple[str, ...]] = {}
-        self._verdicts: dict[tuple[Path | None, str], str | None] = {}
+        # Verdicts of the links that mean the same on every page (paths from the root, SITEURL).
+        self._verdicts: dict[str, str | None] = {}
         self.files = set(relative_files(self.root) if files is None else files)
 
     def attributes(self, page: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -69,12 +70,8 @@ class Checker:
         path = unquote(parts.path)
         if not path:
             return page, unquote(parts.fragment)
-        base = (
-            PurePosixPath("/")
-            if path.startswith("/")
-            else PurePosixPath("/", page.parent.relative_to(self.root).as_posix())
-        )
-        resolved = _normalize(base / path)
+        folder = "" if path.startswith("/") else page.parent.relative_to(self.root).as_posix()
+        resolved = _normalize(f"{folder}/{path}")
         if resolved is None:
             return None, ""
         relative = resolved.strip("/")
@@ -105,18 +102,17 @@ class Checker:
         self._ids.setdefault(page, ids)
         verdicts = self._verdicts
         for link in links:
-            if link.startswith("/"):
-                # Most links (menu, theme files, profiles) repeat on every page: judge each once.
-                key = (None, link)
-            elif SCHEME.match(link) and not link.lower().startswith("javascript:"):
-                if not self.site_url or not link.startswith(self.site_url):
-                    continue  # external: never followed, and not worth remembering
-                key = (None, link)
-            else:
-                key = (page, link)
-            verdict = verdicts.get(key, False)
+            # Most links (menu, theme files, profiles) repeat on every page: judged once.
+            verdict = verdicts.get(link, False)
             if verdict is False:
-                verdict = verdicts[key] = self.verdict(page, link)
+                shared = link.startswith("/")
+                if not shared and SCHEME.match(link) and not link.lower().startswith("javascript:"):
+                    if not self.site_url or not link.startswith(self.site_url):
+                        continue  # external: never followed, and not worth remembering
+                    shared = True
+                verdict = self.verdict(page, link)
+                if shared:  # a relative link points somewhere else from each page
+                    verdicts[link] = verdict
             if verdict:
                 problems.append(Broken(shown, link, verdict))
         return problems
@@ -129,15 +125,17 @@ def _holds(ids: tuple[str, ...], fragment: str) -> bool:
     return at < len(ids) and ids[at] == fragment
 
 
-def _normalize(path: PurePosixPath) -> str | None:
-    """Collapse `.` and `..`; None when the path climbs out of the site."""
+def _normalize(path: str) -> str | None:
+    """The path from the site's root, with `.`, `..` and repeated slashes collapsed (as
+    `PurePosixPath` would, a string being a tenth of its cost); None when it climbs out
+    of the site."""
     parts: list[str] = []
-    for part in path.parts[1:]:
+    for part in path.split("/"):
         if part == "..":
             if not parts:
                 return None
             parts.pop()
-        elif part != ".":
+        elif part not in ("", "."):
             parts.append(part)
     return "/" + "/".join(parts)
 
