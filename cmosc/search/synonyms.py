@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count
 
 from cmosc.search import pipeline as pl
 
@@ -31,19 +32,25 @@ GROUP_PREFIX = "="
 class Synonyms:
     #: Per group, its entries as key sequences (what travels to the JS).
     groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
-    #: first key → [(keys, group)], longest first.
+    #: first key → (the entries of several words starting with it as [(keys, group)],
+    #: longest first; the group of the entry that is that one word, or None).
     _starts: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
-        starts: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        longer: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        one_word: dict[str, int] = {}
         seen: set[tuple[str, ...]] = set()
         for number, entries in enumerate(self.groups):
             for keys in entries:
                 if keys and keys not in seen:
                     seen.add(keys)
-                    starts.setdefault(keys[0], []).append((keys, number))
-        for options in starts.values():
+                    if len(keys) == 1:
+                        one_word[keys[0]] = number
+                    else:
+                        longer.setdefault(keys[0], []).append((keys, number))
+        for options in longer.values():
             options.sort(key=lambda option: -len(option[0]))
+        starts = {key: (longer.get(key, []), one_word.get(key)) for key in longer.keys() | one_word.keys()}
         object.__setattr__(self, "_starts", starts)
 
     @classmethod
@@ -64,16 +71,18 @@ class Synonyms:
         keys = list(map(pl.synonym_key, words))
         found: dict[int, tuple[int, int]] = {}
         end = 0  # where the last entry found ends: none starts inside it
-        # Only where an entry may start: most words start none.
-        for i in [i for i, key in enumerate(keys) if key in starts]:
+        for i in compress(count(), map(starts.__contains__, keys)):  # where one may start
             if i < end:
                 continue
-            for entry, group in starts[keys[i]]:
-                # An entry of one word is the key itself.
-                if len(entry) == 1 or tuple(keys[i : i + len(entry)]) == entry:
+            longer, group = starts[keys[i]]
+            for entry, number in longer:
+                if tuple(keys[i : i + len(entry)]) == entry:
                     end = i + len(entry)
-                    found[i] = (end, group)
+                    found[i] = (end, number)
                     break
+            else:
+                if group is not None:
+                    found[i] = (i + 1, group)
         return found
 
     def terms(self, words: Sequence[str]) -> list[str]:

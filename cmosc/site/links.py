@@ -49,15 +49,16 @@ class Checker:
         self._verdicts: dict[str, str | None] = {}
         self.files = set(relative_files(self.root) if files is None else files)
 
-    def attributes(self, page: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        known = self.written.get(page.relative_to(self.root).as_posix())
+    def attributes(self, page: Path, relative: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """`page`'s (links, ids); `relative`: its path relative to the output folder."""
+        known = self.written.get(relative)
         if known is not None:
             return known
         return page_attributes(page.read_text(encoding="utf-8", errors="replace"), self.site_url)
 
     def ids(self, path: Path) -> tuple[str, ...]:
         if path not in self._ids:
-            self._ids[path] = self.attributes(path)[1]
+            self._ids[path] = self.attributes(path, path.relative_to(self.root).as_posix())[1]
         return self._ids[path]
 
     def target(self, page: Path, link: str) -> tuple[Path | None, str] | None:
@@ -97,7 +98,7 @@ class Checker:
     def check_page(self, page: Path) -> list[Broken]:
         shown = page.relative_to(self.root).as_posix()
         problems = []
-        links, ids = self.attributes(page)
+        links, ids = self.attributes(page, shown)
         # The same pass gives this page's ids, for the #anchors that point at it.
         self._ids.setdefault(page, ids)
         verdicts = self._verdicts
