@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from cmosc.site.written import SCHEME, page_attributes, relative_files
+from cmosc.site.written import ELSEWHERE, page_attributes, relative_files
 
 
 class BrokenLinks(SystemExit):
@@ -107,7 +107,7 @@ class Checker:
             verdict = verdicts.get(link, False)
             if verdict is False:
                 shared = link.startswith("/")
-                if not shared and SCHEME.match(link) and not link.lower().startswith("javascript:"):
+                if not shared and ELSEWHERE.match(link):
                     if not self.site_url or not link.startswith(self.site_url):
                         continue  # external: never followed, and not worth remembering
                     shared = True

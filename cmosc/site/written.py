@@ -30,7 +30,8 @@ from pathlib import Path
 # match at every space of the page, with the same matches.
 _ATTR = re.compile(r'="(?:(?<=\sid=")([^"]*")|(?:(?<=\shref=")|(?<=\ssrc="))([^"]*)")')
 # A scheme (mailto:, tel:, https:…): not a path of this site, unless it starts with SITEURL.
-SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# But `javascript:`, which the check reports.
+ELSEWHERE = re.compile(r"(?!(?i:javascript:))[A-Za-z][A-Za-z0-9+.-]*:")
 
 # Characters of a page encoded at once (UTF-8 encodes each character alone, so the slices'
 # bytes joined are the page's).
@@ -180,9 +181,8 @@ def page_attributes(text: str, site_url: str = "") -> tuple[tuple[str, ...], tup
             ids.add(html.unescape(value) if "&" in value else value)
         elif (
             value.startswith("/")  # most links: a path of this site has no scheme
+            or not ELSEWHERE.match(value)
             or (site_url and value.startswith(site_url))
-            or not SCHEME.match(value)
-            or value.lower().startswith("javascript:")
         ):  # not another site, a phone or an address: those are never followed
             links[html.unescape(value) if "&" in value else value] = None
     return tuple(links), tuple(sorted(ids))
