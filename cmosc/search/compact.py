@@ -167,8 +167,8 @@ class IndexBuilder:
 
     def _add(self, positions, docs) -> set[str]:
         # Each (term, field)'s new occurrences are gathered first, in position order: one
-        # append per occurrence, then one merge per posting list (most of a whole index's time
-        # went to looking up its lists again for every occurrence).
+        # append per occurrence, then one merge per posting list (looking the lists up again
+        # for every occurrence took twice as long).
         gathered = [defaultdict(list) for _ in self.fields]
         for position in positions:
             for found, terms in zip(gathered, docs[position]):

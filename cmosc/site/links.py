@@ -128,8 +128,7 @@ def _holds(ids: tuple[str, ...], fragment: str) -> bool:
 
 def _normalize(path: str) -> str | None:
     """The path from the site's root, with `.`, `..` and repeated slashes collapsed (as
-    `PurePosixPath` would, a string being a tenth of its cost); None when it climbs out
-    of the site."""
+    `PurePosixPath` would, at a fraction of its cost); None when it climbs out of the site."""
     parts: list[str] = []
     for part in path.split("/"):
         if part == "..":

@@ -29,8 +29,8 @@ from pathlib import Path
 # looks behind for the name: 2.7 times faster than `\s(href|src|id)="…"`, which tried a
 # match at every space of the page, with the same matches.
 _ATTR = re.compile(r'="(?:(?<=\sid=")([^"]*")|(?:(?<=\shref=")|(?<=\ssrc="))([^"]*)")')
-# A scheme (mailto:, tel:, https:…): not a path of this site, unless it starts with SITEURL.
-# But `javascript:`, which the check reports.
+# A scheme other than `javascript:` (which the check reports): mailto:, tel:, https:…, not
+# a path of this site unless it starts with SITEURL.
 ELSEWHERE = re.compile(r"(?!(?i:javascript:))[A-Za-z][A-Za-z0-9+.-]*:")
 
 # Characters of a page encoded at once (UTF-8 encodes each character alone, so the slices'
