@@ -33,12 +33,13 @@ ref ``lunr_ref(n)`` (base 36).
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import chain
+from operator import sub
 
 from cmosc.search import pipeline as pl
 
@@ -145,7 +146,7 @@ class IndexBuilder:
             tail: list = []
             for f in sorted(by_field):
                 occurrences = by_field[f]
-                tail += [f, vlq([b - a for a, b in zip([0, *occurrences], occurrences)])]
+                tail += [f, vlq(map(sub, occurrences, chain((0,), occurrences)))]
             self._tails[term] = tuple(tail)
         rows: list[list] = []
         first: dict[tuple, int] = {}  # postings → the row that has them first
@@ -165,22 +166,28 @@ class IndexBuilder:
         }
 
     def _add(self, positions, docs) -> set[str]:
-        postings, touched = self._postings, set()
+        # Each (term, field)'s new occurrences are gathered first, in position order: one
+        # append per occurrence, then one merge per posting list (looking the lists up again
+        # for every occurrence took twice as long).
+        gathered = [defaultdict(list) for _ in self.fields]
         for position in positions:
-            for f, terms in enumerate(docs[position]):
+            for found, terms in zip(gathered, docs[position]):
                 for term in terms:
-                    by_field = postings.get(term)
-                    if by_field is None:
-                        by_field = postings[term] = {}
-                    occurrences = by_field.get(f)
-                    if occurrences is None:
-                        occurrences = by_field[f] = array("I")
-                    if occurrences and occurrences[-1] > position:  # patching: keep them ascending
-                        occurrences.insert(bisect.bisect_right(occurrences, position), position)
-                    else:
-                        occurrences.append(position)
-                    touched.add(term)
-        return touched
+                    found[term].append(position)
+        postings = self._postings
+        for f, found in enumerate(gathered):
+            for term, added in found.items():
+                by_field = postings.get(term)
+                if by_field is None:
+                    by_field = postings[term] = {}
+                occurrences = by_field.get(f)
+                if occurrences is None:
+                    by_field[f] = array("I", added)
+                elif occurrences[-1] <= added[0]:
+                    occurrences.extend(added)
+                else:  # patching: keep them ascending
+                    by_field[f] = array("I", sorted([*occurrences, *added]))
+        return set().union(*gathered)
 
     def _remove(self, positions, docs) -> set[str]:
         postings, touched = self._postings, set()
@@ -201,15 +208,25 @@ _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _VALUE = {c: i for i, c in enumerate(_DIGITS)}
 
 
+def _digits(n: int) -> str:
+    out = ""
+    while n >= 32:
+        out += _DIGITS[32 | n & 31]
+        n >>= 5
+    return out + _DIGITS[n]
+
+
+#: `_digits` of the numbers below 4096, looked up rather than worked out again: every delta
+#: of a shard of up to 4096 documents (2500 by default).
+_CODES = [_digits(n) for n in range(4096)]
+
+
 def vlq(numbers: Iterable[int]) -> str:
     """Non-negative integers as base-64 VLQ digits (see the module's docstring)."""
-    out = []
-    for n in numbers:
-        while n >= 32:
-            out.append(_DIGITS[32 | n & 31])
-            n >>= 5
-        out.append(_DIGITS[n])
-    return "".join(out)
+    numbers = list(numbers)
+    if max(numbers, default=0) < len(_CODES):
+        return "".join(map(_CODES.__getitem__, numbers))
+    return "".join(map(_digits, numbers))
 
 
 def from_vlq(text: str) -> list[int]:

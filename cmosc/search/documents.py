@@ -20,17 +20,17 @@ SNIPPET_LENGTH = 180
 _TAG = re.compile(r"<[^>]+>")
 _SEPARATORS = re.compile(r"[\s./-]+")
 _PADDED_NUMBER = re.compile(r"\b0+(\d+)")
-_SPACES = re.compile(r"\s+")
 
 
 def plain_text(html_fragment: str) -> str:
     """Visible text of sanitized HTML: tags dropped (link targets are not
     text), entities decoded, spaces collapsed."""
-    return _SPACES.sub(" ", html.unescape(_TAG.sub(" ", str(html_fragment)))).strip()
+    # Split and joined: a regular expression's `sub` made a replacement for every space.
+    return " ".join(html.unescape(_TAG.sub(" ", str(html_fragment))).split())
 
 
 def _join(parts: Iterable[str | None]) -> str:
-    return " ".join(p for p in parts if p)
+    return " ".join(filter(None, parts))
 
 
 def identifier_text(values: Iterable[str]) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count
 
 from cmosc.search import pipeline as pl
 
@@ -31,19 +32,25 @@ GROUP_PREFIX = "="
 class Synonyms:
     #: Per group, its entries as key sequences (what travels to the JS).
     groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
-    #: first key → [(keys, group)], longest first.
+    #: first key → (the entries of several words starting with it as [(keys, group)],
+    #: longest first; the group of the entry that is that one word, or None).
     _starts: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
-        starts: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        longer: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        one_word: dict[str, int] = {}
         seen: set[tuple[str, ...]] = set()
         for number, entries in enumerate(self.groups):
             for keys in entries:
                 if keys and keys not in seen:
                     seen.add(keys)
-                    starts.setdefault(keys[0], []).append((keys, number))
-        for options in starts.values():
+                    if len(keys) == 1:
+                        one_word[keys[0]] = number
+                    else:
+                        longer.setdefault(keys[0], []).append((keys, number))
+        for options in longer.values():
             options.sort(key=lambda option: -len(option[0]))
+        starts = {key: (longer.get(key, []), one_word.get(key)) for key in longer.keys() | one_word.keys()}
         object.__setattr__(self, "_starts", starts)
 
     @classmethod
@@ -58,20 +65,24 @@ class Synonyms:
 
     def spans(self, words: Sequence[str]) -> dict[int, tuple[int, int]]:
         """{start: (end, group)} of the entries found in ``words`` (normalized words)."""
-        if not self._starts:
+        starts = self._starts
+        if not starts:
             return {}
-        keys = [pl.synonym_key(w) for w in words]
+        keys = list(map(pl.synonym_key, words))
         found: dict[int, tuple[int, int]] = {}
-        i = 0
-        while i < len(keys):
-            for entry, group in self._starts.get(keys[i], ()):
-                end = i + len(entry)
-                if tuple(keys[i:end]) == entry:
-                    found[i] = (end, group)
-                    i = end
+        end = 0  # where the last entry found ends: none starts inside it
+        for i in compress(count(), map(starts.__contains__, keys)):  # where one may start
+            if i < end:
+                continue
+            longer, group = starts[keys[i]]
+            for entry, number in longer:
+                if tuple(keys[i : i + len(entry)]) == entry:
+                    end = i + len(entry)
+                    found[i] = (end, number)
                     break
             else:
-                i += 1
+                if group is not None:
+                    found[i] = (i + 1, group)
         return found
 
     def terms(self, words: Sequence[str]) -> list[str]:

@@ -110,11 +110,12 @@ def _documents(pieces: list[_Pieces], facets: dict[str, list[tuple[str, str]]]) 
             if ids:
                 row[param] = [position[param][i] for i in ids]
         rows.append(row)
-    timetables = sorted({to_json({"h": row["h"]}) for row in rows if "h" in row})
+    hours = [to_json({"h": row["h"]}) if "h" in row else None for row in rows]
+    timetables = sorted({text for text in hours if text is not None})
     timetable = {text: i for i, text in enumerate(timetables)}
-    for row in rows:
-        if "h" in row:
-            row["h"] = timetable[to_json({"h": row["h"]})]
+    for row, text in zip(rows, hours):
+        if text is not None:
+            row["h"] = timetable[text]
     keys = sorted({key for row in rows for key in row})
     return {
         "formato": DOCUMENTS_FORMAT,

@@ -12,10 +12,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from cmosc.site.written import SCHEME, page_attributes, relative_files
+from cmosc.site.written import ELSEWHERE, page_attributes, relative_files
 
 
 class BrokenLinks(SystemExit):
@@ -45,18 +45,20 @@ class Checker:
         self.site_url = site_url.rstrip("/")
         self.written = written or {}
         self._ids: dict[Path, tuple[str, ...]] = {}
-        self._verdicts: dict[tuple[Path | None, str], str | None] = {}
+        # Verdicts of the links that mean the same on every page (paths from the root, SITEURL).
+        self._verdicts: dict[str, str | None] = {}
         self.files = set(relative_files(self.root) if files is None else files)
 
-    def attributes(self, page: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        known = self.written.get(page.relative_to(self.root).as_posix())
+    def attributes(self, page: Path, relative: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """`page`'s (links, ids); `relative`: its path relative to the output folder."""
+        known = self.written.get(relative)
         if known is not None:
             return known
         return page_attributes(page.read_text(encoding="utf-8", errors="replace"), self.site_url)
 
     def ids(self, path: Path) -> tuple[str, ...]:
         if path not in self._ids:
-            self._ids[path] = self.attributes(path)[1]
+            self._ids[path] = self.attributes(path, path.relative_to(self.root).as_posix())[1]
         return self._ids[path]
 
     def target(self, page: Path, link: str) -> tuple[Path | None, str] | None:
@@ -69,12 +71,8 @@ class Checker:
         path = unquote(parts.path)
         if not path:
             return page, unquote(parts.fragment)
-        base = (
-            PurePosixPath("/")
-            if path.startswith("/")
-            else PurePosixPath("/", page.parent.relative_to(self.root).as_posix())
-        )
-        resolved = _normalize(base / path)
+        folder = "" if path.startswith("/") else page.parent.relative_to(self.root).as_posix()
+        resolved = _normalize(f"{folder}/{path}")
         if resolved is None:
             return None, ""
         relative = resolved.strip("/")
@@ -100,23 +98,22 @@ class Checker:
     def check_page(self, page: Path) -> list[Broken]:
         shown = page.relative_to(self.root).as_posix()
         problems = []
-        links, ids = self.attributes(page)
+        links, ids = self.attributes(page, shown)
         # The same pass gives this page's ids, for the #anchors that point at it.
         self._ids.setdefault(page, ids)
         verdicts = self._verdicts
         for link in links:
-            if link.startswith("/"):
-                # Most links (menu, theme files, profiles) repeat on every page: judge each once.
-                key = (None, link)
-            elif SCHEME.match(link) and not link.lower().startswith("javascript:"):
-                if not self.site_url or not link.startswith(self.site_url):
-                    continue  # external: never followed, and not worth remembering
-                key = (None, link)
-            else:
-                key = (page, link)
-            verdict = verdicts.get(key, False)
+            # Most links (menu, theme files, profiles) repeat on every page: judged once.
+            verdict = verdicts.get(link, False)
             if verdict is False:
-                verdict = verdicts[key] = self.verdict(page, link)
+                shared = link.startswith("/")
+                if not shared and ELSEWHERE.match(link):
+                    if not self.site_url or not link.startswith(self.site_url):
+                        continue  # external: never followed, and not worth remembering
+                    shared = True
+                verdict = self.verdict(page, link)
+                if shared:  # a relative link points somewhere else from each page
+                    verdicts[link] = verdict
             if verdict:
                 problems.append(Broken(shown, link, verdict))
         return problems
@@ -129,15 +126,16 @@ def _holds(ids: tuple[str, ...], fragment: str) -> bool:
     return at < len(ids) and ids[at] == fragment
 
 
-def _normalize(path: PurePosixPath) -> str | None:
-    """Collapse `.` and `..`; None when the path climbs out of the site."""
+def _normalize(path: str) -> str | None:
+    """The path from the site's root, with `.`, `..` and repeated slashes collapsed (as
+    `PurePosixPath` would, at a fraction of its cost); None when it climbs out of the site."""
     parts: list[str] = []
-    for part in path.parts[1:]:
+    for part in path.split("/"):
         if part == "..":
             if not parts:
                 return None
             parts.pop()
-        elif part != ".":
+        elif part not in ("", "."):
             parts.append(part)
     return "/" + "/".join(parts)
 
