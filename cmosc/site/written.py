@@ -53,7 +53,7 @@ class WrittenFiles:
         self.site_url = site_url.rstrip("/")
         self.digests: dict[str, bytes] = {}  # path relative to the output → sha256
         self.attributes: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # page → (links, ids)
-        self._folders: set[str] = {""}  # relative folders this build made; "" is `output`, which exists
+        self._folders: set[str] = set()  # relative folders this build made ("" is `output` itself)
         self.reused: set[str] = set()  # pages taken from the page cache
         self._strings: dict[str, str] = {}
 
@@ -136,11 +136,14 @@ class WrittenFiles:
     def _new_folder(self, folder: str) -> None:
         """One mkdir per folder, its parent made first (makedirs would look at every ancestor
         again: one folder per page, 2900 at N=2000)."""
-        parent = os.path.dirname(folder)
-        if parent not in self._folders:
-            self._new_folder(parent)
-        with contextlib.suppress(FileExistsError):  # Pelican or the theme already wrote in it
-            os.mkdir(self._root + folder)
+        if not folder:
+            os.makedirs(self.output, exist_ok=True)
+        else:
+            parent = os.path.dirname(folder)
+            if parent not in self._folders:
+                self._new_folder(parent)
+            with contextlib.suppress(FileExistsError):  # Pelican or the theme already wrote in it
+                os.mkdir(self._root + folder)
         self._folders.add(folder)
 
     def note_page(self, save_as: str, text: str) -> None:
