@@ -31,6 +31,7 @@ FRAGMENTS = {
 # Context name → (template, macro) of fragments that depend only on their (hashable) arguments.
 VALUE_FRAGMENTS = {
     "horario_html": ("macros/horarios", "horario"),
+    "estado_html": ("macros/horarios", "estado"),
     "scripts_horario_html": ("macros/horarios", "scripts_horario"),
     "cabecera_html": ("macros/cabecera", "cabecera"),
     "pie_html": ("macros/pie", "pie"),
