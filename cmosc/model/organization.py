@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from markupsafe import Markup
 
@@ -94,7 +94,7 @@ class Location:
         """OpenStreetMap search for the address, when there are no coordinates."""
         if not self.direccion:
             return None
-        return "https://www.openstreetmap.org/search?" + urlencode({"query": self._full_address})
+        return "https://www.openstreetmap.org/search?query=" + quote_plus(self._full_address)
 
     @property
     def _full_address(self) -> str:
@@ -112,7 +112,9 @@ class Location:
             destination = f"{self.lat},{self.lon}"
         else:
             return None
-        return "https://www.google.com/maps/dir/?" + urlencode({"api": 1, "destination": destination})
+        # What urlencode({"api": 1, "destination": …}) gives, without its dict and four quotes:
+        # a profile page asks for this link two or three times.
+        return "https://www.google.com/maps/dir/?api=1&destination=" + quote_plus(destination)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ renders only that organization's card. Fragments no build used since are dropped
 
 A fragment of values, not of an organization, is rendered once per distinct arguments:
 the hours table of a sede (many share their hours; the largest macro of a profile page)
-and the footer of every page.
+and the banner and footer of every page.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ FRAGMENTS = {
 # Context name → (template, macro) of fragments that depend only on their (hashable) arguments.
 VALUE_FRAGMENTS = {
     "horario_html": ("macros/horarios", "horario"),
+    "estado_html": ("macros/horarios", "estado"),
+    "scripts_horario_html": ("macros/horarios", "scripts_horario"),
+    "cabecera_html": ("macros/cabecera", "cabecera"),
     "pie_html": ("macros/pie", "pie"),
 }
 # Distinct arguments kept per value fragment: real hours repeat a lot, but a registry of

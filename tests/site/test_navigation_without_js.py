@@ -107,3 +107,20 @@ def test_pagination_is_accessible(browser, paged_site):
     violations = axe_violations(page)
     context.close()
     assert not violations, describe(violations)
+
+
+def test_menu_marks_the_section_of_each_page(paged_site):
+    """The banner is rendered once per section (cards.py): "page" on the section's own page only."""
+    output, _ = paged_site
+
+    def menu(path: str) -> str:
+        html = (output / path / "index.html").read_text(encoding="utf-8")
+        return html[html.index('<ul class="menu__enlaces">') : html.index("</ul>")]
+
+    assert '<a href="/organizaciones/" aria-current="page">Organizaciones</a>' in menu("organizaciones")
+    slug = sorted(profiles())[0]
+    for path in ("organizaciones/pagina/2", f"organizaciones/{slug}"):
+        assert '<a href="/organizaciones/" aria-current="true">Organizaciones</a>' in menu(path), path
+    about = menu("acerca")
+    assert '<a href="/acerca/" aria-current="page">Acerca</a>' in about
+    assert '<a href="/organizaciones/">Organizaciones</a>' in about
