@@ -1,7 +1,8 @@
 """Per-organization fragments rendered once and reused by every page that shows them.
 
 An organization appears in its profile's related list, the directory and half a dozen
-facet pages (its card), and on /colaborar/ plus each of its filter pages (its needs):
+facet pages (its card), on /colaborar/ plus each of its filter pages (its needs), and
+each of its sedes in /mapa/'s list, which /mapa/ renders again whenever any profile changes:
 rendering each fragment once instead of on every page saves most of the template time
 of a large build. A fragment depends only on the organization, its arguments and
 SITEURL, never on the page that includes it.
@@ -27,6 +28,7 @@ from markupsafe import Markup
 FRAGMENTS = {
     "tarjeta_html": ("macros/tarjetas", "tarjeta"),
     "pedido_html": ("macros/pedidos", "pedido"),
+    "sede_mapa_html": ("macros/mapa", "sede"),
 }
 # Context name → (template, macro) of fragments that depend only on their (hashable) arguments.
 VALUE_FRAGMENTS = {

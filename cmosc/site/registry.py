@@ -32,7 +32,7 @@ CONTENT_BUILDERS = [
     releasing(collaborate.collaborate, "pedido_html"),  # the only pages with needs
     shared_needs_pages.shared_needs_page,
     network_pages.networks_page,
-    map_pages.map_page,
+    releasing(map_pages.map_page, "sede_mapa_html"),  # the only page with the sedes' list
 ]
 
 PAGE_BUILDERS = [findability.recorded(b) for b in CONTENT_BUILDERS] + [
