@@ -134,7 +134,15 @@ class Site:
 
     def participantes(self, program: str) -> list[Organization]:
         """Active organizations that say they take part in a program, by name."""
-        return [o for o in self.activas if program in (o.programas or ())]
+        return self._participants.get(program, [])
+
+    @cached_property  # each of Pelican's articles asks: a scan of every organization each time
+    def _participants(self) -> dict[str, list[Organization]]:
+        found: dict[str, list[Organization]] = {}
+        for org in self.activas:
+            for program in dict.fromkeys(org.programas or ()):
+                found.setdefault(program, []).append(org)
+        return found
 
 
 # The last Site's facet values: id(org) → (org, values of each facet in FACETS order).

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 import feedparser
+import yaml
+from conftest import ROOT
 from icalendar import Calendar
 
 from support.html_tree import page
@@ -83,3 +85,20 @@ def test_calls_feed_lists_only_open_calls(built_site):
     assert any(
         a.attrs.get("href", "").endswith("/programas/convocatorias.atom.xml") for a in listing.find_all("a")
     )
+
+
+def test_a_program_page_lists_the_active_organizations_that_take_part(built_site):
+    program = "mesas-comunitarias-alimentarias"
+    profiles = [
+        yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "organizaciones").glob("*.yml")
+    ]
+    taking_part = {
+        d["nombre"]
+        for d in profiles
+        if program in (d.get("programas") or []) and d.get("estado", "activa") == "activa"
+    }
+    assert len(taking_part) >= 2, "the sample data has organizations in the program"
+    listed = [
+        a.text() for a in page(built_site, f"/programas/{program}/").find_all("a") if a.parent.tag == "h3"
+    ]
+    assert sorted(listed) == sorted(taking_part) and len(listed) == len(set(listed))
