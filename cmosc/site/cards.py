@@ -2,9 +2,9 @@
 
 An organization appears in its profile's related list, the directory and half a dozen
 facet pages (its card), on /colaborar/ plus each of its filter pages (its needs), and
-each of its sedes in /mapa/'s list, which /mapa/ renders again whenever any profile changes:
-rendering each fragment once instead of on every page saves most of the template time
-of a large build. A fragment depends only on the organization, its arguments and
+in /mapa/'s list once per sede: rendering each fragment once instead of on every page
+saves most of the template time of a large build (and /mapa/, rendered again whenever
+any profile changes, renders only the changed organization's sedes). A fragment depends only on the organization, its arguments and
 SITEURL, never on the page that includes it.
 
 When pages are cached (`page_cache.py`), fragments are also kept between the builds of
