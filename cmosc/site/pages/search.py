@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from cmosc.model.facets import FACETS
 from cmosc.search.synonyms import Synonyms
-from cmosc.search.tiers import facet_options, search_files
+from cmosc.search.tiers import search_files
 from cmosc.settings import setting
 from cmosc.site.context import FileSpec, PageSpec, Site
 from cmosc.site.pages.map import LOCATIONS_FILE, barrio_centres, locations_file, points
@@ -15,24 +13,13 @@ from cmosc.site.pages.map import LOCATIONS_FILE, barrio_centres, locations_file,
 def facetas(site: Site) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
     """(parameter, label, [(value, name, count)]) with the counts over the active
     organizations (inactive ones count only when the visitor asks for them, in the
-    page's script); values nobody has are left out (they could never match)."""
-    cuentas = {facet.param: Counter() for facet in FACETS}
-    presentes = {facet.param: set() for facet in FACETS}
-    for org in site.organizations:
-        for facet in FACETS:
-            ids = site.values(facet, org)
-            presentes[facet.param].update(ids)
-            if org.activa:
-                cuentas[facet.param].update(ids)
+    page's script); values nobody has, not even an inactive organization, are left out
+    (they could never match). The facet pages' results, which have all of this."""
     return [
         (
             facet.param,
             facet.filter_heading,
-            [
-                (v, nombre, cuentas[facet.param][v])
-                for v, nombre in facet_options(facet, site.vocabularies, site.organizations)
-                if v in presentes[facet.param]
-            ],
+            [(v.value, v.label, v.count) for v in site.facetas[facet.id].values if v.url is not None],
         )
         for facet in FACETS
     ]
