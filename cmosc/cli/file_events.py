@@ -1,8 +1,11 @@
 """Wake `cmosc servir` as soon as a watched file changes (Linux inotify, through libc).
 
-Only a wake-up: what changed is still found by comparing snapshots, so a missed or
-spurious event costs at most one poll. Without inotify (another system, or no watches
-left) `wait` just sleeps for its timeout, as plain polling did.
+The events also name the files that changed (`take_changes`), so a save stats those
+files only, not every watched one (0.2–0.3 s at N=20,000, before the build even began).
+When they cannot say (a folder created, moved or deleted, the kernel's queue overflowed)
+the server compares whole snapshots, as it also does on its safety poll: a missed event
+costs at most one poll. Without inotify (another system, or no watches left) `wait` just
+sleeps for its timeout, as plain polling did.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ from pathlib import Path
 # inotify(7): writes, metadata, creation, deletion and renames of entries, and of the folder.
 _MASK = 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800
 _HEADER = struct.Struct("iIII")  # wd, mask, cookie, len of the name that follows
+# The kernel dropped events (IN_Q_OVERFLOW); an event's entry is a folder (IN_ISDIR: all
+# under it appeared or went). After either, what changed is not known file by file.
+_OVERFLOW = 0x4000
+_ISDIR = 0x40000000
 
 
 class FileEvents:
@@ -26,6 +33,8 @@ class FileEvents:
         self.files = frozenset(files)  # the only names in `root` itself that count
         self.fd = -1
         self._root_watch = -1
+        self._folders: dict[int, str] = {}  # watch descriptor → its folder
+        self._changed: set[str] | None = set()  # paths named by events; None: not known
         try:
             self._libc = ctypes.CDLL(None, use_errno=True)
             self.fd = self._libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
@@ -54,7 +63,10 @@ class FileEvents:
             pending += [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False) and counts(e.name)]
 
     def _watch(self, folder: Path) -> int:
-        return self._libc.inotify_add_watch(self.fd, os.fsencode(folder), _MASK)
+        wd = self._libc.inotify_add_watch(self.fd, os.fsencode(folder), _MASK)
+        if wd >= 0:
+            self._folders[wd] = str(folder)
+        return wd
 
     def wait(self, timeout: float) -> bool:
         """True as soon as a watched file changes; False after `timeout` seconds without."""
@@ -70,7 +82,13 @@ class FileEvents:
     def quiet(self, seconds: float) -> None:
         """Return once no watched file changed for `seconds` (an editor saving in several writes)."""
         while self.active and select.select([self.fd], [], [], seconds)[0]:
-            self._read()
+            self._relevant(self._read())
+
+    def take_changes(self) -> set[str] | None:
+        """The watched files named by the events read since the last call (changed, created
+        or gone), or None when some change cannot be told file by file."""
+        changed, self._changed = self._changed, set()
+        return changed
 
     def _read(self) -> bytes:
         chunks = []
@@ -85,18 +103,30 @@ class FileEvents:
         return b"".join(chunks)
 
     def _relevant(self, data: bytes) -> bool:
-        """Whether the events concern a watched file (not the output swapped in beside them)."""
+        """Whether the events concern a watched file (not the output swapped in beside them);
+        the files they name are noted for `take_changes`."""
+        relevant = False
         offset = 0
         while offset + _HEADER.size <= len(data):
-            wd, _, _, length = _HEADER.unpack_from(data, offset)
+            wd, mask, _, length = _HEADER.unpack_from(data, offset)
             offset += _HEADER.size
             name = data[offset : offset + length].rstrip(b"\0").decode("utf-8", "replace")
             offset += length
-            if wd != self._root_watch and counts(name):
-                return True
-            if wd == self._root_watch and (name in self.files or name in self.folders):
-                return True
-        return False
+            if mask & _OVERFLOW:
+                relevant, self._changed = True, None
+                continue
+            if wd == self._root_watch:
+                if name not in self.files and name not in self.folders:
+                    continue
+            elif not counts(name):
+                continue
+            relevant = True
+            folder = self._folders.get(wd)
+            if mask & _ISDIR or folder is None or (wd == self._root_watch and name in self.folders):
+                self._changed = None
+            elif self._changed is not None:
+                self._changed.add(os.path.join(folder, name))
+        return relevant
 
     def close(self) -> None:
         if self.active:

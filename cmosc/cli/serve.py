@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from stat import S_ISREG
 
 from cmosc.cli import dev_server
 from cmosc.cli.build import add_build_arguments, build, output_folder, page_cache
@@ -71,6 +72,22 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
+def updated(seen: dict[str, tuple[int, int]], paths: set[str]) -> dict[str, tuple[int, int]] | None:
+    """`seen` with only `paths` looked at again (the files file events named), or None when
+    one of them is not a plain file any more (then a whole snapshot tells what changed)."""
+    current = dict(seen)
+    for path in paths:
+        try:
+            stat = os.stat(path, follow_symlinks=False)
+        except FileNotFoundError:
+            current.pop(path, None)
+            continue
+        if not S_ISREG(stat.st_mode):
+            return None
+        current[path] = (stat.st_mtime_ns, stat.st_size)
+    return current
+
+
 def run(args) -> int:
     root = args.raiz.resolve()
     output = output_folder(args)
@@ -97,15 +114,16 @@ def run(args) -> int:
             woken = events.wait(SAFETY_POLL_SECONDS if events.active else POLL_SECONDS)
             if woken:
                 events.quiet(QUIET_SECONDS)
-            current = snapshot(root)
+            named = events.take_changes() if woken else None
+            current = (named is not None and updated(seen, named)) or snapshot(root)
             if current == seen:
                 continue
             # An editor may save in several writes: wait until the files stop changing.
             while not woken and (settled := snapshot(root)) != current:
                 current = settled
                 time.sleep(POLL_SECONDS)
-            changed = sorted(set(current.items()) ^ set(seen.items()))
-            names = sorted({os.path.relpath(path, root) for path, _ in changed})
+            changed = [path for path in current.keys() | seen.keys() if current.get(path) != seen.get(path)]
+            names = sorted(os.path.relpath(path, root) for path in changed)
             print(
                 f"Cambió {', '.join(names[:3])}{' …' if len(names) > 3 else ''}; construyendo.",
                 file=sys.stderr,
