@@ -43,9 +43,10 @@ def encode(value) -> bytes:
     return _ENCODER.encode(value).encode("utf-8")
 
 
-def encode_items(values: Iterable) -> bytes:
-    """The encoded items of an array without its brackets: one organization's part of it."""
-    return b",".join(encode(value) for value in values)
+def encode_items(values: list) -> bytes:
+    """The encoded items of an array without its brackets: one organization's part of it. The
+    list encoded whole, its brackets cut: one call of the encoder, not one per item."""
+    return encode(values)[1:-1]
 
 
 def document(members: dict[str, bytes | Iterable[bytes]]) -> Iterator[bytes]:
