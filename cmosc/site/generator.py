@@ -87,7 +87,7 @@ class DirectoryGenerator(Generator):
         )
         self.settings[WRITTEN_FILES] = self.context[WRITTEN_FILES] = written
         if keys is not None:
-            cards.keep_between_builds(self.context, keys.fragment)
+            cards.keep_between_builds(self.context, keys)
         for builder in PAGE_BUILDERS:
             for spec in builder(self.site, self.context):
                 if isinstance(spec, FileSpec):

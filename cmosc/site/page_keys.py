@@ -360,13 +360,18 @@ class PageKeys:
             self.fresh[save_as] = (self.base, template, variables, digest)
         return digest
 
-    def fragment(self, name: str, org, args: tuple) -> tuple | None:
-        """Key of a per-organization fragment (`cards.py`): its macro sees only SITEURL. Kept
-        in memory only, so the values themselves are the key: no text to build and hash."""
+    def fragments(self, name: str, args: tuple) -> bytes | None:
+        """Key of a per-organization macro's fragments with these arguments (`cards.py`): its
+        macro sees only SITEURL. Each organization's fragment is kept under it and the
+        organization's digest (`organization`); hashed once per listing, not per organization."""
         try:
-            return (self.base, name, self.encoder.encode(org), *(self.encoder.encode(a) for a in args))
+            return _digest((self.base, name, *(self.encoder.encode(a) for a in args)))
         except Uncacheable:
             return None
+
+    def organization(self, org) -> bytes | None:
+        """The digest of one of this build's organizations (None: of no organization of it)."""
+        return self.encoder.organizations.get(id(org))
 
     def full(self, inputs: bytes, reads: tuple[str, ...]) -> bytes | None:
         """The key: the page's inputs plus every site attribute its template read."""

@@ -14,7 +14,6 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import ClassVar
 from urllib.parse import urlsplit
 
 from cmosc.folding import spanish_sort_key
@@ -44,28 +43,10 @@ class Point:
     sede: Location
     number: int  # 1-based position among the organization's sedes
 
-    # What a page showing it depends on (`page_keys`): the sede is the organization's.
-    KEY_FIELDS: ClassVar[tuple[str, ...]] = ("org", "number")
-
-    @property
-    def ancla(self) -> str:
-        return f"sede-{self.org.slug}-{self.number}"
-
-    @property
-    def etiqueta(self) -> str:
-        """«Sede 2», its name, or nothing for the only sede of an organization."""
-        if not self.sede.nombre and len(self.org.sedes) == 1:
-            return ""
-        return sede_label(self.sede, self.number)
-
 
 def point_values(site: Site, facet: Facet, point: Point) -> tuple[str, ...]:
     """A sede's values of a facet: its own where the facet reads sedes, else its organization's."""
     return tuple(facet.read_sede(point.sede)) if facet.read_sede else site.values(facet, point.org)
-
-
-def sede_label(sede: Location, number: int) -> str:
-    return sede.nombre or ("Sede principal" if number == 1 else f"Sede {number}")
 
 
 def points(site: Site) -> tuple[list[Point], list[Point]]:
@@ -75,6 +56,15 @@ def points(site: Site) -> tuple[list[Point], list[Point]]:
         for number, sede in enumerate(org.sedes, start=1):
             (located if sede.lat is not None else unlocated).append(Point(org, sede, number))
     return located, unlocated
+
+
+def organizations_of(listed: list[Point]) -> list[Organization]:
+    """Each organization of these points once, in their order (an organization's are together)."""
+    orgs: list[Organization] = []
+    for p in listed:
+        if not orgs or orgs[-1] is not p.org:
+            orgs.append(p.org)
+    return orgs
 
 
 def barrio_centres(located: list[Point]) -> list[dict]:
@@ -170,8 +160,10 @@ def map_page(site: Site, context: dict):
         {
             "page_name": "mapa",
             "ruta": "mapa/",
-            "puntos": located,
-            "sin_ubicacion": unlocated,
+            "sedes": len(located),
+            # The lists show each organization's sedes together, rendered once per organization.
+            "ubicadas": organizations_of(located),
+            "sin_ubicacion": organizations_of(unlocated),
             "filtros": [
                 (f.param, f.singular, filter_options(site, located, f, site.vocabularies[f.vocabulary]))
                 for f in FILTERS
