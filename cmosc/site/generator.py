@@ -28,6 +28,13 @@ PAGE_CACHE = "CMOSC_CACHE_PAGINAS"
 PUBLISHED_SITE = "CMOSC_SITIO_PUBLICADO"
 
 
+def builds_again(context: dict) -> bool:
+    """Whether this process builds the site again (`cmosc servir`): what a builder keeps of
+    this build serves the next; a one-off build keeps nothing."""
+    cache = context.get(PAGE_CACHE)
+    return cache is not None and cache.rebuilds
+
+
 def _find_malloc_trim():
     """glibc's `malloc_trim`, or None (another C library, another system)."""
     try:

@@ -35,10 +35,9 @@ def directory(site: Site, context: dict):
 
 
 def profiles(site: Site, context: dict):
-    from cmosc.site.generator import PAGE_CACHE  # here: the generator imports every builder
+    from cmosc.site.generator import builds_again  # here: the generator imports every builder
 
-    cache = context.get(PAGE_CACHE)
-    related_to = Related(site, keep=cache is not None and cache.rebuilds)
+    related_to = Related(site, keep=builds_again(context))
     for org in site.organizations:
         yield PageSpec(
             f"organizaciones/{org.slug}/index.html",

@@ -14,6 +14,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from cmosc.folding import spanish_sort_key
@@ -43,18 +44,46 @@ class Point:
     sede: Location
     number: int  # 1-based position among the organization's sedes
 
+    @cached_property  # in the instance's __dict__: kept with the point between builds (`points`)
+    def hours(self) -> str | None:
+        """Its readable hours as sorted JSON (`Hours.as_json`), one key of map.js's `h`."""
+        hours = self.sede.hours
+        return (
+            json.dumps(hours.as_json(), sort_keys=True) if hours and hours.readable and hours.rules else None
+        )
+
 
 def point_values(site: Site, facet: Facet, point: Point) -> tuple[str, ...]:
     """A sede's values of a facet: its own where the facet reads sedes, else its organization's."""
     return tuple(facet.read_sede(point.sede)) if facet.read_sede else site.values(facet, point.org)
 
 
-def points(site: Site) -> tuple[list[Point], list[Point]]:
-    """(sedes with coordinates, sedes without) of active organizations, by organization name."""
-    located, unlocated = [], []
+# The last build's points of each organization, when this process builds again (`cmosc
+# servir`): id(org) → (org, its located points, its unlocated points). An unchanged profile
+# is the same Organization object in the next build, and its sedes with it.
+_POINTS: dict[int, tuple[Organization, tuple[Point, ...], tuple[Point, ...]]] = {}
+
+
+def points(site: Site, keep: bool = False) -> tuple[list[Point], list[Point]]:
+    """(sedes with coordinates, sedes without) of active organizations, by organization name.
+    `keep`: each organization's are kept for the next build (see `_POINTS`)."""
+    located: list[Point] = []
+    unlocated: list[Point] = []
+    fresh = {}
     for org in site.activas:
-        for number, sede in enumerate(org.sedes, start=1):
-            (located if sede.lat is not None else unlocated).append(Point(org, sede, number))
+        known = _POINTS.get(id(org)) if keep else None
+        if known is None or known[0] is not org:
+            ours: tuple[list, list] = ([], [])
+            for number, sede in enumerate(org.sedes, start=1):
+                ours[sede.lat is None].append(Point(org, sede, number))
+            known = (org, tuple(ours[0]), tuple(ours[1]))
+        located += known[1]
+        unlocated += known[2]
+        if keep:
+            fresh[id(org)] = known
+    if keep:
+        _POINTS.clear()
+        _POINTS.update(fresh)
     return located, unlocated
 
 
@@ -141,17 +170,15 @@ def markers(site: Site, located: list[Point]) -> dict:
         out[facet.param] = [(c[0] if c else -1) for c in column] if single else column
         out["v"][facet.param] = list(ids)
     hours: dict[str, int] = {}
-    out["horario"] = []
-    for p in located:
-        readable = p.sede.hours and p.sede.hours.readable and p.sede.hours.rules
-        key = json.dumps(p.sede.hours.as_json(), sort_keys=True) if readable else None
-        out["horario"].append(hours.setdefault(key, len(hours)) if key else -1)
+    out["horario"] = [hours.setdefault(p.hours, len(hours)) if p.hours else -1 for p in located]
     out["h"] = [json.loads(k) for k in hours]
     return out
 
 
 def map_page(site: Site, context: dict):
-    located, unlocated = points(site)
+    from cmosc.site.generator import builds_again  # here: the generator imports every builder
+
+    located, unlocated = points(site, builds_again(context))
     data = json.dumps(markers(site, located), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     yield FileSpec(MARKERS_FILE, data)
     yield PageSpec(
@@ -177,7 +204,7 @@ def map_page(site: Site, context: dict):
     )
 
 
-def locations_file(site: Site) -> FileSpec:
-    located, _ = points(site)
+def locations_file(site: Site, keep: bool = False) -> FileSpec:
+    located, _ = points(site, keep)
     text = json.dumps(locations(located), separators=(",", ":"), sort_keys=True)
     return FileSpec(LOCATIONS_FILE, text.encode("utf-8"))
