@@ -2,15 +2,16 @@
 
 An organization appears in its profile's related list, the directory and half a dozen
 facet pages (its card), on /colaborar/ plus each of its filter pages (its needs), and
-in /mapa/'s list once per sede: rendering each fragment once instead of on every page
+in /mapa/'s lists (its sedes): rendering each fragment once instead of on every page
 saves most of the template time of a large build (and /mapa/, rendered again whenever
-any profile changes, renders only the changed organization's sedes). A fragment depends only on the organization, its arguments and
-SITEURL, never on the page that includes it.
+any profile changes, renders only the changed organization's sedes). A fragment depends
+only on the organization, its arguments and SITEURL, never on the page that includes it.
 
 When pages are cached (`page_cache.py`), fragments are also kept between the builds of
-one process (`cmosc servir`), under a key of the build key, the organization's data and
-the arguments (`PageKeys.fragment`): a listing rendered again after one profile changed
-renders only that organization's card. Fragments no build used since are dropped.
+one process (`cmosc servir`), under a key of the build key, the macro and its arguments
+(`PageKeys.fragments`) and the organization's digest: a listing rendered again after one
+profile changed renders only that organization's card. Fragments no build used since
+are dropped.
 
 A fragment of values, not of an organization, is rendered once per distinct arguments:
 the hours table of a sede (many share their hours; the largest macro of a profile page)
@@ -28,7 +29,7 @@ from markupsafe import Markup
 FRAGMENTS = {
     "tarjeta_html": ("macros/tarjetas", "tarjeta"),
     "pedido_html": ("macros/pedidos", "pedido"),
-    "sede_mapa_html": ("macros/mapa", "sede"),
+    "sede_mapa_html": ("macros/mapa", "sedes"),
 }
 # Context name → (template, macro) of fragments that depend only on their (hashable) arguments.
 VALUE_FRAGMENTS = {
@@ -43,8 +44,9 @@ VALUE_FRAGMENTS = {
 VALUE_FRAGMENTS_KEPT = 4096
 
 
-# Fragments of earlier builds of this process: lasting key → fragment.
-_KEPT: dict[tuple, str] = {}
+# Fragments of the last build of this process: key of a macro and its arguments
+# (`PageKeys.fragments`) → organization's digest → fragment.
+_KEPT: dict[bytes, dict[bytes, str]] = {}
 
 
 def _macro(template, macro: str, context: dict):
@@ -64,46 +66,61 @@ def value_fragments(template, macro: str, context: dict):
 
 
 class FragmentCache:
-    def __init__(self, template, macro: str, context: dict):
+    def __init__(self, name: str, template, macro: str, context: dict):
+        self.name = name
         self._macro = _macro(template, macro, context)
+        # arguments → (slug → fragment, the last build's and this build's kept fragments).
         # Kept as plain `str` (the macro's output, escaped as it rendered): `escape()` copies a
-        # Markup every time a template prints it, so /colaborar/ prints these with `text`.
-        self._rendered: dict[tuple, str] = {}
-        self.lasting_key = None  # (org, args) → tuple | None, when pages are cached
-        self.used: set[tuple] = set()
+        # Markup every time a template prints it, so pages print these with autoescape off.
+        self._groups: dict[tuple, tuple[dict[str, str], dict | None, dict | None]] = {}
+        self.keys = None  # this build's PageKeys, when pages are cached (`keep_between_builds`)
+        self.fresh: dict[bytes, dict[bytes, str]] = {}  # this build's fragments to keep
 
-    def __call__(self, org, *args) -> Markup:
-        return Markup(self.text(org, *args))
-
-    def text(self, org, *args) -> str:
-        """The fragment as the macro rendered it (safe HTML) without the Markup mark, for a
-        template block that prints it with autoescape off: a page that shows every
-        organization's fragment then holds no copy of them (100 MB at N=100,000)."""
-        key = (org.slug, *args)
-        fragment = self._rendered.get(key)
-        if fragment is None:
-            lasting = self.lasting_key(org, args) if self.lasting_key else None
-            fragment = _KEPT.get(lasting) if lasting is not None else None
+    def texts(self, orgs, *args):
+        """Each organization's fragment as the macro rendered it (safe HTML) without the Markup
+        mark, for a template loop that prints them with autoescape off: a page that shows every
+        organization's fragment then holds no copy of them (100 MB at N=100,000). The
+        arguments are looked up once per listing, not once per organization (/colaborar/'s
+        filters are dataclasses: hashing them for each of 15,000 needs was most of its time)."""
+        rendered, last, fresh = self._group(args)
+        for org in orgs:
+            fragment = rendered.get(org.slug)
             if fragment is None:
-                fragment = str(self._macro(org, *args))
-            if lasting is not None:
-                _KEPT[lasting] = fragment
-                self.used.add(lasting)
-            self._rendered[key] = fragment
+                fragment = rendered[org.slug] = self._render(org, args, last, fresh)
+            yield fragment
+
+    def _group(self, args: tuple):
+        group = self._groups.get(args)
+        if group is None:
+            key = self.keys.fragments(self.name, args) if self.keys is not None else None
+            if key is None:
+                group = ({}, None, None)
+            else:
+                group = ({}, _KEPT.get(key, {}), self.fresh.setdefault(key, {}))
+            self._groups[args] = group
+        return group
+
+    def _render(self, org, args: tuple, last: dict | None, fresh: dict | None) -> str:
+        digest = self.keys.organization(org) if fresh is not None else None
+        fragment = last.get(digest) if digest is not None else None
+        if fragment is None:
+            fragment = str(self._macro(org, *args))
+        if digest is not None:
+            fresh[digest] = fragment
         return fragment
 
     def release(self) -> None:
         """The last page that shows these fragments is done: this build needs them no more (those
-        kept between builds stay in `_KEPT`): the cards and /colaborar/'s needs are ≈ 1.1 KB
+        kept between builds stay in `fresh`): the cards and /colaborar/'s needs are ≈ 1.1 KB
         per organization each."""
-        self._rendered.clear()
+        self._groups.clear()
 
     def list_items(self, orgs, *args) -> Markup:
         """`<li>fragment</li>` for each organization, one a line: a listing's cards joined
         here, not by a template loop (a loop step and an escape per card on every page). One
         join of the fragments themselves, not of a copy of each with its tags."""
         return Markup(
-            "".join(chain.from_iterable(("<li>", self.text(org, *args), "</li>\n") for org in orgs))
+            "".join(chain.from_iterable(("<li>", text, "</li>\n") for text in self.texts(orgs, *args)))
         )
 
 
@@ -123,19 +140,20 @@ def releasing(builder, name: str):
 
 def install(context: dict, get_template) -> None:
     for name, (template, macro) in FRAGMENTS.items():
-        context[name] = FragmentCache(get_template(template), macro, context)
+        context[name] = FragmentCache(name, get_template(template), macro, context)
     for name, (template, macro) in VALUE_FRAGMENTS.items():
         context[name] = value_fragments(get_template(template), macro, context)
 
 
-def keep_between_builds(context: dict, lasting_key) -> None:
-    """Fragments of this build are kept for the next one, under `lasting_key(name, org, args)`."""
+def keep_between_builds(context: dict, keys) -> None:
+    """Fragments of this build are kept for the next one, under `keys.fragments(name, args)`
+    and `keys.organization(org)` (`PageKeys`)."""
     for name in FRAGMENTS:
-        context[name].lasting_key = lambda org, args, name=name: lasting_key(name, org, args)
+        context[name].keys = keys
 
 
 def forget_unused(context: dict) -> None:
     """After a build: only the fragments it used stay."""
-    used = set().union(*(context[name].used for name in FRAGMENTS))
-    for key in set(_KEPT) - used:
-        del _KEPT[key]
+    _KEPT.clear()
+    for name in FRAGMENTS:
+        _KEPT.update(context[name].fresh)

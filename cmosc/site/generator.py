@@ -28,6 +28,13 @@ PAGE_CACHE = "CMOSC_CACHE_PAGINAS"
 PUBLISHED_SITE = "CMOSC_SITIO_PUBLICADO"
 
 
+def builds_again(context: dict) -> bool:
+    """Whether this process builds the site again (`cmosc servir`): what a builder keeps of
+    this build serves the next; a one-off build keeps nothing."""
+    cache = context.get(PAGE_CACHE)
+    return cache is not None and cache.rebuilds
+
+
 def _find_malloc_trim():
     """glibc's `malloc_trim`, or None (another C library, another system)."""
     try:
@@ -87,7 +94,7 @@ class DirectoryGenerator(Generator):
         )
         self.settings[WRITTEN_FILES] = self.context[WRITTEN_FILES] = written
         if keys is not None:
-            cards.keep_between_builds(self.context, keys.fragment)
+            cards.keep_between_builds(self.context, keys)
         for builder in PAGE_BUILDERS:
             for spec in builder(self.site, self.context):
                 if isinstance(spec, FileSpec):

@@ -108,7 +108,6 @@ class Encoder:
         self._memo: dict[int, tuple[object, tuple]] = {}  # id → (the object, kept alive; its code)
         self._fields: dict[type, tuple[str, ...] | None] = {}  # frozen dataclass → field names
         self._compared: dict[int, tuple[object, object, bool]] = {}  # id → (new, old, `same`)
-        self._small: set[type] = set()  # frozen dataclasses with KEY_FIELDS
 
     def encode(self, value, depth: int = 0):
         kind = type(value)
@@ -126,8 +125,6 @@ class Encoder:
         if kind is Facet:
             return ("facet", value.id)  # declared in code, which the build key covers
         depth += 1
-        if kind in self._small:
-            return self._encode_container(value, kind, depth)
         if kind is tuple or self._frozen_fields(kind) is not None:
             known = self._memo.get(id(value))
             if known is not None and known[0] is value:
@@ -168,8 +165,6 @@ class Encoder:
             return False  # anything else is encoded again
         if old is new:
             return True
-        if kind in self._small:
-            return all(self.same(getattr(old, n), getattr(new, n), depth) for n in names)
         # A listing's organizations or a facet value is shared by many pages: compared once.
         known = self._compared.get(id(new))
         if known is not None and known[0] is new and known[1] is old:
@@ -182,17 +177,10 @@ class Encoder:
         return verdict
 
     def _frozen_fields(self, kind: type) -> tuple[str, ...] | None:
-        """A frozen dataclass's fields, or only its `KEY_FIELDS` when it declares that the
-        others follow from those (a map point: its organization and the sede's number)."""
         if kind not in self._fields:
             params = getattr(kind, "__dataclass_params__", None)
             frozen = params is not None and params.frozen
-            names = getattr(kind, "KEY_FIELDS", None) if frozen else None
-            if names is not None:
-                self._small.add(kind)  # a few values: encoded in place, not hashed apart
-            elif frozen:
-                names = tuple(f.name for f in dataclasses.fields(kind))
-            self._fields[kind] = names
+            self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind)) if frozen else None
         return self._fields[kind]
 
     def _encode_container(self, value, kind: type, depth: int):
@@ -360,13 +348,18 @@ class PageKeys:
             self.fresh[save_as] = (self.base, template, variables, digest)
         return digest
 
-    def fragment(self, name: str, org, args: tuple) -> tuple | None:
-        """Key of a per-organization fragment (`cards.py`): its macro sees only SITEURL. Kept
-        in memory only, so the values themselves are the key: no text to build and hash."""
+    def fragments(self, name: str, args: tuple) -> bytes | None:
+        """Key of a per-organization macro's fragments with these arguments (`cards.py`): its
+        macro sees only SITEURL. Each organization's fragment is kept under it and the
+        organization's digest (`organization`); hashed once per listing, not per organization."""
         try:
-            return (self.base, name, self.encoder.encode(org), *(self.encoder.encode(a) for a in args))
+            return _digest((self.base, name, *(self.encoder.encode(a) for a in args)))
         except Uncacheable:
             return None
+
+    def organization(self, org) -> bytes | None:
+        """The digest of one of this build's organizations (None: of no organization of it)."""
+        return self.encoder.organizations.get(id(org))
 
     def full(self, inputs: bytes, reads: tuple[str, ...]) -> bytes | None:
         """The key: the page's inputs plus every site attribute its template read."""

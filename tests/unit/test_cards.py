@@ -40,10 +40,71 @@ def test_a_listing_joins_each_organizations_card_rendered_once():
         ),
         autoescape=True,
     )
-    cache = cards.FragmentCache(env.get_template("t.html"), "tarjeta", {})
+    cache = cards.FragmentCache("tarjeta_html", env.get_template("t.html"), "tarjeta", {})
     ana, eva = Org("ana", "Ana & Cía"), Org("eva", "Eva")
     assert cache.list_items([ana, eva], 3) == "<li><h3>Ana &amp; Cía</h3></li>\n<li><h3>Eva</h3></li>\n"
     assert cache.list_items([], 3) == ""
-    assert cache.text(ana, 3) is cache.text(ana, 3)  # rendered once, kept as plain text
-    assert type(cache.text(ana, 3)) is str and cache(ana, 3) == "<h3>Ana &amp; Cía</h3>"
-    assert hasattr(cache(ana, 3), "__html__")
+    first, again = cache.texts([ana, ana], 3)
+    assert first is again  # rendered once, kept as plain text
+    assert type(first) is str and first == "<h3>Ana &amp; Cía</h3>"
+    assert list(cache.texts([ana], 2)) == ["<h2>Ana &amp; Cía</h2>"]  # other arguments, another fragment
+
+
+class _Keys:
+    """What `cards` asks of PageKeys: a key per macro and arguments (with the build key),
+    and a digest per organization of this build."""
+
+    def __init__(self, base: str, digests: dict):
+        self.base, self.digests = base, {id(org): digest for org, digest in digests.items()}
+
+    def fragments(self, name: str, args: tuple) -> bytes:
+        return repr((self.base, name, args)).encode()
+
+    def organization(self, org) -> bytes | None:
+        return self.digests.get(id(org))
+
+
+def test_fragments_are_kept_between_builds_for_the_same_organization_arguments_and_build(monkeypatch):
+    monkeypatch.setattr(cards, "_KEPT", {})
+    rendered = []
+    macros = "".join(
+        f"{{% macro {macro}(org, nivel) %}}{{{{ org.nombre|anotar }}}}{{{{ nivel }}}}{{% endmacro %}}"
+        for _, macro in cards.FRAGMENTS.values()
+    )
+    env = Environment(loader=DictLoader({"t.html": macros}), autoescape=True)
+    env.filters["anotar"] = lambda value: rendered.append(value) or value
+
+    class Org:
+        def __init__(self, slug, nombre):
+            self.slug, self.nombre = slug, nombre
+
+    def build(keys, *listings):
+        """One build's pages, each listing (orgs, nivel) of cards: what they showed."""
+        context = {
+            name: cards.FragmentCache(name, env.get_template("t.html"), macro, {})
+            for name, (_, macro) in cards.FRAGMENTS.items()
+        }
+        cards.keep_between_builds(context, keys)
+        shown = [list(context["tarjeta_html"].texts(orgs, nivel)) for orgs, nivel in listings]
+        cards.forget_unused(context)
+        rendered_now = rendered[:]
+        rendered.clear()
+        return shown, rendered_now
+
+    ana, eva = Org("ana", "Ana"), Org("eva", "Eva")
+    assert build(_Keys("a", {ana: b"1", eva: b"2"}), ([ana, eva], 3)) == ([["Ana3", "Eva3"]], ["Ana", "Eva"])
+    # Eva's profile changed (another object, another digest): only hers is rendered again;
+    # other arguments are another fragment.
+    eva2 = Org("eva", "Eva Luisa")
+    keys = _Keys("a", {ana: b"1", eva2: b"3"})
+    assert build(keys, ([ana, eva2], 3), ([ana], 2)) == (
+        [["Ana3", "Eva Luisa3"], ["Ana2"]],
+        ["Eva Luisa", "Ana"],
+    )
+    # Eva's old fragment was not used by the last build: dropped.
+    assert build(_Keys("a", {ana: b"1", eva: b"2"}), ([ana, eva], 3)) == ([["Ana3", "Eva3"]], ["Eva"])
+    # Another build key (a template, the settings…): nothing is reused.
+    assert build(_Keys("b", {ana: b"1", eva: b"2"}), ([ana, eva], 3)) == ([["Ana3", "Eva3"]], ["Ana", "Eva"])
+    # Pages not cached (no keys): nothing is kept, nor reused.
+    assert build(None, ([ana], 3)) == ([["Ana3"]], ["Ana"])
+    assert cards._KEPT == {}

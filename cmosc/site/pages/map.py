@@ -14,7 +14,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import ClassVar
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from cmosc.folding import spanish_sort_key
@@ -44,19 +44,13 @@ class Point:
     sede: Location
     number: int  # 1-based position among the organization's sedes
 
-    # What a page showing it depends on (`page_keys`): the sede is the organization's.
-    KEY_FIELDS: ClassVar[tuple[str, ...]] = ("org", "number")
-
-    @property
-    def ancla(self) -> str:
-        return f"sede-{self.org.slug}-{self.number}"
-
-    @property
-    def etiqueta(self) -> str:
-        """«Sede 2», its name, or nothing for the only sede of an organization."""
-        if not self.sede.nombre and len(self.org.sedes) == 1:
-            return ""
-        return sede_label(self.sede, self.number)
+    @cached_property  # in the instance's __dict__: kept with the point between builds (`points`)
+    def hours(self) -> str | None:
+        """Its readable hours as sorted JSON (`Hours.as_json`), one key of map.js's `h`."""
+        hours = self.sede.hours
+        return (
+            json.dumps(hours.as_json(), sort_keys=True) if hours and hours.readable and hours.rules else None
+        )
 
 
 def point_values(site: Site, facet: Facet, point: Point) -> tuple[str, ...]:
@@ -64,17 +58,42 @@ def point_values(site: Site, facet: Facet, point: Point) -> tuple[str, ...]:
     return tuple(facet.read_sede(point.sede)) if facet.read_sede else site.values(facet, point.org)
 
 
-def sede_label(sede: Location, number: int) -> str:
-    return sede.nombre or ("Sede principal" if number == 1 else f"Sede {number}")
+# The last build's points of each organization, when this process builds again (`cmosc
+# servir`): id(org) → (org, its located points, its unlocated points). An unchanged profile
+# is the same Organization object in the next build, and its sedes with it.
+_POINTS: dict[int, tuple[Organization, tuple[Point, ...], tuple[Point, ...]]] = {}
 
 
-def points(site: Site) -> tuple[list[Point], list[Point]]:
-    """(sedes with coordinates, sedes without) of active organizations, by organization name."""
-    located, unlocated = [], []
+def points(site: Site, keep: bool = False) -> tuple[list[Point], list[Point]]:
+    """(sedes with coordinates, sedes without) of active organizations, by organization name.
+    `keep`: each organization's are kept for the next build (see `_POINTS`)."""
+    located: list[Point] = []
+    unlocated: list[Point] = []
+    fresh = {}
     for org in site.activas:
-        for number, sede in enumerate(org.sedes, start=1):
-            (located if sede.lat is not None else unlocated).append(Point(org, sede, number))
+        known = _POINTS.get(id(org)) if keep else None
+        if known is None or known[0] is not org:
+            ours: tuple[list, list] = ([], [])
+            for number, sede in enumerate(org.sedes, start=1):
+                ours[sede.lat is None].append(Point(org, sede, number))
+            known = (org, tuple(ours[0]), tuple(ours[1]))
+        located += known[1]
+        unlocated += known[2]
+        if keep:
+            fresh[id(org)] = known
+    if keep:
+        _POINTS.clear()
+        _POINTS.update(fresh)
     return located, unlocated
+
+
+def organizations_of(listed: list[Point]) -> list[Organization]:
+    """Each organization of these points once, in their order (an organization's are together)."""
+    orgs: list[Organization] = []
+    for p in listed:
+        if not orgs or orgs[-1] is not p.org:
+            orgs.append(p.org)
+    return orgs
 
 
 def barrio_centres(located: list[Point]) -> list[dict]:
@@ -151,17 +170,15 @@ def markers(site: Site, located: list[Point]) -> dict:
         out[facet.param] = [(c[0] if c else -1) for c in column] if single else column
         out["v"][facet.param] = list(ids)
     hours: dict[str, int] = {}
-    out["horario"] = []
-    for p in located:
-        readable = p.sede.hours and p.sede.hours.readable and p.sede.hours.rules
-        key = json.dumps(p.sede.hours.as_json(), sort_keys=True) if readable else None
-        out["horario"].append(hours.setdefault(key, len(hours)) if key else -1)
+    out["horario"] = [hours.setdefault(p.hours, len(hours)) if p.hours else -1 for p in located]
     out["h"] = [json.loads(k) for k in hours]
     return out
 
 
 def map_page(site: Site, context: dict):
-    located, unlocated = points(site)
+    from cmosc.site.generator import builds_again  # here: the generator imports every builder
+
+    located, unlocated = points(site, builds_again(context))
     data = json.dumps(markers(site, located), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     yield FileSpec(MARKERS_FILE, data)
     yield PageSpec(
@@ -170,8 +187,10 @@ def map_page(site: Site, context: dict):
         {
             "page_name": "mapa",
             "ruta": "mapa/",
-            "puntos": located,
-            "sin_ubicacion": unlocated,
+            "sedes": len(located),
+            # The lists show each organization's sedes together, rendered once per organization.
+            "ubicadas": organizations_of(located),
+            "sin_ubicacion": organizations_of(unlocated),
             "filtros": [
                 (f.param, f.singular, filter_options(site, located, f, site.vocabularies[f.vocabulary]))
                 for f in FILTERS
@@ -185,7 +204,7 @@ def map_page(site: Site, context: dict):
     )
 
 
-def locations_file(site: Site) -> FileSpec:
-    located, _ = points(site)
+def locations_file(site: Site, keep: bool = False) -> FileSpec:
+    located, _ = points(site, keep)
     text = json.dumps(locations(located), separators=(",", ":"), sort_keys=True)
     return FileSpec(LOCATIONS_FILE, text.encode("utf-8"))

@@ -41,7 +41,7 @@ def sugerencias(site: Site, cantidad: int = 6) -> list[str]:
 
 
 def search(site: Site, context: dict):
-    from cmosc.site.generator import PAGE_CACHE  # here: the generator imports every builder
+    from cmosc.site.generator import PAGE_CACHE, builds_again  # here: the generator imports every builder
 
     shard = int(setting(context, "CMOSC_BUSQUEDA_FRAGMENTO"))
     fragmentos = search_files(
@@ -54,7 +54,8 @@ def search(site: Site, context: dict):
     for datos in fragmentos:
         for archivo in datos.values():
             yield FileSpec(f"buscar/{archivo.name}", archivo.text.encode("utf-8"))
-    yield locations_file(site)
+    keep = builds_again(context)
+    yield locations_file(site, keep)
     prefijo = context.get("SITEURL", "") + "/buscar/"
     yield PageSpec(
         "buscar/index.html",
@@ -67,7 +68,7 @@ def search(site: Site, context: dict):
             "sugerencias": sugerencias(site),
             # «Cerca de mí»: sede coordinates fetched on demand, barrio centres in the page.
             "ubicaciones_url": f"{prefijo}{LOCATIONS_FILE.removeprefix('buscar/')}",
-            "barrios_centros": barrio_centres(points(site)[0]),
+            "barrios_centros": barrio_centres(points(site, keep)[0]),
             # Facet listing pages linked from the page when the search cannot run.
             "paginas_facetas": [(facet.id, facet.nombre) for facet in FACETS],
             "facetas_script": facets_script_data(),
