@@ -41,20 +41,20 @@ def sugerencias(site: Site, cantidad: int = 6) -> list[str]:
 
 
 def search(site: Site, context: dict):
-    from cmosc.site.generator import PAGE_CACHE, builds_again  # here: the generator imports every builder
+    from cmosc.site.generator import builds_again  # here: the generator imports every builder
 
+    keep = builds_again(context)  # what a build keeps serves the next one (`cmosc servir`)
     shard = int(setting(context, "CMOSC_BUSQUEDA_FRAGMENTO"))
     fragmentos = search_files(
         site.organizations,
         site.vocabularies,
         shard,
         Synonyms.from_groups(site.synonyms),
-        keep=context.get(PAGE_CACHE) is not None,  # pages cached: builds follow (`cmosc servir`)
+        keep=keep,
     )
     for datos in fragmentos:
         for archivo in datos.values():
             yield FileSpec(f"buscar/{archivo.name}", archivo.text.encode("utf-8"))
-    keep = builds_again(context)
     yield locations_file(site, keep)
     prefijo = context.get("SITEURL", "") + "/buscar/"
     yield PageSpec(
