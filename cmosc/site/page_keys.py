@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
+import operator
 import sys
 from datetime import date, datetime
 from enum import Enum
@@ -32,7 +34,7 @@ from cmosc.model.facets import Facet
 from cmosc.model.organization import Organization
 
 # Bump when the encoding or what goes into a key changes.
-KEY_FORMAT = 1
+KEY_FORMAT = 2
 # Libraries whose code shapes a page (templates, escaping, Markdown, sanitising, Pelican).
 LIBRARIES = ("jinja2", "markupsafe", "pelican", "cmarkgfm", "nh3", "PyYAML")
 # Site attributes that depend only on the build key's inputs (settings, vocabularies,
@@ -59,7 +61,12 @@ BUILD_WIDE = frozenset(
 # Build state in Pelican's settings and context that is not an input of any page.
 NOT_INPUTS = frozenset({"OUTPUT_PATH"})
 _PACKAGE = Path(__file__).resolve().parent.parent
-_SCALARS = (str, int, float, bool, type(None))
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # encoded as themselves
+# Values that encode alike exactly when they are `==` and of the same type.
+_EQUAL = frozenset({str, int, bool, type(None), Markup, date})
+_ORGANIZATIONS = frozenset({Organization})
+# Sequences up to this long are compared value by value; longer ones a column at a time.
+SHORT = 32
 
 
 class Uncacheable(Exception):
@@ -140,26 +147,27 @@ class Encoder:
         values are never changed once built: the memo of `encode` relies on it too), and
         containers of such values."""
         kind = type(new)
-        if type(old) is not kind:
-            return False
-        if kind is float:
-            return repr(old) == repr(new)  # 0.0 == -0.0, but they encode apart
-        if kind in _SCALARS or kind is Markup or kind is date or kind is datetime:
+        return type(old) is kind and self._same_kind(old, new, kind, depth)
+
+    def _same_kind(self, old, new, kind: type, depth: int) -> bool:
+        """`same` for two values both of type `kind`."""
+        if kind in _EQUAL:
             return old == new
         if kind is Organization:
             return old is new and id(new) in self.organizations
+        if kind is float:
+            return repr(old) == repr(new)  # 0.0 == -0.0, but they encode apart
+        if kind is datetime:
+            return old.isoformat() == new.isoformat()  # one instant in two time zones: equal
         if kind is Facet:
             return old.id == new.id
         if depth > 40:
             return False
         depth += 1
         if kind is list:
-            return len(old) == len(new) and all(self.same(a, b, depth) for a, b in zip(old, new))
-        if kind is dict:
-            return len(old) == len(new) and all(
-                self.same(ka, kb, depth) and self.same(va, vb, depth)
-                for (ka, va), (kb, vb) in zip(old.items(), new.items())
-            )
+            return self._all_same(old, new, depth)
+        if kind is dict:  # keys, then values, in order
+            return self._all_same([*old, *old.values()], [*new, *new.values()], depth)
         names = None if kind is tuple else self._frozen_fields(kind)
         if kind is not tuple and names is None:
             return False  # anything else is encoded again
@@ -170,11 +178,52 @@ class Encoder:
         if known is not None and known[0] is new and known[1] is old:
             return known[2]
         if names is None:
-            verdict = len(old) == len(new) and all(self.same(a, b, depth) for a, b in zip(old, new))
+            verdict = self._all_same(old, new, depth)
         else:
-            verdict = all(self.same(getattr(old, n), getattr(new, n), depth) for n in names)
+            verdict = self._all_same(_field_values(old, names), _field_values(new, names), depth)
         self._compared[id(new)] = (new, old, verdict)
         return verdict
+
+    def _all_same(self, olds, news, depth: int) -> bool:
+        """`same` of each pair of two sequences. Plain values and organizations, most of what
+        pages hold, are told in the loop rather than by a call each: those calls were most of
+        the time of a rebuild's page keys."""
+        if len(olds) != len(news):
+            return False
+        if len(news) > SHORT:
+            return self._all_same_by_column(olds, news, depth)
+        organizations, compared = self.organizations, self._compared
+        for old, new in zip(olds, news):
+            kind = type(new)
+            if type(old) is not kind:
+                return False
+            if kind in _EQUAL:
+                if old != new:
+                    return False
+            elif kind is Organization:
+                if old is not new or id(new) not in organizations:
+                    return False
+            elif (known := compared.get(id(new))) is not None and known[0] is new and known[1] is old:
+                if not known[2]:  # compared already (`_same_kind`): a facet value, a barrio's topic
+                    return False
+            elif not self._same_kind(old, new, kind, depth):
+                return False
+        return True
+
+    def _all_same_by_column(self, olds, news, depth: int) -> bool:
+        """`_all_same` of long sequences (a listing): the types all at once, then a column of
+        plain values by `==` or of organizations by identity, each in one pass in C."""
+        kinds = list(map(type, news))
+        if kinds != list(map(type, olds)):
+            return False
+        distinct = set(kinds)
+        if distinct <= _EQUAL:
+            return all(map(operator.eq, olds, news))
+        if distinct == _ORGANIZATIONS:
+            return all(map(operator.is_, olds, news)) and all(
+                map(self.organizations.__contains__, map(id, news))
+            )
+        return all(map(self._same_kind, olds, news, kinds, itertools.repeat(depth)))
 
     def _frozen_fields(self, kind: type) -> tuple[str, ...] | None:
         if kind not in self._fields:
@@ -185,7 +234,7 @@ class Encoder:
 
     def _encode_container(self, value, kind: type, depth: int):
         if kind is list or kind is tuple:
-            return (kind.__name__, *(self.encode(v, depth) for v in value))
+            return self._encode_sequence(value, kind, depth)
         if kind is dict:
             return ("dict", *((self.encode(k, depth), self.encode(v, depth)) for k, v in value.items()))
         if kind is set or kind is frozenset:
@@ -211,6 +260,25 @@ class Encoder:
         if content is not None:
             return content  # built from content/ and the settings, both in the build key
         raise Uncacheable(f"{kind.__module__}.{kind.__qualname__}")
+
+    def _encode_sequence(self, value, kind: type, depth: int):
+        """A list or tuple: plain values as they are; one of organizations only, as one hash of
+        their digests, under a tag no other value encodes to (a call and a tuple per
+        organization made a listing's inputs the costliest of a rebuild's keys)."""
+        kinds = set(map(type, value))
+        if kinds <= _SCALARS:
+            return (kind.__name__, *value)
+        if kinds == _ORGANIZATIONS:
+            try:
+                digests = b"".join(map(self.organizations.__getitem__, map(id, value)))  # 32 bytes each
+            except KeyError:
+                raise Uncacheable("organización de otra construcción") from None
+            return ("orgs", kind.__name__, hashlib.sha256(digests).digest())
+        return (kind.__name__, *(self.encode(v, depth) for v in value))
+
+
+def _field_values(value, names: tuple[str, ...]) -> list:
+    return [getattr(value, n) for n in names]
 
 
 def _pelican_content(value):
@@ -326,6 +394,7 @@ class PageKeys:
         self.base = base
         self.encoder = Encoder(organization_digests(site.organizations))
         self._attributes: dict[str, bytes | None] = {}
+        self._reads: dict[tuple[str, ...], bytes | None] = {}  # reads → hash of their digests
         self.last = last
         self.fresh: dict[str, tuple] | None = None if last is None else {}
 
@@ -363,7 +432,13 @@ class PageKeys:
 
     def full(self, inputs: bytes, reads: tuple[str, ...]) -> bytes | None:
         """The key: the page's inputs plus every site attribute its template read."""
-        parts = [inputs]
+        if reads not in self._reads:  # most pages read the same few: hashed once per build
+            self._reads[reads] = self._read_digest(reads)
+        read = self._reads[reads]
+        return None if read is None else hashlib.sha256(inputs + read).digest()  # both 32 bytes
+
+    def _read_digest(self, reads: tuple[str, ...]) -> bytes | None:
+        parts = []
         for name in reads:
             digest = self._attribute(name)
             if digest is None:

@@ -101,3 +101,19 @@ def test_a_folder_replaced_by_another_process_is_not_trusted(tmp_path):
     output.mkdir()
     assert not published.current()
     assert sorted(relative_files(tmp_path / "vieja")) == sorted(FIRST)
+
+
+def test_each_build_looks_at_the_files_the_last_one_published(tmp_path):
+    """Files are looked at once per build (`current`): what a build laid over is trusted by
+    the next as it is now, not as it was before."""
+    work, output, published = _first_build(tmp_path)
+    for files in (SECOND, FIRST, SECOND):
+        assert published.current()
+        _build(work, published, files, overlay=True)
+        assert _tree(output) == _clean(tmp_path, files)
+    name = "organizaciones/a/index.html"
+    digest = hashlib.sha256(SECOND[name]).digest()
+    assert published.holds(name, digest)
+    (output / name).write_bytes(b"<X>")  # after the last look: the next one sees it
+    assert published.current()
+    assert not published.holds(name, digest)
