@@ -10,8 +10,8 @@ only on the organization, its arguments and SITEURL, never on the page that incl
 When pages are cached (`page_cache.py`), fragments are also kept between the builds of
 one process (`cmosc servir`), under a key of the build key, the macro and its arguments
 (`PageKeys.fragments`) and the organization's digest: a listing rendered again after one
-profile changed renders only that organization's card. Fragments no build used since
-are dropped.
+profile changed renders only that organization's card. A fragment stays while its
+organization is unchanged and the build key the same (`forget_unused`).
 
 A fragment of values, not of an organization, is rendered once per distinct arguments:
 the hours table of a sede (many share their hours; the largest macro of a profile page)
@@ -44,9 +44,11 @@ VALUE_FRAGMENTS = {
 VALUE_FRAGMENTS_KEPT = 4096
 
 
-# Fragments of the last build of this process: key of a macro and its arguments
-# (`PageKeys.fragments`) → organization's digest → fragment.
+# Fragments of the earlier builds of this process: key of a macro and its arguments
+# (`PageKeys.fragments`) → organization's digest → fragment; and the build key they were
+# kept under (another one: none of them can be asked for again).
 _KEPT: dict[bytes, dict[bytes, str]] = {}
+_KEPT_UNDER: list = [None]
 
 
 def _macro(template, macro: str, context: dict):
@@ -152,8 +154,19 @@ def keep_between_builds(context: dict, keys) -> None:
         context[name].keys = keys
 
 
-def forget_unused(context: dict) -> None:
-    """After a build: only the fragments it used stay."""
-    _KEPT.clear()
+def forget_unused(context: dict, keys) -> None:
+    """After a build whose pages were cached (`keys`: its PageKeys): the fragments it rendered
+    or reused, and those of earlier builds of organizations it still has unchanged. A
+    listing reused whole asks for none of its fragments, and the next build may render it
+    again: saving one profile and then another must not render every card of the second's
+    listings again. Under another build key, nothing earlier is kept."""
+    kept = {}
+    if _KEPT_UNDER[0] == keys.base:
+        present = keys.present()
+        kept = {key: {d: f for d, f in group.items() if d in present} for key, group in _KEPT.items()}
     for name in FRAGMENTS:
-        _KEPT.update(context[name].fresh)
+        for key, fresh in context[name].fresh.items():
+            kept.setdefault(key, {}).update(fresh)
+    _KEPT.clear()
+    _KEPT.update(kept)
+    _KEPT_UNDER[0] = keys.base

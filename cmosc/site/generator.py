@@ -105,7 +105,7 @@ class DirectoryGenerator(Generator):
                     self._render_or_reuse(spec, written, cache, keys)
             _return_freed_memory()
         if keys is not None:
-            cards.forget_unused(self.context)
+            cards.forget_unused(self.context, keys)
 
     def _page_keys(self, cache: PageCache | None) -> PageKeys | None:
         if cache is None:

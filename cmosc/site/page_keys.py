@@ -430,6 +430,10 @@ class PageKeys:
         """The digest of one of this build's organizations (None: of no organization of it)."""
         return self.encoder.organizations.get(id(org))
 
+    def present(self) -> set[bytes]:
+        """The digests of this build's organizations."""
+        return set(self.encoder.organizations.values())
+
     def full(self, inputs: bytes, reads: tuple[str, ...]) -> bytes | None:
         """The key: the page's inputs plus every site attribute its template read."""
         if reads not in self._reads:  # most pages read the same few: hashed once per build
