@@ -2,7 +2,9 @@
 
 A real `cmosc servir` process watches the synthetic project; each round runs one clean
 `cmosc construir --sin-cache` (its own output folder) and then changes one profile's summary and
-times how long until the page on disk shows the change (what the browser reloads to).
+times how long until the page on disk shows the change (what the browser reloads to). Each
+round edits another profile, as staff do: what the last save rendered helps only as much
+as it would help them.
 The server's CPU for that rebuild is read from /proc, so the ratio also means something
 on a loaded machine.
 """
@@ -20,7 +22,7 @@ from pathlib import Path
 from .measurement import load_average, measure_process
 
 ROUNDS = 3
-EDITED = "org-00020"
+FIRST_EDITED = 20  # org-00020, then others spread over the directory
 TIMEOUT = 900  # the first build at N=20000 on a loaded machine
 
 
@@ -67,8 +69,9 @@ def alternate(project: Path, rounds: int = ROUNDS) -> dict:
     env = {"CMOSC_FECHA_REFERENCIA": "2026-11-25"}
     cmosc = [python, "-m", "cmosc.cli.main", "--raiz", str(project)]
     served = project / "servido"
-    page = served / "organizaciones" / EDITED / "index.html"
-    profile = project / "organizaciones" / f"{EDITED}.yml"
+    slugs = sorted(p.stem for p in (project / "organizaciones").glob("*.yml"))
+    step = max(1, (len(slugs) - FIRST_EDITED) // max(rounds, 1))
+    edited = [slugs[(FIRST_EDITED + n * step) % len(slugs)] for n in range(rounds)]
     log = open(project / "servir.log", "w", encoding="utf-8")  # noqa: SIM115 (open while it runs)
     server = subprocess.Popen(
         [*cmosc, "servir", "--puerto", str(_free_port()), "--salida", "servido"],
@@ -79,15 +82,19 @@ def alternate(project: Path, rounds: int = ROUNDS) -> dict:
     )
     clean, edits, edit_cpu = [], [], []
     try:
-        _wait_for(page, "<html", server, project / "servir.log")
-        for number in range(rounds):
+        _wait_for(
+            served / "organizaciones" / edited[0] / "index.html", "<html", server, project / "servir.log"
+        )
+        for number, slug in enumerate(edited):
+            page = served / "organizaciones" / slug / "index.html"
             clean.append(
                 measure_process([*cmosc, "construir", "--salida", "limpio", "--sin-cache"], project, env)
             )
-            marker = f"Resumen editado en la ronda {number}"
+            # Unique: a profile keeps the summary of an earlier run, which its page already shows.
+            marker = f"Resumen editado en la ronda {number} ({time.time_ns()})"
             before = _cpu_seconds(server.pid)
             started = time.perf_counter()
-            _edit(profile, marker)
+            _edit(project / "organizaciones" / f"{slug}.yml", marker)
             _wait_for(page, marker, server, project / "servir.log")
             edits.append(time.perf_counter() - started)
             # The page is swapped in: let the server finish the build before reading its CPU.
