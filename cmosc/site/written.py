@@ -28,8 +28,9 @@ from pathlib import Path
 # <form action> is not a link: a form works with any query and is checked by its page's
 # own tests. The pattern starts with the literal `="`, which re finds by a fast scan, and
 # looks behind for the name: 2.7 times faster than `\s(href|src|id)="…"`, which tried a
-# match at every space of the page, with the same matches.
-_ATTR = re.compile(r'="(?:(?<=\sid=")([^"]*")|(?:(?<=\shref=")|(?<=\ssrc="))([^"]*)")')
+# match at every space of the page, with the same matches. The names' last letters, looked
+# at first, turn away most other attributes (`class`: 7 in 10) with one test instead of three.
+_ATTR = re.compile(r'="(?<=[fcd]=")(?:(?<=\sid=")([^"]*")|(?:(?<=\shref=")|(?<=\ssrc="))([^"]*)")')
 # A scheme other than `javascript:` (which the check reports): mailto:, tel:, https:…, not
 # a path of this site unless it starts with SITEURL.
 ELSEWHERE = re.compile(r"(?!(?i:javascript:))[A-Za-z][A-Za-z0-9+.-]*:")
@@ -81,8 +82,7 @@ class WrittenFiles:
 
     def _store(self, save_as: str, digest: bytes, parts, text: str | None) -> None:
         if not self._published(save_as, digest):
-            with open(self._new_file(save_as), "wb") as handle:
-                handle.writelines(parts)
+            _write_file(self._new_file(save_as), parts)
         self.digests[save_as] = digest
         if save_as.endswith(".html"):
             self.note_page(save_as, text)
@@ -98,11 +98,15 @@ class WrittenFiles:
             return len(content)
         self._published(save_as, b"")  # nothing laid over: it only refuses a second write
         digest, size = hashlib.sha256(), 0
-        with open(self._new_file(save_as), "wb") as handle:
+
+        def hashed():
+            nonlocal size
             for part in parts:
-                handle.write(part)
                 digest.update(part)
                 size += len(part)
+                yield part
+
+        _write_file(self._new_file(save_as), hashed())
         self.digests[save_as] = digest.digest()
         return size
 
@@ -161,6 +165,18 @@ class WrittenFiles:
         for relative in relative_files(self.output):
             if relative not in self.digests:
                 self.digests[relative] = file_digest(self.output / relative)
+
+
+def _write_file(path: str, parts: Iterable[bytes]) -> None:
+    """A new file of these bytes in three system calls (open, write, close): Python's `open`
+    adds an fstat, an ioctl and an lseek for its buffer and TTY check, on each of 3000 pages."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        for part in parts:
+            while part:  # a write may take only part of the bytes
+                part = part[os.write(handle, part) :]
+    finally:
+        os.close(handle)
 
 
 def file_identity(stat: os.stat_result) -> tuple[int, int, int]:
