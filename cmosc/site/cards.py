@@ -7,11 +7,14 @@ saves most of the template time of a large build (and /mapa/, rendered again whe
 any profile changes, renders only the changed organization's sedes). A fragment depends
 only on the organization, its arguments and SITEURL, never on the page that includes it.
 
-When pages are cached (`page_cache.py`), fragments are also kept between the builds of
-one process (`cmosc servir`), under a key of the build key, the macro and its arguments
-(`PageKeys.fragments`) and the organization's digest: a listing rendered again after one
-profile changed renders only that organization's card. A fragment stays while its
-organization is unchanged and the build key the same (`forget_unused`).
+When pages are cached (`page_cache.py`) and the process builds again (`cmosc servir`),
+fragments are also kept between its builds, under a key of the build key, the macro and
+its arguments (`PageKeys.fragments`) and the organization's digest: a listing rendered
+again after one profile changed renders only that organization's card. A fragment stays
+while its organization is unchanged and the build key the same (`forget_unused`). They are
+plain data (`kept`): the page cache stores them on disk beside its pages, and a server
+started again begins with them (`restore`), so its first save renders only the changed
+organization's fragments, not every one of the listings it shows in.
 
 A fragment of values, not of an organization, is rendered once per distinct arguments:
 the hours table of a sede (many share their hours; the largest macro of a profile page)
@@ -77,6 +80,7 @@ class FragmentCache:
         self._groups: dict[tuple, tuple[dict[str, str], dict | None, dict | None]] = {}
         self.keys = None  # this build's PageKeys, when pages are cached (`keep_between_builds`)
         self.fresh: dict[bytes, dict[bytes, str]] = {}  # this build's fragments to keep
+        self.rendered = 0  # fragments to keep that this build rendered (not reused)
 
     def texts(self, orgs, *args):
         """Each organization's fragment as the macro rendered it (safe HTML) without the Markup
@@ -107,6 +111,8 @@ class FragmentCache:
         fragment = last.get(digest) if digest is not None else None
         if fragment is None:
             fragment = str(self._macro(org, *args))
+            if digest is not None:
+                self.rendered += 1
         if digest is not None:
             fresh[digest] = fragment
         return fragment
@@ -154,12 +160,13 @@ def keep_between_builds(context: dict, keys) -> None:
         context[name].keys = keys
 
 
-def forget_unused(context: dict, keys) -> None:
+def forget_unused(context: dict, keys) -> int:
     """After a build whose pages were cached (`keys`: its PageKeys): the fragments it rendered
     or reused, and those of earlier builds of organizations it still has unchanged. A
     listing reused whole asks for none of its fragments, and the next build may render it
     again: saving one profile and then another must not render every card of the second's
-    listings again. Under another build key, nothing earlier is kept."""
+    listings again. Under another build key, nothing earlier is kept. Returns how many of
+    them this build rendered (new since the last build)."""
     kept = {}
     if _KEPT_UNDER[0] == keys.base:
         present = keys.present()
@@ -170,3 +177,21 @@ def forget_unused(context: dict, keys) -> None:
     _KEPT.clear()
     _KEPT.update(kept)
     _KEPT_UNDER[0] = keys.base
+    return sum(context[name].rendered for name in FRAGMENTS)
+
+
+def kept() -> tuple[bytes | None, dict[bytes, dict[bytes, str]]]:
+    """The build key and the fragments kept for the next build (`forget_unused`), as plain
+    data to store (`page_cache.py`). The dict itself, not a copy: to read, not to change."""
+    return _KEPT_UNDER[0], _KEPT
+
+
+def restore(base: bytes, fragments: dict[bytes, dict[bytes, str]]) -> None:
+    """Fragments an earlier process kept under the build key `base` (`kept`), read back from
+    disk, when this process has kept none yet: its own are never older. A fragment is found
+    only under the key of its build, macro and arguments and its organization's digest, so one
+    that does not belong to this build is never asked for (`forget_unused` drops it)."""
+    if _KEPT or not fragments:
+        return
+    _KEPT.update(fragments)
+    _KEPT_UNDER[0] = base

@@ -97,7 +97,12 @@ class DirectoryGenerator(Generator):
             Path(self.output_path), self.settings.get(PUBLISHED_SITE), self.settings.get("SITEURL", "")
         )
         self.settings[WRITTEN_FILES] = self.context[WRITTEN_FILES] = written
-        if keys is not None:
+        # Fragments are kept for a next build only by a process that builds again (in a one-off
+        # `cmosc construir` they would stay in memory until its end); its first build starts
+        # with those its last run stored.
+        keep_fragments = keys is not None and cache.rebuilds
+        if keep_fragments:
+            cards.restore(*cache.take_fragments())
             cards.keep_between_builds(self.context, keys)
         for builder in PAGE_BUILDERS:
             for spec in builder(self.site, self.context):
@@ -108,8 +113,9 @@ class DirectoryGenerator(Generator):
                 else:
                     self._render_or_reuse(spec, written, cache, keys)
             _return_freed_memory()
-        if keys is not None:
-            cards.forget_unused(self.context, keys)
+        if keep_fragments:
+            rendered = cards.forget_unused(self.context, keys)
+            cache.note_fragments(*cards.kept(), rendered)  # stored by `commit` (`page_cache.py`)
 
     def _page_keys(self, cache: PageCache | None) -> PageKeys | None:
         if cache is None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import filecmp
 import gc
+import hashlib
+import marshal
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from conftest import REFERENCE_DATE, copy_project
 
 from cmosc.cli.build import build
 from cmosc.profiles.profile_cache import ProfileCache
-from cmosc.site.page_cache import HEADER, INDEX_NAME, PageCache
+from cmosc.site import cards
+from cmosc.site.page_cache import FRAGMENTS_HEADER, FRAGMENTS_NAME, HEADER, INDEX_NAME, PageCache
 from cmosc.site.published import PublishedSite
 
 PROFILE = "organizaciones/club-estrella-del-sur.yml"
@@ -232,3 +235,174 @@ def test_a_reused_page_linking_to_a_deleted_profile_stops_the_build(tmp_path, mo
     assert "merendero-los-girasoles/index.html: error: enlace roto" in capsys.readouterr().err
     assert "merendero-los-girasoles/index.html: error: enlace roto" in failure  # for the served page
     assert (output / "organizaciones/merendero-los-girasoles/index.html").read_bytes() == before
+
+
+def _count_fragment_renders(monkeypatch) -> list[str]:
+    """The slug of each organization whose per-organization fragment (card, need, sedes) the
+    macro renders from now on, for a page whose fragments are kept between builds (Pelican's
+    own pages, the programs' articles, render their cards every time)."""
+    rendered: list[str] = []
+    kept = [False]
+    per_organization = {macro for _, macro in cards.FRAGMENTS.values()}
+    original_macro, original_render = cards._macro, cards.FragmentCache._render
+
+    def macro(template, name, context):
+        render = original_macro(template, name, context)
+        if name not in per_organization:
+            return render
+
+        def counted(org, *args, **options):
+            if kept[0]:
+                rendered.append(org.slug)
+            return render(org, *args, **options)
+
+        return counted
+
+    def render(self, org, args, last, fresh):
+        kept[0] = fresh is not None
+        try:
+            return original_render(self, org, args, last, fresh)
+        finally:
+            kept[0] = False
+
+    monkeypatch.setattr(cards, "_macro", macro)
+    monkeypatch.setattr(cards.FragmentCache, "_render", render)
+    return rendered
+
+
+def _new_server_process(monkeypatch, folder: Path, output: Path):
+    """What a `cmosc servir` started again has: its caches of pages on disk, nothing in memory."""
+    monkeypatch.setattr(cards, "_KEPT", {})
+    monkeypatch.setattr(cards, "_KEPT_UNDER", [None])
+    return ProfileCache(), PageCache(folder, rebuilds=True), PublishedSite(output)
+
+
+def _serve_once(tmp_path, monkeypatch) -> tuple[Path, Path, Path, Path]:
+    """A first `cmosc servir` that built the site and rebuilt it after a save, then stopped."""
+    monkeypatch.setenv("CMOSC_FECHA_REFERENCIA", REFERENCE_DATE)
+    project = copy_project(tmp_path / "proyecto")
+    config, folder, output = project / "pelicanconf.py", tmp_path / "cache-paginas", tmp_path / "salida"
+    cache, pages, published = _new_server_process(monkeypatch, folder, output)
+    assert build(project, config, output, cache=cache, pages=pages, published=published).failure is None
+    _edit(project / PROFILE, "0381 4245566", "0381 4999111")
+    assert build(project, config, output, cache=cache, pages=pages, published=published).failure is None
+    return project, config, folder, output
+
+
+def _first_save_after_restart(tmp_path, monkeypatch, project, config, folder, output) -> list[str]:
+    """A server started again builds, a profile is saved, it builds again: that build's
+    fragment renders; its site is the same as a clean build's."""
+    cache, pages, published = _new_server_process(monkeypatch, folder, output)
+    rendered = _count_fragment_renders(monkeypatch)
+    assert build(project, config, output, cache=cache, pages=pages, published=published).failure is None
+    assert pages.rendered == 0  # every page from disk: no fragment asked for
+    rendered.clear()
+    _edit(project / PROFILE, "0381 4999111", "0381 4000222")
+    assert build(project, config, output, cache=cache, pages=pages, published=published).failure is None
+    saved = rendered[:]
+    assert build(project, config, tmp_path / "limpio").failure is None
+    assert _same_tree(output, tmp_path / "limpio") == []
+    return saved
+
+
+def test_a_server_started_again_renders_only_the_saved_organizations_fragments(tmp_path, monkeypatch, thawed):
+    project, config, folder, output = _serve_once(tmp_path, monkeypatch)
+    stored = (folder / FRAGMENTS_NAME).stat()
+    rendered = _first_save_after_restart(tmp_path, monkeypatch, project, config, folder, output)
+    # Its card in each listing, its need, its sedes in /mapa/: only its own fragments.
+    assert rendered and set(rendered) == {"club-estrella-del-sur"}
+    # Neither the build after the restart (no fragment rendered) nor the save (a few) wrote
+    # the file again.
+    after = (folder / FRAGMENTS_NAME).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (stored.st_ino, stored.st_mtime_ns)
+
+
+def _stored_fragments(folder: Path):
+    cache = PageCache(folder, rebuilds=True)
+    cache.load()
+    return cache.take_fragments()
+
+
+def test_the_fragments_are_written_when_enough_of_them_are_new(tmp_path):
+    pages = PageCache(tmp_path, rebuilds=True)
+    fragments = {b"listado": {bytes([i]): f"<p>{i}</p>" for i in range(100)}}
+
+    def build(base: bytes, rendered: int) -> tuple:
+        pages.start()
+        pages.note_fragments(base, fragments, rendered)
+        fragments[b"listado"][b"n"] = f"<p>{base!r} {rendered} {len(fragments)}</p>"
+        pages.commit()
+        return _stored_fragments(tmp_path)
+
+    assert build(b"a", 0) == (None, {})  # nothing rendered: nothing to store
+    stored = build(b"a", 100)
+    assert stored == (b"a", fragments)  # the first ones of this process
+    assert build(b"a", 3) == build(b"a", 2) == stored  # a save or two: not every time
+    assert build(b"a", 1) == (b"a", fragments)  # 6 % of them new since the last time
+    stored = build(b"b", 1)
+    assert stored == (b"b", fragments)  # another build key
+    for _ in range(18):
+        assert build(b"b", 0) == stored
+    assert build(b"b", 1) == stored  # 1 rendered in 19 builds
+    assert build(b"b", 0) == (b"b", fragments)  # 20 builds since the last time, some new
+
+
+def _fragments_file(folder: Path, damage) -> None:
+    path = folder / FRAGMENTS_NAME
+    path.write_bytes(damage(path.read_bytes()))
+
+
+def _with_hash(payload: bytes) -> bytes:
+    return FRAGMENTS_HEADER + hashlib.sha256(payload).digest() + payload
+
+
+FRAGMENTS_DAMAGE = {
+    "truncado": lambda raw: raw[: len(raw) // 2],
+    "un-byte-cambiado": lambda raw: raw[:-100] + bytes([raw[-100] ^ 1]) + raw[-99:],
+    "de-otra-version": lambda raw: b"cmosc-fragmentos 0 marshal 4\n" + raw[len(FRAGMENTS_HEADER) :],
+    "ilegible-con-su-hash": lambda raw: _with_hash(b"no es marshal"),
+    "otros-datos-con-su-hash": lambda raw: _with_hash(marshal.dumps([1, 2, 3])),
+    "vacio": lambda raw: b"",
+}
+
+
+@pytest.mark.parametrize("damage", sorted(FRAGMENTS_DAMAGE))
+def test_a_damaged_fragments_file_is_ignored(tmp_path, monkeypatch, damage, thawed):
+    project, config, folder, output = _serve_once(tmp_path, monkeypatch)
+    _fragments_file(folder, FRAGMENTS_DAMAGE[damage])
+    fragments = PageCache(folder, rebuilds=True)
+    fragments.load()
+    assert fragments.take_fragments() == (None, {})
+    rendered = _first_save_after_restart(tmp_path, monkeypatch, project, config, folder, output)
+    # None read: the listings the save renders again render every organization's fragments.
+    assert len(set(rendered)) > 1
+    # …and store them again, whole.
+    base, fragments = _stored_fragments(folder)
+    assert base is not None and sum(map(len, fragments.values())) >= len(rendered)
+
+
+def test_a_one_off_build_neither_reads_nor_writes_the_fragments(tmp_path, monkeypatch):
+    monkeypatch.setenv("CMOSC_FECHA_REFERENCIA", REFERENCE_DATE)
+    project = copy_project(tmp_path / "proyecto")
+    config, folder, output = project / "pelicanconf.py", tmp_path / "cache-paginas", tmp_path / "salida"
+    monkeypatch.setattr(cards, "_KEPT", {})
+    monkeypatch.setattr(cards, "_KEPT_UNDER", [None])
+    pages = PageCache(folder)  # `cmosc construir`
+    assert build(project, config, output, pages=pages).failure is None
+    _edit(project / PROFILE, "0381 4245566", "0381 4999111")
+    pages = PageCache(folder)
+    assert build(project, config, output, pages=pages).failure is None
+    assert (folder / INDEX_NAME).exists() and not (folder / FRAGMENTS_NAME).exists()
+    assert cards._KEPT == {}
+    # One a server left is not read either (nor rewritten).
+    (folder / FRAGMENTS_NAME).write_bytes(_with_hash(marshal.dumps((b"clave", {b"k": {b"d": "<p>"}}))))
+    before = (folder / FRAGMENTS_NAME).stat()
+    server = PageCache(folder, rebuilds=True)
+    server.load()
+    assert server.take_fragments() == (b"clave", {b"k": {b"d": "<p>"}})
+    _edit(project / PROFILE, "0381 4999111", "0381 4000222")
+    pages = PageCache(folder)
+    assert build(project, config, output, pages=pages).failure is None
+    assert pages.take_fragments() == (None, {}) and cards._KEPT == {}
+    after = (folder / FRAGMENTS_NAME).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
