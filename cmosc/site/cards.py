@@ -155,9 +155,11 @@ def install(context: dict, get_template) -> None:
 
 def keep_between_builds(context: dict, keys) -> None:
     """Fragments of this build are kept for the next one, under `keys.fragments(name, args)`
-    and `keys.organization(org)` (`PageKeys`)."""
+    and `keys.organization(org)` (`PageKeys`). Groups looked up before (Pelican's articles
+    list a program's participants before our pages) are looked up again, under their key."""
     for name in FRAGMENTS:
         context[name].keys = keys
+        context[name].release()
 
 
 def forget_unused(context: dict, keys) -> int:

@@ -117,3 +117,31 @@ def test_fragments_are_kept_between_builds_for_the_same_organization_arguments_a
     assert [len(group) for group in cards._KEPT.values()] == [1]
     # Pages not cached (no keys): nothing is reused.
     assert build(None, ([ana], 3)) == ([["Ana3"]], ["Ana"])
+
+
+def test_fragments_shown_before_the_pages_are_kept_too(monkeypatch):
+    """Pelican's articles list a program's participants (cards) before our generator hands
+    the cache its keys: those cards are kept under their key like any other."""
+    monkeypatch.setattr(cards, "_KEPT", {})
+    monkeypatch.setattr(cards, "_KEPT_UNDER", [None])
+    env = Environment(
+        loader=DictLoader(
+            {"t.html": "{% macro tarjeta(org, nivel) %}{{ org.slug }}{{ nivel }}{% endmacro %}"}
+        ),
+        autoescape=True,
+    )
+
+    class Org:
+        slug = "ana"
+
+    ana = Org()
+    context = {
+        name: cards.FragmentCache(name, env.get_template("t.html"), "tarjeta", {}) for name in cards.FRAGMENTS
+    }
+    assert list(context["tarjeta_html"].texts([ana], 3)) == ["ana3"]  # an article, before the keys
+    keys = _Keys("a", {ana: b"1"})
+    cards.keep_between_builds(context, keys)
+    assert list(context["tarjeta_html"].texts([ana], 3)) == ["ana3"]  # a profile's related list
+    cards.forget_unused(context, keys)
+    kept = cards._KEPT
+    assert kept == {keys.fragments("tarjeta_html", (3,)): {b"1": "ana3"}}
