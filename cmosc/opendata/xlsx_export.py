@@ -25,6 +25,11 @@ from cmosc.opendata.exporter import Exporter
 from cmosc.opendata.rows import COLUMNS, filas
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
+# zlib's fastest level: the sheet's XML (86 MB at 20,000 organizations) is deflated on every
+# build, also each time `cmosc servir` rebuilds after a save, and the level the rest of the
+# build waited on: 1 deflates it in 0.35 s instead of 0.98 s (level 6, zlib's default) for a
+# file 1.3 times as large (15.5 MB instead of 11.8 at 20,000; 1.6 instead of 1.2 at 2000).
+ZIP_LEVEL = 1
 DEFAULT_STAMP = datetime(2000, 1, 1)
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of the 1900 date system, as Excel counts it
 FIELDS = ["columna", "título", "tipo", "descripción"]
@@ -216,6 +221,7 @@ class _Spool:
 def _entry(name: str) -> zipfile.ZipInfo:
     entry = zipfile.ZipInfo(name, ZIP_EPOCH)
     entry.compress_type = zipfile.ZIP_DEFLATED
+    entry._compresslevel = ZIP_LEVEL  # what `ZipFile.open` reads of an entry it is given (3.11)
     entry.external_attr = 0o644 << 16
     return entry
 
