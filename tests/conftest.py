@@ -80,6 +80,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that stops reading (a page left, a request cancelled) is no test failure: its
+    broken pipe is not printed as a traceback in the test run."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def site_server(built_site):
     """Serve the built site on a free loopback port; yields its base URL."""
@@ -90,9 +99,12 @@ def site_server(built_site):
 
 def serve(directory: Path):
     """Serve a folder on a free loopback port in a thread; returns (server, base URL)."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory))
-    )
+    return serve_with(functools.partial(_QuietHandler, directory=str(directory)))
+
+
+def serve_with(handler):
+    """Serve with this request handler on a free loopback port in a thread: (server, base URL)."""
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

@@ -3,13 +3,11 @@ the manifest; and a new build replacing the cache. http://127.0.0.1 is a secure 
 
 from __future__ import annotations
 
-import http.server
 import json
 import shutil
-import threading
 
 import pytest
-from conftest import _QuietHandler, build_site, copy_project
+from conftest import _QuietHandler, build_site, copy_project, serve_with
 
 from support.map_data import markers
 from support.tiles import TILE_HOST, route_tiles
@@ -98,9 +96,7 @@ def test_a_new_build_replaces_the_cache(browser, tmp_path_factory):
     assert names[0] != names[1]
 
     handler = type("Handler", (_SwitchableHandler,), {"root": first / "uno"})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server, base = serve_with(handler)
     context = browser.new_context(locale="es-AR")
     try:
         page = context.new_page()

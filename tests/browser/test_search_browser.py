@@ -220,11 +220,7 @@ def test_axe_finds_no_violations(browser, site_server, width):
 @pytest.fixture(scope="module")
 def sharded_server(tmp_path_factory):
     """The sample data built with shards of 8 organizations (4 shards), served."""
-    import functools
-    import http.server
-    import threading
-
-    from conftest import build_site, copy_project
+    from conftest import build_site, copy_project, serve
 
     project = copy_project(tmp_path_factory.mktemp("fragmentado"))
     with (project / "pelicanconf.py").open("a", encoding="utf-8") as conf:
@@ -232,11 +228,8 @@ def sharded_server(tmp_path_factory):
     result = build_site(project, project / "output")
     assert result.returncode == 0, result.stderr
     assert (project / "output/buscar/nombres-3.json").exists()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "output"))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(project / "output")
+    yield url
     server.shutdown()
 
 

@@ -4,16 +4,13 @@ site built from XSS payloads in every text field without a single script or dial
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, _QuietHandler, build_site, copy_project
+from conftest import ROOT, build_site, copy_project, serve
 from jinja2 import Environment
 
 from cmosc.model.richtext import markdown_to_html
@@ -197,11 +194,8 @@ def xss_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def xss_server(xss_site):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(xss_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(xss_site)
+    yield url
     server.shutdown()
 
 
