@@ -100,7 +100,7 @@ class DirectoryGenerator(Generator):
         # Fragments are kept for a next build only by a process that builds again (in a one-off
         # `cmosc construir` they would stay in memory until its end); its first build starts
         # with those its last run stored.
-        keep_fragments = keys is not None and cache.rebuilds
+        keep_fragments = keys is not None and builds_again(self.context)
         if keep_fragments:
             cards.restore(*cache.take_fragments())
             cards.keep_between_builds(self.context, keys)
