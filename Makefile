@@ -53,7 +53,7 @@ bench: $(STAMP) sistema $(NODE_STAMP) ## mide velocidad, tamaño y Lighthouse; e
 	$(BIN)/python -m benchmarks.run --n $(N)
 
 clean: ## borra output/ y cachés
-	rm -rf output .cache .pytest_cache __pycache__ */__pycache__ benchmarks/.trabajo
+	rm -rf output .output-* .cache .pytest_cache __pycache__ */__pycache__ benchmarks/.trabajo
 
 derivados: $(STAMP) ## regenera JSON Schema, editor web, formularios y secciones de la guía
 	$(BIN)/cmosc derivados

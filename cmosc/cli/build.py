@@ -1,14 +1,15 @@
 """`cmosc construir`: validate, build with Pelican elsewhere, then swap into output/.
 
-A failed build never touches the previous `output/`: Pelican writes into a fresh
-sibling folder and only a complete site replaces the old one.
+A failed build never touches the previous `output/`: Pelican writes into a sibling
+folder (the site the last swap set aside, written over: `swap.py`) and only a complete
+site replaces the old one.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
-import shutil
+import os
 import sys
 import tempfile
 import traceback
@@ -25,7 +26,7 @@ from cmosc.site.background import stop_unfinished
 from cmosc.site.links import BrokenLinks
 from cmosc.site.page_cache import PageCache
 from cmosc.site.published import PublishedSite
-from cmosc.site.swap import swap_directory
+from cmosc.site.swap import claim_spare, set_aside, swap_directory
 from cmosc.site.written import SETTINGS_KEY as WRITTEN_FILES
 from cmosc.site.written import WrittenFiles
 
@@ -107,9 +108,15 @@ def build(
         )
         print(failure, file=sys.stderr)
         return Outcome(failure)
+    overlay = published is not None and published.current()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-nuevo-", dir=output.parent))
+    # Laid over the published site, only what changed is written aside: in an empty folder.
+    recycled = not overlay and claim_spare(staging, output)
     staging.chmod(0o755)  # mkdtemp is private; a published site is not
+    # Every file of this build is changed after this instant (by the same clock): older ones
+    # are the spare's, stale unless written again.
+    stale_before = os.stat(staging).st_ctime_ns if recycled else None
     # Pelican's console handler first: its logging setup adds it only to a root logger that
     # has no handler yet, and then the errors would be kept below but never shown.
     init_pelican_logging()
@@ -117,12 +124,11 @@ def build(
     logging.getLogger().addHandler(errors)
     if pages is not None:
         pages.start(config)
-    overlay = published is not None and published.current()
     if published is not None and not overlay:
         published.forget()  # nothing of it is trusted, but later builds will be laid over this one
     status, written = 1, None
     try:
-        status, written = run_pelican(config, staging, root, catalog, pages, published)
+        status, written = run_pelican(config, staging, root, catalog, pages, published, stale_before)
     except BrokenLinks as stop:  # already printed; a server goes on with the last good site
         errors.lines += stop.lines
     finally:
@@ -131,7 +137,7 @@ def build(
             pages.abandon()
     if status != 0:
         stop_unfinished()
-        shutil.rmtree(staging, ignore_errors=True)
+        set_aside(staging, output)  # a spare like any other: what this build wrote is written again
         failure = "\n".join(errors.lines + [f"La construcción falló; {output.name}/ no se modificó."])
         print(failure.splitlines()[-1], file=sys.stderr)  # Pelican already printed the rest
         return Outcome(failure)
@@ -169,16 +175,24 @@ def init_pelican_logging() -> None:
 
 
 def run_pelican(
-    config: Path, output: Path, root: Path, catalog, pages: PageCache | None = None, published=None
+    config: Path,
+    output: Path,
+    root: Path,
+    catalog,
+    pages: PageCache | None = None,
+    published=None,
+    stale_before: int | None = None,
 ) -> tuple[int, WrittenFiles | None]:
     """Pelican in this process, as its CLI runs it with `--fatal errors` (never quiet: that
     hides the errors it stops on), given the catalog validated above through its settings.
-    Its exit status, and what it wrote (`written.py`)."""
+    `stale_before`: `output` is a recycled site, whose files changed before this instant are
+    deleted unless written again. Its exit status, and what it wrote (`written.py`)."""
     # Imported here: `cmosc validar` (the pre-commit hook) must not pay for Pelican.
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    from cmosc.site.generator import PAGE_CACHE, PUBLISHED_SITE, VALIDATED_CATALOG
+    from cmosc.site.generator import PAGE_CACHE, PUBLISHED_SITE, STALE_BEFORE, VALIDATED_CATALOG
+    from cmosc.site.template_cache import SharedCode, TemplateCodeCache
 
     settings = read_settings(
         str(config),
@@ -189,13 +203,13 @@ def run_pelican(
             VALIDATED_CATALOG: catalog,
             PAGE_CACHE: pages,
             PUBLISHED_SITE: published,
+            STALE_BEFORE: stale_before,
         },
     )
-    if pages is not None:
-        from cmosc.site.template_cache import TemplateCodeCache
-
-        jinja = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": TemplateCodeCache(pages.templates)}
-        settings["JINJA_ENVIRONMENT"] = jinja
+    # One compiler for every generator's environment (`template_cache.py`), on disk too unless
+    # this build uses no cache.
+    code = TemplateCodeCache(pages.templates) if pages is not None else SharedCode()
+    settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": code}
     try:
         with _steady_heap(stay_frozen=pages is not None and pages.rebuilds):
             Pelican(settings).run()

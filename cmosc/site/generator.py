@@ -26,6 +26,7 @@ VALIDATED_CATALOG = "CMOSC_CATALOGO_VALIDADO"
 PAGE_CACHE = "CMOSC_CACHE_PAGINAS"
 # The site this build is laid over (`published.py`; none: every file is written).
 PUBLISHED_SITE = "CMOSC_SITIO_PUBLICADO"
+STALE_BEFORE = "CMOSC_VIEJOS_ANTES_DE"  # the output is a recycled site (`swap.claim_spare`)
 
 
 def builds_again(context: dict) -> bool:
@@ -94,7 +95,10 @@ class DirectoryGenerator(Generator):
         cache: PageCache | None = self.settings.get(PAGE_CACHE)
         keys = self._page_keys(cache)
         written = WrittenFiles(
-            Path(self.output_path), self.settings.get(PUBLISHED_SITE), self.settings.get("SITEURL", "")
+            Path(self.output_path),
+            self.settings.get(PUBLISHED_SITE),
+            self.settings.get("SITEURL", ""),
+            self.settings.get(STALE_BEFORE),
         )
         self.settings[WRITTEN_FILES] = self.context[WRITTEN_FILES] = written
         # Fragments are kept for a next build only by a process that builds again (in a one-off
@@ -121,7 +125,7 @@ class DirectoryGenerator(Generator):
         if cache is None:
             return None
         root = Path(setting(self.settings, "CMOSC_DATOS_RAIZ")).resolve()
-        skip = frozenset({VALIDATED_CATALOG, PAGE_CACHE, PUBLISHED_SITE, WRITTEN_FILES})
+        skip = frozenset({VALIDATED_CATALOG, PAGE_CACHE, PUBLISHED_SITE, WRITTEN_FILES, STALE_BEFORE})
         try:
             base = build_key(self.settings, root, cache.config, self.site, skip)
         except Uncacheable:

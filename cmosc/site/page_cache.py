@@ -35,7 +35,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cmosc.site.written import file_identity
+from cmosc.site.written import file_identity, write_file
 
 INDEX_NAME = "paginas.indice"
 LOCK_NAME = "bloqueo"
@@ -174,8 +174,7 @@ class PageCache:
             return False
         self._checked[source.name] = file_identity(stat)
         if not _link(source, target):  # another file system, or links not allowed: a copy
-            with open(target, "wb") as handle:
-                handle.write(content)
+            write_file(str(target), (content,))
         return True
 
     def _unchanged(self, source: Path) -> bool:
@@ -305,8 +304,15 @@ def _read_checked(path: Path, header: bytes) -> bytes | None:
 
 
 def _link(source: Path, target: Path) -> bool:
+    """Hard-link `source` at `target`. A file a recycled site has there gives way, unless it is
+    that very file (the page was taken from the cache last time too)."""
     try:
         os.link(source, target)
+    except FileExistsError:
+        if os.path.samestat(os.stat(source), os.lstat(target)):
+            return True
+        os.unlink(target)
+        return _link(source, target)
     except OSError:
         return False
     return True

@@ -23,7 +23,7 @@ import os
 from pathlib import Path
 
 from cmosc.site.swap import remove_later, swap_directory
-from cmosc.site.written import file_identity, relative_files
+from cmosc.site.written import file_identity, relative_files, remove_empty_parents
 
 
 class PublishedSite:
@@ -93,7 +93,7 @@ class PublishedSite:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.output / relative)
                 self.removed += 1
-            _remove_empty_parents(self.output, relative)
+            remove_empty_parents(self.output, relative)
         folders: set[str] = set()
         for relative in changed:
             folder = os.path.dirname(relative)
@@ -116,14 +116,3 @@ def _identity(path: str) -> tuple[int, int, int] | None:
         return file_identity(os.stat(path))
     except OSError:
         return None
-
-
-def _remove_empty_parents(root: Path, relative: str) -> None:
-    """Remove the folders of `relative` that its deletion left empty (a clean build has none)."""
-    folder = os.path.dirname(relative)
-    while folder:
-        try:
-            os.rmdir(root / folder)
-        except OSError:  # not empty (or already gone)
-            return
-        folder = os.path.dirname(folder)

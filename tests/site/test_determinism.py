@@ -4,10 +4,12 @@ touches the published site."""
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_project
+from conftest import REFERENCE_DATE, build_site, copy_project
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -67,8 +69,45 @@ def test_failed_builds_leave_the_previous_site_intact(tmp_path):
 
     assert snapshot(output) == before
     assert {p: p.stat().st_mtime_ns for p in output.rglob("*")} == mtimes
+    # The half-written folder is kept only as the next build's spare (`swap.py`).
     leftovers = [p.name for p in project.iterdir() if p.name.startswith(".output")]
-    assert leftovers == []
+    assert leftovers == [".output-anterior"]
+
+
+def test_a_build_over_the_last_sites_spare_equals_a_clean_one(tmp_path, monkeypatch):
+    """The next build writes over the site the last swap set aside: whatever that holds (pages
+    of a deleted profile, a folder where a file goes now and the reverse, a file longer than
+    its new bytes, one hard-linked to the page cache), the result is a clean build's."""
+    from cmosc.cli.build import build
+
+    monkeypatch.setenv("CMOSC_FECHA_REFERENCIA", REFERENCE_DATE)
+    project = copy_project(tmp_path / "proyecto")
+    config, output = project / "pelicanconf.py", project / "output"
+    assert build(project, config, tmp_path / "limpio").failure is None
+    clean = snapshot(tmp_path / "limpio")
+    assert build(project, config, output).failure is None
+    assert build(project, config, output).failure is None  # the first one is now the spare
+    spare = project / ".output-anterior"
+    assert snapshot(spare) == clean
+
+    (spare / "organizaciones" / "borrada").mkdir()
+    (spare / "organizaciones" / "borrada" / "index.html").write_text("<p>perfil borrado</p>", "utf-8")
+    (spare / "robots.txt").write_bytes((spare / "robots.txt").read_bytes() * 40)
+    page = next(name for name in clean if name.startswith("organizaciones/") and name.endswith("/index.html"))
+    shutil.rmtree(spare / Path(page).parent)
+    (spare / Path(page).parent).write_text("un archivo donde va una carpeta", "utf-8")
+    (spare / "sitemap.xml").unlink()
+    (spare / "sitemap.xml" / "viejo").mkdir(parents=True)
+    cached = tmp_path / "cache-de-paginas.html"
+    cached.write_text("<p>la copia de la caché</p>", "utf-8")
+    (spare / "index.html").unlink()
+    os.link(cached, spare / "index.html")
+
+    assert build(project, config, output).failure is None
+    assert snapshot(output) == clean
+    assert not (output / "organizaciones" / "borrada").exists()  # also its emptied folder
+    assert cached.read_text("utf-8") == "<p>la copia de la caché</p>"
+    assert snapshot(spare) == clean  # the site just replaced, set aside for the next build
 
 
 def test_reference_date_only_from_settings_or_epoch(tmp_path, monkeypatch):
