@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
+import os
 import sys
+import threading
 from pathlib import Path
 
 from cmosc.cli import commands
@@ -61,5 +65,21 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def entry() -> None:
+    """The `cmosc` program: `main`, then out without freeing the heap object by object. After
+    a build that took 0.2 s at N=2000 (4 % of the build): the validated catalog, the pages'
+    attributes, Pelican's content. Everything is written and closed by then; the exit
+    handlers still run (logging's, multiprocessing's) and the output streams are flushed. With
+    another thread still running (none of ours, but a library's), the ordinary exit waits."""
+    status = main()
+    if threading.active_count() > 1:
+        sys.exit(status)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: as the ordinary exit
+            stream.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

@@ -258,12 +258,18 @@ def file_digest(path: Path) -> bytes:
 
 
 def relative_files(root: Path):
-    """Every file under `root`, relative and in POSIX form (scandir: no stat per file)."""
-    for folder, _, names in os.walk(root):
-        relative = os.path.relpath(folder, root)
-        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        for name in names:
-            yield prefix + name
+    """Every file under `root`, relative and in POSIX form, as `os.walk` finds them (a link to a
+    folder is neither followed nor a file) but without its `lstat` of every folder: the type
+    each folder's scandir gives is enough (2900 folders at N=2000)."""
+    pending = [("", os.fspath(root))]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.is_dir():
+                    yield prefix + entry.name
+                elif not entry.is_symlink():
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
 
 
 def page_attributes(text: str, site_url: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
