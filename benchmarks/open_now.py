@@ -39,7 +39,9 @@ def measure(output_dir: Path, project_dir: Path) -> list[tuple[str, str]]:
         return [("«Abierto ahora»", "sin Node: no medido")]
     rows = []
     for path in sorted((output_dir / "buscar").glob("documentos-*.json")):
-        rows += [d["h"] for d in json.loads(path.read_text("utf-8"))["documentos"] if d.get("h")]
+        # By column, each row's hours an index into `horarios` (as search.js `rows` reads it).
+        shard = json.loads(path.read_text("utf-8"))
+        rows += [shard["horarios"][h] for h in shard["columnas"].get("h", []) if h is not None]
     result = subprocess.run(
         [node, "-e", RUNNER, str(HOURS_JS)],
         input=json.dumps(rows),

@@ -116,14 +116,15 @@ def _build_seconds(project_dir: Path) -> float:
     """Time of the search files alone, in process (catalog and model already built)."""
     from cmosc.model.organization import build_organizations
     from cmosc.profiles.catalog import load_catalog
-    from cmosc.search import pipeline
+    from cmosc.search import compact, pipeline
     from cmosc.search.tiers import search_files
     from cmosc.settings import reference_date
 
     today = reference_date({"CMOSC_FECHA_REFERENCIA": "2026-11-25"})
     catalog = load_catalog(project_dir, today=today)
     organizations = build_organizations(catalog, today)
-    pipeline._CACHE.clear()  # cold, like a fresh build
+    pipeline._VARIANTS.clear()  # cold, like a fresh build: no word's terms known yet
+    compact._TERMS.clear()
     started = time.perf_counter()
     search_files(organizations, catalog.vocabularies)
     return time.perf_counter() - started
