@@ -1,11 +1,12 @@
 """Replace a directory by a freshly built one without ever leaving a half site.
 
 The replaced site is kept beside it as a spare (`.output-anterior`), which the next build
-takes as its staging folder and writes over (`claim_spare`, `written.py`). On ext4 a new
-inode skips those freed in the last minute (`recently_deleted`, to keep their blocks for a
-journal replay), so a build that made 5,400 new files and folders while the old site was
-being deleted paid for every earlier deletion: its system time grew from 0.25 to 1.8 s over
-a few consecutive builds at N=2000. Writing over the spare makes no new inodes and deletes
+takes as its staging folder and writes over (`claim_spare`, `written.py`). On ext4 without a
+journal (as on the machines this runs on) a new inode skips those freed in the last minute,
+five while their inode table is not yet written back, reading each to tell
+(`recently_deleted`: a crash must not find them reused); so a build that made 5,400 new
+files and folders while the old site was being deleted paid for every earlier deletion: its
+system time grew from 0.25 to 1.8 s over a few consecutive builds at N=2000. Writing over the spare makes no new inodes and deletes
 only what the new site no longer has; plain Pelican, which writes over its output in place,
 never paid that. The cost is one more copy of the site on disk. A second spare (two builds
 at once) is deleted by a separate `rm -rf` that the build does not wait for.
