@@ -62,8 +62,11 @@ class Background:
         output: Path,
         keep: Keep | None = None,
         published=None,
+        stale_before: int | None = None,
     ):
+        """`published`, `stale_before`: as `WrittenFiles` takes them."""
         self._job, self._output, self._keep, self._published = job, output, keep, published
+        self._stale_before = stale_before
         self._process = None
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context(
@@ -75,7 +78,9 @@ class Background:
             writer.close()
 
     def _write_all(self) -> list[tuple[str, int, bytes]]:
-        return write_each(self._job(), WrittenFiles(self._output, self._published))
+        return write_each(
+            self._job(), WrittenFiles(self._output, self._published, stale_before=self._stale_before)
+        )
 
     def _child(self, connection) -> None:
         try:

@@ -15,11 +15,14 @@ regular expression reads them reliably (and much faster than an HTML parser).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import html
 import os
 import re
 import shutil
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -166,9 +169,8 @@ class WrittenFiles:
             try:
                 os.mkdir(self._root + folder)
             except FileExistsError:  # Pelican or the theme already wrote in it, or a recycled site
-                if self.stale_before is not None and not os.path.isdir(self._root + folder):
-                    os.unlink(self._root + folder)  # a file of the last build where a folder goes now
-                    os.mkdir(self._root + folder)
+                if self.stale_before is not None:
+                    _folder_in_place(self._root + folder)
         self._folders.add(folder)
 
     def note_page(self, save_as: str, text: str) -> None:
@@ -195,30 +197,54 @@ class WrittenFiles:
                 self.digests[relative] = file_digest(Path(path))
 
 
+def _folder_in_place(path: str) -> None:
+    """A folder at `path`, where a recycled site may have a file or a link of the last build.
+    The open-data process may be doing the same at once: whichever makes it, it is made."""
+    with contextlib.suppress(FileNotFoundError):
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            return
+    with contextlib.suppress(FileNotFoundError, IsADirectoryError):  # the other one's work
+        os.unlink(path)
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(path)
+
+
 def write_file(path: str, parts: Iterable[bytes]) -> None:
     """A file of these bytes in a few system calls: Python's `open` adds an ioctl and an lseek
     for its buffer and TTY check, on each of 3000 pages. Parts are joined up to WRITE_SIZE
     (the open data comes one organization at a time: 41,000 writes at N=2000). A file already
     there (a recycled site) is written over, then cut to size: one truncated to nothing is
     flushed to disk when it is closed (ext4's auto_da_alloc), five times the system time. One
-    hard-linked to the page cache gives way to a new file instead: never written through."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC
-    handle = os.open(path, flags, 0o666)
+    that is also elsewhere gives way to a new file: nothing is written through a link."""
+    handle, before = _open_alone(path)
     try:
-        before = os.fstat(handle)
-        if before.st_nlink > 1:
-            os.unlink(path)
-            handle, linked = os.open(path, flags | os.O_EXCL, 0o666), handle
-            os.close(linked)
         size = 0
         for chunk in _chunks(parts):
             size += len(chunk)
             while chunk:  # a write may take only part of the bytes
                 chunk = chunk[os.write(handle, chunk) :]
-        if size < before.st_size:
+        if size < before:
             os.ftruncate(handle, size)
     finally:
         os.close(handle)
+
+
+def _open_alone(path: str) -> tuple[int, int]:
+    """`path` open for writing, and the size it had: a file of its own. One that is also
+    elsewhere (a hard link of the page cache, a symbolic link) gives way to a new file."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        handle = os.open(path, flags, 0o666)
+    except OSError as error:
+        if error.errno != errno.ELOOP:  # ELOOP: a symbolic link
+            raise
+    else:
+        found = os.fstat(handle)
+        if found.st_nlink == 1:
+            return handle, found.st_size
+        os.close(handle)
+    os.unlink(path)
+    return os.open(path, flags | os.O_EXCL, 0o666), 0
 
 
 def _chunks(parts: Iterable[bytes]):
@@ -258,18 +284,18 @@ def file_digest(path: Path) -> bytes:
 
 
 def relative_files(root: Path):
-    """Every file under `root`, relative and in POSIX form, as `os.walk` finds them (a link to a
-    folder is neither followed nor a file) but without its `lstat` of every folder: the type
-    each folder's scandir gives is enough (2900 folders at N=2000)."""
+    """Every file under `root`, relative and in POSIX form; a symbolic link is not followed,
+    and listed as a file. The type each folder's scandir gives is enough: no `stat` per file,
+    nor the `lstat` of every folder that `os.walk` adds (2900 folders at N=2000)."""
     pending = [("", os.fspath(root))]
     while pending:
         prefix, folder = pending.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
-                if not entry.is_dir():
-                    yield prefix + entry.name
-                elif not entry.is_symlink():
+                if entry.is_dir(follow_symlinks=False):
                     pending.append((f"{prefix}{entry.name}/", entry.path))
+                else:
+                    yield prefix + entry.name
 
 
 def page_attributes(text: str, site_url: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -77,7 +77,8 @@ def test_failed_builds_leave_the_previous_site_intact(tmp_path):
 def test_a_build_over_the_last_sites_spare_equals_a_clean_one(tmp_path, monkeypatch):
     """The next build writes over the site the last swap set aside: whatever that holds (pages
     of a deleted profile, a folder where a file goes now and the reverse, a file longer than
-    its new bytes, one hard-linked to the page cache), the result is a clean build's."""
+    its new bytes, one hard-linked to the page cache, links to elsewhere), the result is a
+    clean build's, and nothing outside the output is written."""
     from cmosc.cli.build import build
 
     monkeypatch.setenv("CMOSC_FECHA_REFERENCIA", REFERENCE_DATE)
@@ -102,11 +103,22 @@ def test_a_build_over_the_last_sites_spare_equals_a_clean_one(tmp_path, monkeypa
     cached.write_text("<p>la copia de la caché</p>", "utf-8")
     (spare / "index.html").unlink()
     os.link(cached, spare / "index.html")
+    elsewhere = tmp_path / "fuera"
+    (elsewhere / "carpeta").mkdir(parents=True)
+    (elsewhere / "archivo.txt").write_text("de otra carpeta", "utf-8")
+    (spare / "404.html").unlink()
+    (spare / "404.html").symlink_to(elsewhere / "archivo.txt")
+    shutil.rmtree(spare / "barrios")
+    (spare / "barrios").symlink_to(elsewhere / "carpeta", target_is_directory=True)
+    (spare / "enlace-viejo").symlink_to(elsewhere / "carpeta", target_is_directory=True)
 
     assert build(project, config, output).failure is None
     assert snapshot(output) == clean
     assert not (output / "organizaciones" / "borrada").exists()  # also its emptied folder
     assert cached.read_text("utf-8") == "<p>la copia de la caché</p>"
+    assert sorted(p.name for p in elsewhere.rglob("*")) == ["archivo.txt", "carpeta"]
+    assert (elsewhere / "archivo.txt").read_text("utf-8") == "de otra carpeta"
+    assert not any(p.is_symlink() for p in output.rglob("*"))
     assert snapshot(spare) == clean  # the site just replaced, set aside for the next build
 
 

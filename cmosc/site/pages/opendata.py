@@ -74,7 +74,7 @@ def start_in_background(generators) -> None:
 
     A process that lays its builds over the site it published (`cmosc servir`) builds again:
     the fragments the job made are sent back and kept for the next build (`fragments.py`)."""
-    from cmosc.site.generator import PUBLISHED_SITE  # which imports this module
+    from cmosc.site.generator import PUBLISHED_SITE, STALE_BEFORE  # which imports this module
 
     for generator in generators:
         site = getattr(generator, "site", None)
@@ -90,6 +90,7 @@ def start_in_background(generators) -> None:
                 Path(generator.output_path),
                 keep if published is not None else None,
                 published,
+                generator.settings.get(STALE_BEFORE),
             )
 
 
