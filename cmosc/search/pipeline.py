@@ -58,7 +58,6 @@ registered under the same names (``search-pipeline.js`` registers them).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -109,26 +108,25 @@ class _CharacterMap(dict):
 
 _MAP = _CharacterMap()
 
-# Below U+0250, the characters that stay in words, and those `_MAP` does not remove (the
-# others are format characters): a text made only of the latter (almost every Spanish
-# text) is split by one regular expression, twice as fast as translating it with the same
-# words (checked over every character below U+0250 in tests/unit/test_search_pipeline.py).
-_LATIN = [chr(code) for code in range(ord(_LATIN_LIMIT))]
-_IN_WORDS = "".join(re.escape(c) for c in _LATIN if c != "." and _MAP[ord(c)] == ord(c))
-_NOT_REMOVED = "".join(re.escape(c) for c in _LATIN if _MAP[ord(c)] is not None)
-_LATIN_WORD = re.compile(f"[{_IN_WORDS}]+")
-_NOT_LATIN = re.compile(f"[^{_NOT_REMOVED}]")
+# `_MAP` for the Latin-1 characters as a `bytes.translate` table, and the characters it
+# removes, dots too: a dot never separates words, so removing them all first leaves the
+# same words. A Latin-1 text (almost every Spanish text) is translated as bytes and split
+# at its spaces, all from C: twice as fast as a regular expression picking the words
+# (checked over every Latin-1 character in tests/unit/test_search_pipeline.py).
+_LATIN_1_MAP = bytes(code if _MAP[code] == code else ord(" ") for code in range(256))
+_LATIN_1_REMOVED = b"." + bytes(code for code in range(256) if _MAP[code] is None)
 
 
 def split_words(text: str) -> list[str]:
     """Normalize and split a text into words (no filtering, no stemming)."""
     if not text:
         return []
-    # A dot never separates words, so removing them all first leaves the same words.
-    text = normalize(text).replace(".", "")
-    if _NOT_LATIN.search(text) is None:
-        return _LATIN_WORD.findall(text)
-    return [part for part in text.translate(_MAP).split(" ") if part]
+    text = normalize(text)
+    try:
+        latin_1 = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return [part for part in text.replace(".", "").translate(_MAP).split(" ") if part]
+    return latin_1.translate(_LATIN_1_MAP, _LATIN_1_REMOVED).decode("latin-1").split()
 
 
 @lru_cache(maxsize=65536)
