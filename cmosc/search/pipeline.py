@@ -188,12 +188,20 @@ def _compute_variants(word: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys((a, b, c)) if t)
 
 
-@lru_cache(maxsize=65536)
 def synonym_key(word: str) -> str:
     """How synonym entries and text words are compared: folded, and without the plural
     and a final "e" («comedores» → «comedor», «adolescentes»/«adolescente» →
     «adolescent»). Not a Snowball stem: stems join too much for a synonym («comida» and
     «como» share «com»). A stopword is compared as it is."""
+    return _KEYS[word]
+
+
+def synonym_keys(words: list[str]) -> list[str]:
+    """``synonym_key`` of each word, looked up from C."""
+    return list(map(_KEYS.__getitem__, words))
+
+
+def _compute_key(word: str) -> str:
     key = fold(word)
     if key in _STOPWORDS or not key.isascii():
         return key
@@ -225,6 +233,7 @@ class _PerWord(dict):
 
 
 _VARIANTS = _PerWord(_compute_variants)
+_KEYS = _PerWord(_compute_key)
 
 
 def variants(word: str) -> tuple[str, ...]:

@@ -91,7 +91,7 @@ class Synonyms:
 
     def spans(self, words: Sequence[str]) -> dict[int, tuple[int, int]]:
         """{start: (end, group)} of the entries found in ``words`` (normalized words), in order."""
-        keys = list(map(pl.synonym_key, words))
+        keys = pl.synonym_keys(words)
         found = {i: (i + 1, self._one_word[key]) for i, key in enumerate(keys) if key in self._one_word}
         for start, end, number in self._found_longer(keys):
             for i in range(start, end):
@@ -102,7 +102,7 @@ class Synonyms:
     def terms(self, words: Sequence[str]) -> list[str]:
         """Group terms a document's words add, in order (with repeats): `spans`' groups,
         with the one-word entries between the longer ones looked up from C."""
-        keys = list(map(pl.synonym_key, words))
+        keys = pl.synonym_keys(words)
         one_word = self._one_word_terms.get
         found: list[str] = []
         done = 0
