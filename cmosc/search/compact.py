@@ -220,6 +220,9 @@ def _digits(n: int) -> str:
 #: `_digits` of the numbers below 4096, looked up rather than worked out again: every delta
 #: of a shard of up to 4096 documents (2500 by default).
 _CODES = [_digits(n) for n in range(4096)]
+#: The one-digit numbers (below 32) → their digit, as a `bytes.translate` table: most posting
+#: lists have only such deltas (at 2000 profiles, 92 % of the occurrences).
+_ONE_DIGIT = bytes.maketrans(bytes(range(32)), _DIGITS[:32].encode("ascii"))
 
 
 def _positions() -> array:
@@ -229,7 +232,10 @@ def _positions() -> array:
 def vlq(numbers: Iterable[int]) -> str:
     """Non-negative integers as base-64 VLQ digits (see the module's docstring)."""
     numbers = list(numbers)
-    if max(numbers, default=0) < len(_CODES):
+    top = max(numbers, default=0)
+    if top < 32:
+        return bytes(numbers).translate(_ONE_DIGIT).decode("ascii")
+    if top < len(_CODES):
         return "".join(map(_CODES.__getitem__, numbers))
     return "".join(map(_digits, numbers))
 

@@ -22,11 +22,16 @@ _SEPARATORS = re.compile(r"[\s./-]+")
 _PADDED_NUMBER = re.compile(r"\b0+(\d+)")
 
 
-def plain_text(html_fragment: str) -> str:
+def _visible_text(html_fragment: str) -> str:
     """Visible text of sanitized HTML: tags dropped (link targets are not
-    text), entities decoded, spaces collapsed."""
+    text), entities decoded; spaces as they come."""
+    return html.unescape(_TAG.sub(" ", str(html_fragment)))
+
+
+def plain_text(html_fragment: str) -> str:
+    """Visible text of sanitized HTML (`_visible_text`), spaces collapsed."""
     # Split and joined: a regular expression's `sub` made a replacement for every space.
-    return " ".join(html.unescape(_TAG.sub(" ", str(html_fragment))).split())
+    return " ".join(_visible_text(html_fragment).split())
 
 
 def _join(parts: Iterable[str | None]) -> str:
@@ -43,7 +48,7 @@ def identifier_text(values: Iterable[str]) -> str:
 
 
 def index_texts(org: Organization) -> dict[str, str]:
-    """Every indexed field of one organization, as plain text (see `tiers`)."""
+    """Every indexed field of one organization, as text (see `tiers`)."""
     activities = org.data.get("actividades") or []
     return {
         "id": org.slug,
@@ -58,7 +63,8 @@ def index_texts(org: Organization) -> dict[str, str]:
         "necesidades_tipos": _join(dict.fromkeys(n.tipo.nombre for n in org.necesidades)),
         "necesidades": _join(n.descripcion for n in org.necesidades),
         "actividades": _join(_join((a.get("nombre"), a.get("descripcion"))) for a in activities),
-        "descripcion": plain_text(org.descripcion_html),
+        # Spaces not collapsed: the index splits at any run of them (half of `plain_text`'s time).
+        "descripcion": _visible_text(org.descripcion_html),
     }
 
 

@@ -32,13 +32,18 @@ GROUP_PREFIX = "="
 class Synonyms:
     #: Per group, its entries as key sequences (what travels to the JS).
     groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
-    #: first key → (the entries of several words starting with it as [(keys, group)],
-    #: longest first; the group of the entry that is that one word, or None).
-    _starts: dict = field(default_factory=dict, compare=False, repr=False)
+    #: key → the group of the entry that is that one word.
+    _one_word: dict = field(init=False, compare=False, repr=False)
+    #: key → that group's term (`group_term`).
+    _one_word_terms: dict = field(init=False, compare=False, repr=False)
+    #: first key → the entries of several words starting with it as [(keys, group)], longest first.
+    _longer: dict = field(init=False, compare=False, repr=False)
+    #: The first two keys of every entry of several words.
+    _pairs: frozenset = field(init=False, compare=False, repr=False)
 
     def __post_init__(self):
-        longer: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         one_word: dict[str, int] = {}
+        longer: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         seen: set[tuple[str, ...]] = set()
         for number, entries in enumerate(self.groups):
             for keys in entries:
@@ -50,8 +55,12 @@ class Synonyms:
                         longer.setdefault(keys[0], []).append((keys, number))
         for options in longer.values():
             options.sort(key=lambda option: -len(option[0]))
-        starts = {key: (longer.get(key, []), one_word.get(key)) for key in longer.keys() | one_word.keys()}
-        object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_one_word", one_word)
+        object.__setattr__(self, "_one_word_terms", {key: self.group_term(n) for key, n in one_word.items()})
+        object.__setattr__(self, "_longer", longer)
+        object.__setattr__(
+            self, "_pairs", frozenset(keys[:2] for options in longer.values() for keys, _ in options)
+        )
 
     @classmethod
     def from_groups(cls, groups: Iterable[Sequence[str]]) -> Synonyms:
@@ -63,31 +72,46 @@ class Synonyms:
             )
         )
 
-    def spans(self, words: Sequence[str]) -> dict[int, tuple[int, int]]:
-        """{start: (end, group)} of the entries found in ``words`` (normalized words)."""
-        starts = self._starts
-        if not starts:
-            return {}
-        keys = list(map(pl.synonym_key, words))
-        found: dict[int, tuple[int, int]] = {}
-        end = 0  # where the last entry found ends: none starts inside it
-        for i in compress(count(), map(starts.__contains__, keys)):  # where one may start
+    def _found_longer(self, keys: list[str]) -> list[tuple[int, int, int]]:
+        """(start, end, group) of the entries of several words found in ``keys``, in order.
+        Only they decide where an entry may start (none inside one found): a one-word entry
+        is found wherever its key is outside them. They are tried only where the next key
+        is their second one, picked from C: in most texts nowhere."""
+        found = []
+        end = 0
+        for i in compress(count(), map(self._pairs.__contains__, zip(keys, keys[1:]))):
             if i < end:
                 continue
-            longer, group = starts[keys[i]]
-            for entry, number in longer:
+            for entry, number in self._longer[keys[i]]:
                 if tuple(keys[i : i + len(entry)]) == entry:
                     end = i + len(entry)
-                    found[i] = (end, number)
+                    found.append((i, end, number))
                     break
-            else:
-                if group is not None:
-                    found[i] = (i + 1, group)
         return found
 
+    def spans(self, words: Sequence[str]) -> dict[int, tuple[int, int]]:
+        """{start: (end, group)} of the entries found in ``words`` (normalized words), in order."""
+        keys = pl.synonym_keys(words)
+        found = {i: (i + 1, self._one_word[key]) for i, key in enumerate(keys) if key in self._one_word}
+        for start, end, number in self._found_longer(keys):
+            for i in range(start, end):
+                found.pop(i, None)
+            found[start] = (end, number)
+        return dict(sorted(found.items()))
+
     def terms(self, words: Sequence[str]) -> list[str]:
-        """Group terms a document's words add, in order (with repeats)."""
-        return [self.group_term(group) for _, group in self.spans(words).values()]
+        """Group terms a document's words add, in order (with repeats): `spans`' groups,
+        with the one-word entries between the longer ones looked up from C."""
+        keys = pl.synonym_keys(words)
+        one_word = self._one_word_terms.get
+        found: list[str] = []
+        done = 0
+        for start, end, number in self._found_longer(keys):
+            found += filter(None, map(one_word, keys[done:start]))
+            found.append(self.group_term(number))
+            done = end
+        found += filter(None, map(one_word, keys[done:]))
+        return found
 
     @staticmethod
     @cache
@@ -97,7 +121,7 @@ class Synonyms:
         return f"{GROUP_PREFIX}{group}"
 
     def __bool__(self) -> bool:
-        return bool(self._starts)
+        return bool(self._one_word or self._longer)
 
     def js_config(self) -> list:
         return [[list(keys) for keys in entries] for entries in self.groups]
