@@ -51,9 +51,10 @@ differences.
    the words' terms; in a query the entry becomes one group holding ``=N``.
    Entries are compared by ``synonym_key`` (folded, without plural endings).
 
-The lunr pipeline functions are registered under the labels in ``LABELS``; lunr
-serializes those labels in the index and lunr.js must have functions
-registered under the same names (``search-pipeline.js`` registers them).
+The lunr pipeline functions (``cmosc.search.lunr_functions``) are registered
+under the labels in ``LABELS``; lunr serializes those labels in the index and
+lunr.js must have functions registered under the same names
+(``search-pipeline.js`` registers them).
 """
 
 from __future__ import annotations
@@ -64,7 +65,6 @@ from importlib import resources
 from itertools import chain
 
 import snowballstemmer
-from lunr.pipeline import Pipeline
 
 #: Goes up when the processing changes; the JS refuses an index of another version.
 PIPELINE_VERSION = 2
@@ -334,38 +334,3 @@ def js_config(synonyms=None) -> dict:
         "palabras_vacias": list(STOPWORDS),
         "sinonimos": synonyms.js_config() if synonyms else [],
     }
-
-
-# lunr pipeline functions: signature (token, i, tokens), as in lunr.js.
-
-
-def split_token(token, i=None, tokens=None):
-    """Normalize and split a token again (lunr's tokenizer only cuts at spaces
-    and hyphens; this is the project's split)."""
-    text = str(token)
-    parts = split_words(text)
-    if parts == [text]:
-        return token
-    return [token.clone(lambda _s, _m, p=p: p) for p in parts]
-
-
-def drop_stopword(token, i=None, tokens=None):
-    return None if fold(str(token)) in _STOPWORDS else token
-
-
-def stem_token(token, i=None, tokens=None):
-    found = variants(str(token))
-    if not found:
-        return None
-    clones = [token.clone(lambda _s, _m, t=t: t) for t in found[1:]]
-    return [token.update(lambda _s, _m: found[0]), *clones]
-
-
-def _register() -> None:
-    for function, key in ((split_token, "split"), (drop_stopword, "stopwords"), (stem_token, "stems")):
-        label = LABELS[key]
-        if Pipeline.registered_functions.get(label) is not function:
-            Pipeline.register_function(function, label)
-
-
-_register()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cmosc.profiles.synonyms import load_synonyms
+from cmosc.search import lunr_functions
 from cmosc.search import pipeline as pl
 from cmosc.search.synonyms import Synonyms
 from support.node_runner import open_search_page, run_js
@@ -447,7 +448,7 @@ def test_functions_registered_in_lunr_python():
 
     for label in pl.LABELS.values():
         assert label in Pipeline.registered_functions
-    assert Pipeline.registered_functions[pl.LABELS["stems"]] is pl.stem_token
+    assert Pipeline.registered_functions[pl.LABELS["stems"]] is lunr_functions.stem_token
 
 
 def test_lunr_pipeline_equals_tokens():

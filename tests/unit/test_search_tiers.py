@@ -16,6 +16,7 @@ from lunr.builder import Builder
 
 from cmosc.model.organization import build_organizations, unique_phones
 from cmosc.profiles.catalog import load_catalog
+from cmosc.search import lunr_functions as lunr_fn
 from cmosc.search import pipeline as pl
 from cmosc.search.compact import (
     COMPACT_FORMAT,
@@ -59,8 +60,8 @@ def _lunr_builder_index(docs: list[dict], fields) -> dict:
         builder.field(
             field, boost=boost, extractor=lambda doc, field=field: pl.split_words(doc.get(field) or "")
         )
-    builder.pipeline.add(pl.split_token, pl.drop_stopword, pl.stem_token)
-    builder.pipeline.skip(pl.drop_stopword, sorted(pl.FIELDS_KEEPING_STOPWORDS))
+    builder.pipeline.add(lunr_fn.split_token, lunr_fn.drop_stopword, lunr_fn.stem_token)
+    builder.pipeline.skip(lunr_fn.drop_stopword, sorted(pl.FIELDS_KEEPING_STOPWORDS))
     for position, doc in enumerate(docs):
         builder.add({**doc, "id": lunr_ref(position)})
     return builder.build().serialize()
