@@ -49,7 +49,25 @@ class Column:
             convert = KINDS[self.derived].companion.value
         steps = tuple((key.removesuffix("[]"), key.endswith("[]")) for key in self.ruta)
         if any(many for _, many in steps):
-            return lambda data: _joined(_collect(data, steps), convert)
+            (first, first_many), rest = steps[0], steps[1:]
+
+            def listed(data):
+                # Every value at the path, one per list item (None where an item lacks it); the
+                # first step straight from the organization's data, which is always an object.
+                value = data.get(first)
+                values = (value or ()) if first_many else [value]
+                for key, many in rest:
+                    following = []
+                    for item in values:
+                        value = item.get(key) if isinstance(item, dict) else None
+                        if many:
+                            following += value or ()
+                        else:
+                            following.append(value)
+                    values = following
+                return _joined(values, convert)
+
+            return listed
         keys = tuple(key for key, _ in steps)
         typed = self.tipo != "string"
 
@@ -114,22 +132,6 @@ FIJAS = (
 
 # Columns whose exported value differs from what staff type in the profile.
 DESCRIPTIONS = {"logo": "Dirección de la imagen del logo publicada en el directorio (reducida a 256 px)."}
-
-
-def _collect(data, steps: tuple[tuple[str, bool], ...]) -> list:
-    """Every value at the path of `steps` (key, is a list), one per list item (None where an
-    item lacks it)."""
-    current = [data]
-    for key, many in steps:
-        following = []
-        for item in current:
-            value = item.get(key) if isinstance(item, dict) else None
-            if many:
-                following += value or ()
-            else:
-                following.append(value)
-        current = following
-    return current
 
 
 def _keyed(data: dict, ruta: tuple[str, ...], vocabulary) -> list:
@@ -231,4 +233,7 @@ def _joined(values: list, convert: Callable | None = None) -> str | None:
         return None
     if convert is not None:
         values = [None if v is None else convert(v) for v in values]
-    return SEPARATOR.join(map(texto, values))
+    for value in values:
+        if value.__class__ is not str:  # a number, a date, a gap: each as `texto` writes it
+            return SEPARATOR.join(map(texto, values))
+    return SEPARATOR.join(values)  # texts only, as most lists are: no call of `texto` for each

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv as _csv
-import io
 import re
 from collections.abc import Iterator
 from functools import partial
@@ -19,6 +17,7 @@ BOM = "\ufeff"
 # phone numbers (+54 381 …, -26.81, joined lists of them) have no letters, so they
 # cannot call anything and stay as they are.
 _FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().|+-]*$))")
+_FORMULA_STARTS = frozenset("=@\t\r+-")  # the first characters `_FORMULA` looks further at
 
 
 def neutralize(value: str) -> str:
@@ -40,13 +39,26 @@ def render_csv(dataset: Dataset, rows_to: Workbook | None = None) -> Iterator[by
 
 
 def _org_line(fila, org) -> bytes:
-    return _line([neutralize(texto(v)) for v in fila(org)]).encode("utf-8")
+    return _line(fila(org)).encode("utf-8")
 
 
-def _line(cells: list[str]) -> str:
-    buffer = io.StringIO()
-    _csv.writer(buffer, lineterminator="\r\n").writerow(cells)
-    return buffer.getvalue()
+def _line(values: list) -> str:
+    # About half the cells have no value: they are spared the call.
+    return ",".join(["" if value is None or value == "" else _field(value) for value in values]) + "\r\n"
+
+
+def _field(value) -> str:
+    """One value as its CSV field: what `csv.writer` (minimal quoting, CRLF lines) writes of its
+    neutralized text, without the writer's per-character copy (a third of the CSV's time)."""
+    if value.__class__ is not str:
+        value = texto(value)
+    if not value:
+        return value
+    if value[0] in _FORMULA_STARTS:
+        value = neutralize(value)
+    if "," in value or '"' in value or "\n" in value or "\r" in value:
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 HEAD = (BOM + _line([c.nombre for c in COLUMNS])).encode("utf-8")

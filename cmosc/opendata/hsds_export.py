@@ -36,28 +36,30 @@ def label_of(registry: str, dataset: Dataset) -> str:
     return registros.label(registry) if registros and registros.resolve(registry) == registry else registry
 
 
+_VARIANT = {f"{n:x}": f"{n & 0x3 | 0x8:x}" for n in range(16)}  # a hex digit with its top bits 10
+
+
 def ids(address: str) -> Callable[..., str]:
     """The id maker of a directory published at `address`: `uuid.uuid5`'s text, worked out from
     the namespace's hash once (RFC 4122: SHA-1 of namespace and name, version and variant bits
     set), not through a UUID object, at a third of the time (the file has about 10 ids per
-    organization)."""
+    organization). The bits are set on the hash's hex digits: no bytes to copy and change."""
     namespace = hashlib.sha1(uuid.uuid5(uuid.NAMESPACE_URL, address + "/").bytes)
 
     def uid(*parts) -> str:
         digest = namespace.copy()
         digest.update(":".join(map(str, parts)).encode())
-        value = bytearray(digest.digest()[:16])
-        value[6] = value[6] & 0x0F | 0x50  # version 5
-        value[8] = value[8] & 0x3F | 0x80  # the RFC 4122 variant
-        text = value.hex()
-        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+        text = digest.hexdigest()
+        # Digit 12 is the version (5); the top bits of digit 16, the RFC 4122 variant (10).
+        return f"{text[:8]}-{text[8:12]}-5{text[13:16]}-{_VARIANT[text[16]]}{text[17:20]}-{text[20:32]}"
 
     return uid
 
 
 def _clean(obj: dict) -> dict:
-    """Drop empty optional fields: HSDS treats absent and empty the same."""
-    return {k: v for k, v in obj.items() if v not in (None, "", [])}
+    """Drop empty optional fields: HSDS treats absent and empty the same (a true value is none of
+    them: most are spared the comparisons)."""
+    return {k: v for k, v in obj.items() if v or v not in (None, "", [])}
 
 
 def organization(org, dataset: Dataset, uid) -> dict:
@@ -86,17 +88,22 @@ def organization(org, dataset: Dataset, uid) -> dict:
                 for n, t in enumerate(org.telefonos, start=1)
             ],
             "organization_identifiers": [
-                _clean(
-                    {
-                        "id": uid("identificador", org.slug, key),
-                        "organization_id": org_id,
-                        "identifier_type": IDENTIFIERS.get(key, (label_of(key, dataset), None))[0],
-                        "identifier_scheme": IDENTIFIERS.get(key, (None, None))[1],
-                        "identifier": value,
-                    }
-                )
-                for key, value in ids.items()
+                identifier(org, org_id, key, value, dataset, uid) for key, value in ids.items()
             ],
+        }
+    )
+
+
+def identifier(org, org_id: str, key: str, value, dataset: Dataset, uid) -> dict:
+    # A registry's name is looked up only for keys without a known type (most have one).
+    kind, scheme = IDENTIFIERS.get(key) or (label_of(key, dataset), None)
+    return _clean(
+        {
+            "id": uid("identificador", org.slug, key),
+            "organization_id": org_id,
+            "identifier_type": kind,
+            "identifier_scheme": scheme,
+            "identifier": value,
         }
     )
 

@@ -35,7 +35,10 @@ def dumps(value, indent: int | None = None) -> bytes:
     return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=indent) + "\n").encode("utf-8")
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_iso)
+# No export holds a cycle: without the check the encoder does not note every list and object.
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_iso, check_circular=False
+)
 
 
 def encode(value) -> bytes:
@@ -63,13 +66,13 @@ def document(members: dict[str, bytes | Iterable[bytes]]) -> Iterator[bytes]:
 
 def array(encoded: Iterable[bytes]) -> Iterator[bytes]:
     """A JSON array of encoded items, by parts (an item at a time: the whole array is never held);
-    an empty item (an organization with none) adds nothing."""
+    an empty item (an organization with none) adds nothing. An item comes with its separator,
+    in one part: each part costs its way through the hashing and writing that take it."""
     separator = b""
     yield b"["
     for item in encoded:
         if item:
-            yield separator
-            yield item
+            yield separator + item
             separator = b","
     yield b"]"
 

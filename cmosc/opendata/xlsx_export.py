@@ -113,8 +113,9 @@ def column_letter(index: int) -> str:
 _WORDS = {True: "sí", False: "no", None: ""}  # "" keeps the row full
 
 
-def _cell(ref: str, value, styled: str) -> str:
-    """One cell (`styled`: its ` s="…"` attribute, or none) at `ref`."""
+def _cell(ref: str, opening: str, empty: str, value) -> str:
+    """One cell at `ref`; `opening`: its tag up to its type, `empty`: the cell without a value
+    (`columns_of`)."""
     if value.__class__ is not str:  # most values are text: they skip these checks
         if isinstance(value, bool) or value is None:
             value = _WORDS[value]
@@ -122,14 +123,19 @@ def _cell(ref: str, value, styled: str) -> str:
             day = value.date() if isinstance(value, datetime) else value
             return f'<c r="{ref}" s="{DATE_STYLE}"><v>{(day - EXCEL_EPOCH).days}</v></c>'
         elif isinstance(value, (int, float)):
-            return f'<c r="{ref}"{styled}><v>{value!r}</v></c>'
+            return f"{opening}><v>{value!r}</v></c>"
         else:
             value = str(value)
-    text = ILLEGAL_CHARACTERS.sub("", value) if value else value  # about half the cells are empty
-    if not text:
-        return f'<c r="{ref}"{styled} t="inlineStr"/>'
-    space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+    # Every illegal character is unprintable: the quick test spares nearly all texts the search.
+    if value and not value.isprintable() and ILLEGAL_CHARACTERS.search(value):
+        value = ILLEGAL_CHARACTERS.sub("", value)
+    if not value:
+        return empty
+    if "&" in value or "<" in value or ">" in value:  # few texts: spared the call
+        value = escape(value)
+    if value != value.strip():
+        return f'{opening} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>'
+    return f'{opening} t="inlineStr"><is><t>{value}</t></is></c>'
 
 
 # Where a row's number goes in its XML: an organization's row is kept (`fragments.py`) while
@@ -137,15 +143,23 @@ def _cell(ref: str, value, styled: str) -> str:
 NUMBER = "\0"
 
 
-def refs_of(count: int) -> list[str]:
-    """The references of a row's `count` cells (A, B… then NUMBER in place of the row's number)."""
-    return [f"{column_letter(i)}{NUMBER}" for i in range(1, count + 1)]
-
-
-def row(refs: list[str], values: list, style: int = 0) -> bytes:
-    """One row's XML, its number left as NUMBER."""
+def columns_of(count: int, style: int = 0) -> list[tuple[str, str, str]]:
+    """A row's `count` cells in `style`: each one's reference (A, B… then NUMBER in place of the
+    row's number), its tag up to the type and the cell without a value, made once for all rows."""
     styled = f' s="{style}"' if style else ""
-    cells = "".join([_cell(ref, value, styled) for ref, value in zip(refs, values)])
+    refs = [f"{column_letter(i)}{NUMBER}" for i in range(1, count + 1)]
+    return [(ref, f'<c r="{ref}"{styled}', f'<c r="{ref}"{styled} t="inlineStr"/>') for ref in refs]
+
+
+def row(columns: list[tuple[str, str, str]], values: list) -> bytes:
+    """One row's XML, its number left as NUMBER. About half the cells have no value: they are
+    spared the call."""
+    cells = "".join(
+        [
+            empty if value is None or value == "" else _cell(ref, opening, empty, value)
+            for (ref, opening, empty), value in zip(columns, values)
+        ]
+    )
     return f'<row r="{NUMBER}">{cells}</row>'.encode()
 
 
@@ -277,18 +291,18 @@ def render_xlsx(dataset: Dataset) -> Iterator[bytes]:
 
 
 def _org_row(fila, org) -> bytes:
-    return row(SHEET_REFS, fila(org))
+    return row(SHEET_COLUMNS, fila(org))
 
 
-SHEET_REFS = refs_of(len(COLUMNS))
-SHEET_HEADER = row(SHEET_REFS, [c.nombre for c in COLUMNS], HEADER_STYLE)
+SHEET_COLUMNS = columns_of(len(COLUMNS))
+SHEET_HEADER = row(columns_of(len(COLUMNS), HEADER_STYLE), [c.nombre for c in COLUMNS])
 # The sheet describing the columns is the same in every build.
-_FIELD_REFS = refs_of(len(FIELDS))
+_FIELD_COLUMNS = columns_of(len(FIELDS))
 FIELDS_SHEET = worksheet(
     len(FIELDS),
     [
-        row(_FIELD_REFS, FIELDS, HEADER_STYLE),
-        *(row(_FIELD_REFS, [c.nombre, c.titulo, c.tipo, c.descripcion]) for c in COLUMNS),
+        row(columns_of(len(FIELDS), HEADER_STYLE), FIELDS),
+        *(row(_FIELD_COLUMNS, [c.nombre, c.titulo, c.tipo, c.descripcion]) for c in COLUMNS),
     ],
     PLAIN_VIEW,
 )
