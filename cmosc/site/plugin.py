@@ -6,6 +6,7 @@ from pelican import signals
 
 from cmosc.profiles.content_check import FIELDS
 from cmosc.profiles.sessions import SessionError, parse_sessions
+from cmosc.site.escaping import install_escape
 from cmosc.site.filters import install_filters
 from cmosc.site.form_links import expand_form_links
 from cmosc.site.generator import DirectoryGenerator
@@ -57,6 +58,7 @@ def register():
     signals.get_generators.connect(_generators)
     signals.content_object_init.connect(_sessions_as_dates)
     signals.generator_init.connect(install_filters)
+    signals.generator_init.connect(install_escape)
     signals.content_object_init.connect(expand_form_links)
     signals.content_object_init.connect(_default_metadata)
     signals.all_generators_finalized.connect(start_in_background)
