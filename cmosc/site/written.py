@@ -168,11 +168,11 @@ class WrittenFiles:
             parent = os.path.dirname(folder)
             if parent not in self._folders:
                 self._new_folder(parent)
-            try:
-                os.mkdir(self._root + folder)
-            except FileExistsError:  # Pelican or the theme already wrote in it, or a recycled site
-                if self.stale_before is not None:
-                    _folder_in_place(self._root + folder)
+            if self.stale_before is not None:  # a recycled site: most folders are there already
+                _folder_in_place(self._root + folder)
+            else:
+                with contextlib.suppress(FileExistsError):  # Pelican or the theme wrote in it
+                    os.mkdir(self._root + folder)
         self._folders.add(folder)
 
     def note_page(self, save_as: str, text: str) -> None:
