@@ -44,6 +44,12 @@ DEFAULT_OUTLINE = (
 )
 #: The address `make serve` uses; the public address of a local build.
 LOCAL_URL = "http://localhost:8000"
+#: The installed app's colour and icons: named by its manifest (`site/offline.py`), drawn by
+#: `cmosc derivados` (`derived/icons.py`) into the theme, `<ICONS_FOLDER>/icono-<size>.png`,
+#: and published at the same path of the site.
+THEME_COLOR = "#0b4f8a"
+ICON_SIZES = (192, 512)
+ICONS_FOLDER = "iconos"
 
 
 class SettingError(ValueError):

@@ -12,8 +12,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-
 from cmosc.profiles.checks import Problem
 
 MAX_SIDE = 256  # longest side of the published logo, in px
@@ -42,6 +40,8 @@ class Logo:
 
 
 def _open(path: Path):
+    from PIL import Image  # Pillow is loaded only for a profile with a logo
+
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         return Image.open(path)
@@ -49,6 +49,8 @@ def _open(path: Path):
 
 def image_problem(path: Path) -> Problem | None:
     """A problem when the file is not a decodable PNG/JPG/WebP of a sane size."""
+    from PIL import Image
+
     try:
         with _open(path) as image:
             kind = FORMATOS.get(image.format)
@@ -81,6 +83,8 @@ def describe(path: Path) -> Logo:
 
 def optimize(logo: Logo) -> bytes:
     """Decode, resize and re-encode without metadata; deterministic for a given file."""
+    from PIL import Image
+
     with _open(logo.source) as image:
         image.load()
         if logo.ext == "jpg":
