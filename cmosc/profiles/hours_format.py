@@ -6,6 +6,8 @@ Every output reads `Hours` from `cmosc.profiles.hours`; none of them parses text
 
 from __future__ import annotations
 
+from functools import cache
+
 from cmosc.profiles.hours import ALL_WEEK, DAY, DAY_NAMES, DAY_PLURALS, MONTH_NAMES, Hours, Rule, parse
 
 ORDINAL_NAMES = {1: "primer", 2: "segundo", 3: "tercer", 4: "cuarto", 5: "quinto", -1: "último"}
@@ -101,6 +103,7 @@ def _osm_range(numbers: tuple[int, ...], names: tuple[str, ...]) -> str:
     )
 
 
+@cache  # a few distinct times, asked for by every profile page, map point and export row
 def _osm_time(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 

@@ -107,7 +107,7 @@ class Site:
     def per_page(self) -> int:
         return int(setting(self.settings, "CMOSC_POR_PAGINA"))
 
-    @property
+    @cached_property  # in every page, some ten times in a profile's
     def url_canonica(self) -> str:
         return public_url(self.settings)
 

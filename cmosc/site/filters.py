@@ -34,9 +34,16 @@ def date_time(value) -> str:
     return text
 
 
+# One encoder for every page (`json.dumps` with options makes one per call); its values are
+# plain trees built for the page, never cyclic.
+_SCRIPT_JSON = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False
+)
+
+
 def json_script(value) -> Markup:
     """JSON safe inside <script>: `<`, `>`, `&` escaped so `</script>` cannot break out."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = _SCRIPT_JSON.encode(value)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
