@@ -72,6 +72,11 @@ class Catalog:
 
 def shown(root: Path, path: Path) -> str:
     """The path as staff see it: relative to the project root when inside it."""
+    # The common case, a path under an absolute root, as a string prefix: pathlib's
+    # is_relative_to and relative_to were a fortieth of validating a profile.
+    text, prefix = str(path), f"{root}{os.sep}"
+    if text.startswith(prefix) and root.is_absolute():
+        return text[len(prefix) :]
     if path.is_absolute() and path.is_relative_to(root):
         return str(path.relative_to(root))
     try:

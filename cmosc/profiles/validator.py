@@ -106,14 +106,14 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
     if not isinstance(node, MappingNode):
         return run.error(node, path, "tipo_objeto", hay=describe(node))
     result, ok = {}, True
-    known = [f.key for f in schema.fields]
     for key_node, value_node in node.value:
         key = sys.intern(key_node.value)  # the same few dozen keys in every profile: one string each
         sub = schema.child(key)
         if sub is None and schema.claves:
             key, sub = vocabulary_key(key, schema, run.env.vocabularies) or (key, None)
         if sub is None:
-            close = difflib.get_close_matches(key, known + _key_ids(schema, run), n=2, cutoff=0.6)
+            known = [f.key for f in schema.fields] + _key_ids(schema, run)
+            close = difflib.get_close_matches(key, known, n=2, cutoff=0.6)
             run.error(key_node, join(path, key), "clave_desconocida", clave=key, sugerencia=suggestion(close))
             ok = False
             continue
