@@ -140,10 +140,10 @@ def program_slugs(root: Path) -> frozenset[str]:
 
 
 def validate_profile(path: Path, root: Path, env: Env) -> tuple[Profile | None, list[Diagnostic]]:
-    archivo = shown(root, path)
+    archivo, slug = shown(root, path), path.stem
     loaded = load_file(path, archivo)
     diagnostics = list(loaded.diagnostics)
-    if not is_valid_slug(path.stem):
+    if not is_valid_slug(slug):
         diagnostics.append(located(archivo, 1, 1, "", "nombre_archivo", valor=path.name, maximo=SLUG_MAX))
     if loaded.node is None:
         return None, diagnostics
@@ -151,7 +151,7 @@ def validate_profile(path: Path, root: Path, env: Env) -> tuple[Profile | None, 
     diagnostics += problems
     if data is None or any(d.nivel == "error" for d in diagnostics):
         return None, diagnostics
-    return Profile(path.stem, archivo, data, marks), diagnostics
+    return Profile(slug, archivo, data, marks), diagnostics
 
 
 def profile_paths(root: Path) -> list[Path]:
