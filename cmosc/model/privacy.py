@@ -27,7 +27,7 @@ def published(data: dict, schema: Field = ORGANIZATION) -> dict:
         if sub is None or not sub.public:
             changed = True
             continue
-        shown = out[key] = _published_value(value, sub)
+        shown = out[key] = _published_value(value, sub) if sub.kind in _SHAPED else value
         changed = changed or shown is not value
     return out if changed else data
 
@@ -37,6 +37,10 @@ def same_objects(values, others) -> bool:
     `cmosc.search.tiers` to tell a shard of unchanged organizations)."""
     values, others = list(values), list(others)
     return len(values) == len(others) and all(a is b for a, b in zip(values, others))
+
+
+# The kinds whose values `_published_value` may change; any other is published as validated.
+_SHAPED = frozenset({"objeto", "lista", "markdown"})
 
 
 def _published_value(value, schema: Field):
