@@ -9,6 +9,8 @@ _SPACES = re.compile(r"[\s_\-]+")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # nothing to decompose
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -64,7 +64,8 @@ def unique_phones(texts: list[str]) -> list[Phone]:
     seen: dict[str, Phone] = {}
     for text in texts:
         e164 = phones.to_e164(text)
-        seen.setdefault(e164, Phone(phones.display(text), "tel:" + e164, phones.is_mobile(e164)))
+        if e164 not in seen:
+            seen[e164] = Phone(phones.display(text, e164), "tel:" + e164, phones.is_mobile(e164))
     return list(seen.values())
 
 

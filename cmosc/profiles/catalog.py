@@ -72,6 +72,11 @@ class Catalog:
 
 def shown(root: Path, path: Path) -> str:
     """The path as staff see it: relative to the project root when inside it."""
+    # The common case, a path under an absolute root, as a string prefix: pathlib's
+    # is_relative_to and relative_to were a fortieth of validating a profile.
+    text, prefix = str(path), f"{root}{os.sep}"
+    if text.startswith(prefix) and root.is_absolute():
+        return text[len(prefix) :]
     if path.is_absolute() and path.is_relative_to(root):
         return str(path.relative_to(root))
     try:
@@ -135,10 +140,10 @@ def program_slugs(root: Path) -> frozenset[str]:
 
 
 def validate_profile(path: Path, root: Path, env: Env) -> tuple[Profile | None, list[Diagnostic]]:
-    archivo = shown(root, path)
+    archivo, slug = shown(root, path), path.stem
     loaded = load_file(path, archivo)
     diagnostics = list(loaded.diagnostics)
-    if not is_valid_slug(path.stem):
+    if not is_valid_slug(slug):
         diagnostics.append(located(archivo, 1, 1, "", "nombre_archivo", valor=path.name, maximo=SLUG_MAX))
     if loaded.node is None:
         return None, diagnostics
@@ -146,7 +151,7 @@ def validate_profile(path: Path, root: Path, env: Env) -> tuple[Profile | None, 
     diagnostics += problems
     if data is None or any(d.nivel == "error" for d in diagnostics):
         return None, diagnostics
-    return Profile(path.stem, archivo, data, marks), diagnostics
+    return Profile(slug, archivo, data, marks), diagnostics
 
 
 def profile_paths(root: Path) -> list[Path]:

@@ -8,8 +8,11 @@ COUNTRY = "54"
 TUCUMAN_AREA = "381"
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def digits_of(text: str) -> str:
-    return re.sub(r"\D", "", text)
+    return _NOT_DIGIT.sub("", text)
 
 
 def to_e164(text: str) -> str:
@@ -37,10 +40,10 @@ def to_e164(text: str) -> str:
     return "+" + digits if len(digits) > 10 else digits
 
 
-def display(text: str) -> str:
-    """`03814213456` → `0381 421-3456`; mobiles as `+54 9 381 555-0123`."""
-    e164 = to_e164(text)
-    digits = e164.lstrip("+")
+def display(text: str, e164: str | None = None) -> str:
+    """`03814213456` → `0381 421-3456`; mobiles as `+54 9 381 555-0123`. `e164` is the
+    text's `to_e164`, when the caller has it already."""
+    digits = (e164 or to_e164(text)).lstrip("+")
     if digits.startswith(COUNTRY + "9") and len(digits) == 13:
         area, number = digits[3:6], digits[6:]
         return f"+54 9 {area} {number[:3]}-{number[3:]}"

@@ -67,6 +67,11 @@ class Field:
         return self._children.get(key)
 
     @cached_property
+    def absent_matters(self) -> tuple[Field, ...]:
+        """The fields whose absence does something: required ones, and those with a default."""
+        return tuple(f for f in self.fields if f.required or f.default is not None)
+
+    @cached_property
     def extra(self) -> Field | None:
         """The field of a key that is a vocabulary id (`identificadores.conabip`)."""
         if self.claves is None:

@@ -20,7 +20,7 @@ from cmosc.messages import suggestion
 from cmosc.municipality import MUNICIPALITY, Municipality
 from cmosc.profiles import checks
 from cmosc.profiles.kinds import KINDS
-from cmosc.profiles.loader import is_null, position
+from cmosc.profiles.loader import NULL_WORDS, is_null, position
 from cmosc.profiles.located import located
 from cmosc.profiles.schema import Field
 from cmosc.profiles.vocabularies import Vocabulary
@@ -93,8 +93,8 @@ def describe(node: Node) -> str:
 def is_blank(node: Node) -> bool:
     """An absent value for a key: null, `''`, `[]` or `{}` (as the web editor writes cleared
     fields). A required key left blank is reported as missing; `'   '` is still an error."""
-    if isinstance(node, ScalarNode):
-        return is_null(node) or node.value == ""
+    if isinstance(node, ScalarNode):  # `is_null`, inlined: a call for every value of a profile
+        return node.value == "" or (not node.style and node.value in NULL_WORDS)
     return not node.value
 
 
@@ -106,14 +106,14 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
     if not isinstance(node, MappingNode):
         return run.error(node, path, "tipo_objeto", hay=describe(node))
     result, ok = {}, True
-    known = [f.key for f in schema.fields]
     for key_node, value_node in node.value:
         key = sys.intern(key_node.value)  # the same few dozen keys in every profile: one string each
         sub = schema.child(key)
         if sub is None and schema.claves:
             key, sub = vocabulary_key(key, schema, run.env.vocabularies) or (key, None)
         if sub is None:
-            close = difflib.get_close_matches(key, known + _key_ids(schema, run), n=2, cutoff=0.6)
+            known = [f.key for f in schema.fields] + _key_ids(schema, run)
+            close = difflib.get_close_matches(key, known, n=2, cutoff=0.6)
             run.error(key_node, join(path, key), "clave_desconocida", clave=key, sugerencia=suggestion(close))
             ok = False
             continue
@@ -122,12 +122,12 @@ def check_object(node: Node, schema: Field, path: str, run: Run):
         value = check_value(value_node, sub, join(path, key), run)
         if value is INVALID:
             ok = False
-        elif value != {}:  # a group whose fields are all blank is absent too
+        elif value or not isinstance(value, dict):  # a group whose fields are all blank is absent too
             result[key] = value
     if ok and schema.at_least_one and not any(_holds(result, p) for p in schema.at_least_one):
         run.error(node, path, "sin_contacto")
         ok = False
-    for sub in schema.fields:
+    for sub in schema.absent_matters:
         if sub.key not in result:
             if sub.required and not _present_but_invalid(node, sub.key):
                 run.error(node, join(path, sub.key), "requerido")
@@ -194,11 +194,12 @@ def check_list(node: Node, schema: Field, path: str, run: Run):
 
 
 def check_value(node: Node, schema: Field, path: str, run: Run):
-    if schema.kind in run.marked:
+    kind = schema.kind
+    if kind in run.marked:
         run.marks[path] = position(node)
-    if schema.kind == "objeto":
+    if kind == "objeto":
         return check_object(node, schema, path, run)
-    if schema.kind == "lista":
+    if kind == "lista":
         return check_list(node, schema, path, run)
     if not isinstance(node, ScalarNode):
         return run.error(node, path, "tipo_texto", hay=describe(node))
