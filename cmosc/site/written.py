@@ -65,10 +65,10 @@ class WrittenFiles:
         self.reused: set[str] = set()  # pages taken from the page cache
         self._strings: dict[str, str] = {}
 
-    def write(self, save_as: str, content: bytes) -> None:
-        """Write one file."""
+    def write(self, save_as: str, content: bytes, digest: bytes | None = None) -> None:
+        """Write one file; `digest`: its sha256, if known."""
         text = content.decode("utf-8", "replace") if save_as.endswith(".html") else None
-        self._store(save_as, hashlib.sha256(content).digest(), (content,), text)
+        self._store(save_as, digest or hashlib.sha256(content).digest(), (content,), text)
 
     def write_text(self, save_as: str, text: str) -> None:
         """Write a rendered page. A large one is encoded a slice at a time, twice (for its
@@ -104,7 +104,7 @@ class WrittenFiles:
             # Laid over a published site (`cmosc servir`), its digest says whether to write it at
             # all, so it is joined first; that process keeps every file's fragments anyway.
             content = b"".join(parts)
-            self.write(save_as, content)
+            self.write(save_as, content, digest and digest())
             return len(content)
         self._published(save_as, b"")  # nothing laid over: it only refuses a second write
         if digest is None:
