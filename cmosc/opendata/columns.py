@@ -55,7 +55,9 @@ class Column:
                 # Every value at the path, one per list item (None where an item lacks it); the
                 # first step straight from the organization's data, which is always an object.
                 value = data.get(first)
-                values = (value or ()) if first_many else [value]
+                if not value:  # a list or an object the organization has not: no cell, none deeper
+                    return None
+                values = value if first_many else [value]
                 for key, many in rest:
                     following = []
                     for item in values:

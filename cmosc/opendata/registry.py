@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from cmosc.opendata.csv_export import CSV, render_csv
 from cmosc.opendata.datapackage_export import render_datapackage
 from cmosc.opendata.dataset import Dataset
-from cmosc.opendata.exporter import Exporter
 from cmosc.opendata.geojson_export import GEOJSON
 from cmosc.opendata.hsds_export import HSDS
 from cmosc.opendata.json_export import JSON
@@ -24,28 +23,40 @@ EXPORTERS = [CSV, JSON, GEOJSON, XLSX, HSDS]
 DATAPACKAGE = "datapackage.json"
 
 
-def export_all(dataset: Dataset) -> Iterator[tuple[str, Iterable[bytes]]]:
+def export_all(dataset: Dataset) -> Iterator[tuple[str, Hashed]]:
     """Every open-data file as (name, its bytes by parts), datapackage.json last. Take all of a
     file's parts, in order, before asking for the next file: they are made as they are taken,
     and only the file's size and digest are kept, for datapackage.json."""
-    described = []
     # Each organization's cells are worked out once, for its CSV line and its XLSX row; the sheet
     # waits compressed (11 MB at 20,000) while the JSON and GeoJSON are written.
     book = Workbook(dataset)
     made = {CSV: render_csv(dataset, book), XLSX: book.parts()}
+    files = []
     for exporter in EXPORTERS:
-        parts = made[exporter] if exporter in made else exporter.render(dataset)
-        yield exporter.archivo, _described(exporter, parts, described)
-    if len(described) != len(EXPORTERS):
+        parts = Hashed(made[exporter] if exporter in made else exporter.render(dataset))
+        files.append((exporter, parts))
+        yield exporter.archivo, parts
+    if not all(parts.taken for _, parts in files):
         raise RuntimeError("Cada archivo de datos abiertos se escribe entero antes del siguiente.")
-    yield DATAPACKAGE, [render_datapackage(dataset, described)]
+    described = [(exporter, parts.size, parts.digest()) for exporter, parts in files]
+    yield DATAPACKAGE, Hashed([render_datapackage(dataset, described)])
 
 
-def _described(exporter: Exporter, parts: Iterable[bytes], described: list) -> Iterator[bytes]:
-    """`parts`, passed on; once they are all taken, the file's size and sha256 are noted."""
-    digest, size = hashlib.sha256(), 0
-    for part in parts:
-        digest.update(part)
-        size += len(part)
-        yield part
-    described.append((exporter, size, digest.digest()))
+class Hashed:
+    """A file's parts, passed on as they are taken and hashed on the way: once all are taken, its
+    size and sha256 (`digest`), which datapackage.json describes it by and its writer need not
+    work out again (18 MB at N=2000)."""
+
+    def __init__(self, parts: Iterable[bytes]):
+        self._parts, self._hash = parts, hashlib.sha256()
+        self.size, self.taken = 0, False
+
+    def __iter__(self) -> Iterator[bytes]:
+        for part in self._parts:
+            self._hash.update(part)
+            self.size += len(part)
+            yield part
+        self.taken = True
+
+    def digest(self) -> bytes:
+        return self._hash.digest()

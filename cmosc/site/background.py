@@ -28,6 +28,9 @@ class FileParts:
 
     save_as: str
     parts: Iterable[bytes]
+    # The parts' sha256, once they are all taken, where their maker hashes them anyway (the
+    # open data's files, for datapackage.json): they are not hashed twice.
+    digest: Callable[[], bytes] | None = None
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def write_each(specs: Iterable[FileParts | Placed], files: WrittenFiles) -> list
         if isinstance(spec, Placed):
             written.append((spec.save_as, spec.size, spec.digest))
             continue
-        size = files.write_parts(spec.save_as, spec.parts)
+        size = files.write_parts(spec.save_as, spec.parts, spec.digest)
         written.append((spec.save_as, size, files.digests[spec.save_as]))
     return written
 

@@ -23,7 +23,7 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # href/src of links, stylesheets, images and scripts (group 2), and element ids (group 1,
@@ -65,10 +65,10 @@ class WrittenFiles:
         self.reused: set[str] = set()  # pages taken from the page cache
         self._strings: dict[str, str] = {}
 
-    def write(self, save_as: str, content: bytes) -> None:
-        """Write one file."""
+    def write(self, save_as: str, content: bytes, digest: bytes | None = None) -> None:
+        """Write one file; `digest`: its sha256, if known."""
         text = content.decode("utf-8", "replace") if save_as.endswith(".html") else None
-        self._store(save_as, hashlib.sha256(content).digest(), (content,), text)
+        self._store(save_as, digest or hashlib.sha256(content).digest(), (content,), text)
 
     def write_text(self, save_as: str, text: str) -> None:
         """Write a rendered page. A large one is encoded a slice at a time, twice (for its
@@ -94,29 +94,33 @@ class WrittenFiles:
         if save_as.endswith(".html"):
             self.note_page(save_as, text)
 
-    def write_parts(self, save_as: str, parts: Iterable[bytes]) -> int:
+    def write_parts(
+        self, save_as: str, parts: Iterable[bytes], digest: Callable[[], bytes] | None = None
+    ) -> int:
         """Write one file given by parts, hashing them as they go by (a file of the open data is
-        never held whole); its size in bytes."""
+        never held whole) unless `digest` gives their sha256 once they are all taken; its size
+        in bytes."""
         if self.published is not None:
             # Laid over a published site (`cmosc servir`), its digest says whether to write it at
             # all, so it is joined first; that process keeps every file's fragments anyway.
             content = b"".join(parts)
-            self.write(save_as, content)
+            self.write(save_as, content, digest and digest())
             return len(content)
         self._published(save_as, b"")  # nothing laid over: it only refuses a second write
-        digest, size = hashlib.sha256(), 0
+        if digest is None:
+            hashing = hashlib.sha256()
+            digest = hashing.digest
 
-        def hashed():
-            nonlocal size
+            def hashed(chunks):
+                for chunk in chunks:
+                    hashing.update(chunk)
+                    yield chunk
+
             # Hashed as the chunks `write_file` writes (which it passes on as they are), not an
             # organization's part at a time: 40,000 parts at N=2000.
-            for part in _chunks(parts):
-                digest.update(part)
-                size += len(part)
-                yield part
-
-        self._write(save_as, hashed())
-        self.digests[save_as] = digest.digest()
+            parts = hashed(_chunks(parts))
+        size = self._write(save_as, parts)
+        self.digests[save_as] = digest()
         return size
 
     def adopt(self, save_as: str, entry, place) -> bool:
@@ -141,8 +145,8 @@ class WrittenFiles:
             raise RuntimeError(f"La construcción escribió dos veces {save_as}.")
         return self.published is not None and self.published.holds(save_as, digest)
 
-    def _write(self, save_as: str, parts: Iterable[bytes]) -> None:
-        self._make_way(save_as, lambda path: write_file(path, parts))
+    def _write(self, save_as: str, parts: Iterable[bytes]) -> int:
+        return self._make_way(save_as, lambda path: write_file(path, parts))
 
     def _make_way(self, save_as: str, put):
         """`put(path)` for `save_as`, its folder made if this build has not made it yet; where
@@ -211,8 +215,8 @@ def _folder_in_place(path: str) -> None:
         os.mkdir(path)
 
 
-def write_file(path: str, parts: Iterable[bytes]) -> None:
-    """A file of these bytes in a few system calls: Python's `open` adds an ioctl and an lseek
+def write_file(path: str, parts: Iterable[bytes]) -> int:
+    """A file of these bytes, and its size, in a few system calls: Python's `open` adds an ioctl and an lseek
     for its buffer and TTY check, on each of 3000 pages. Parts are joined up to WRITE_SIZE
     (the open data comes one organization at a time: 41,000 writes at N=2000). A file already
     there (a recycled site) is written over, then cut to size: one truncated to nothing is
@@ -229,6 +233,7 @@ def write_file(path: str, parts: Iterable[bytes]) -> None:
             os.ftruncate(handle, size)
     finally:
         os.close(handle)
+    return size
 
 
 def _open_alone(path: str) -> tuple[int, int]:

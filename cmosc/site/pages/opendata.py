@@ -46,7 +46,7 @@ def data_files(site: Site, data: Dataset, published=None):
     held = _held(names, data.organizations, facts, data, published)
     if held is None:
         for save_as, (_, parts) in zip(names, export_all(data)):
-            yield FileParts(save_as, parts)
+            yield FileParts(save_as, parts, parts.digest)
     else:
         yield from held
     for (facet, value), orgs in sorted(facet_members(site).items()):
