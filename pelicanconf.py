@@ -3,8 +3,6 @@
 import os
 from pathlib import Path
 
-from cmosc.site.undefined import StrictUndefined
-
 HERE = Path(__file__).resolve().parent
 
 AUTHOR = "CMOSC"
@@ -26,15 +24,15 @@ CMOSC_DATOS_RAIZ = str(HERE)
 # "Today" for freshness flags; unset means SOURCE_DATE_EPOCH or the real date.
 CMOSC_FECHA_REFERENCIA = os.environ.get("CMOSC_FECHA_REFERENCIA")
 
-# Autoescape on: only sanitized HTML is marked safe in templates. StrictUndefined: a
-# misspelt name or attribute in a template fails the build instead of rendering nothing
-# (optional keys of YAML mappings aside, see cmosc/site/undefined.py).
+# Autoescape on: only sanitized HTML is marked safe in templates. The build adds
+# StrictUndefined (cmosc/cli/build.py): a misspelt name or attribute in a template fails
+# the build instead of rendering nothing (optional keys of YAML mappings aside, see
+# cmosc/site/undefined.py); set there, reading this file (the pre-commit hook does) loads no Jinja.
 JINJA_ENVIRONMENT = {
     "autoescape": True,
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": [],
-    "undefined": StrictUndefined,
 }
 
 # Pelican articles are the trainings and program calls, one folder each.

@@ -193,6 +193,7 @@ def run_pelican(
 
     from cmosc.site.generator import PAGE_CACHE, PUBLISHED_SITE, STALE_BEFORE, VALIDATED_CATALOG
     from cmosc.site.template_cache import SharedCode, TemplateCodeCache
+    from cmosc.site.undefined import StrictUndefined
 
     settings = read_settings(
         str(config),
@@ -207,9 +208,14 @@ def run_pelican(
         },
     )
     # One compiler for every generator's environment (`template_cache.py`), on disk too unless
-    # this build uses no cache.
+    # this build uses no cache; and templates that fail on a misspelt name (`undefined.py`),
+    # set here so that reading pelicanconf.py outside a build needs no Jinja.
     code = TemplateCodeCache(pages.templates) if pages is not None else SharedCode()
-    settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": code}
+    settings["JINJA_ENVIRONMENT"] = {
+        **settings["JINJA_ENVIRONMENT"],
+        "bytecode_cache": code,
+        "undefined": StrictUndefined,
+    }
     try:
         with _steady_heap(stay_frozen=pages is not None and pages.rebuilds):
             Pelican(settings).run()

@@ -1,4 +1,4 @@
-"""Jinja's StrictUndefined for our templates (`JINJA_ENVIRONMENT["undefined"]` in pelicanconf.py).
+"""Jinja's StrictUndefined for our templates (`JINJA_ENVIRONMENT["undefined"]`, set by `cli/build.py`).
 
 A misspelt variable, or attribute of a view-model object (`org.nombr`), fails the build with
 the template's file and line. The one exception is a key missing from a published YAML
