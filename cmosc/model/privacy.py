@@ -35,8 +35,7 @@ def published(data: dict, schema: Field = ORGANIZATION) -> dict:
 def same_objects(values, others) -> bool:
     """Whether two collections hold the very same objects, in the same order (also used by
     `cmosc.search.tiers` to tell a shard of unchanged organizations)."""
-    values, others = list(values), list(others)
-    return len(values) == len(others) and all(a is b for a, b in zip(values, others))
+    return len(values) == len(others) and all(map(is_, values, others))
 
 
 # The kinds whose values `_published_value` may change; any other is published as validated.
@@ -48,7 +47,7 @@ def _published_value(value, schema: Field):
         return published(value, schema)
     if schema.kind == "lista" and schema.items is not None and schema.items.kind == "objeto":
         items = [published(item, schema.items) for item in value]
-        return value if all(map(is_, items, value)) else items
+        return value if same_objects(items, value) else items
     if schema.kind == "markdown":
         return _HTML_COMMENT.sub("", value).strip()
     return value

@@ -20,7 +20,7 @@ from cmosc.messages import suggestion
 from cmosc.municipality import MUNICIPALITY, Municipality
 from cmosc.profiles import checks
 from cmosc.profiles.kinds import KINDS
-from cmosc.profiles.loader import NULL_WORDS, is_null, position
+from cmosc.profiles.loader import is_null, position
 from cmosc.profiles.located import located
 from cmosc.profiles.schema import Field
 from cmosc.profiles.vocabularies import Vocabulary
@@ -93,8 +93,8 @@ def describe(node: Node) -> str:
 def is_blank(node: Node) -> bool:
     """An absent value for a key: null, `''`, `[]` or `{}` (as the web editor writes cleared
     fields). A required key left blank is reported as missing; `'   '` is still an error."""
-    if isinstance(node, ScalarNode):  # `is_null`, inlined: a call for every value of a profile
-        return node.value == "" or (not node.style and node.value in NULL_WORDS)
+    if isinstance(node, ScalarNode):
+        return node.value == "" or is_null(node)
     return not node.value
 
 
